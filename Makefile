@@ -1,0 +1,47 @@
+# `make demo` and `make test` install whatever is missing, then run. Both are quiet when nothing is.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+QM_STAMP := $(STAMPS)/translations
+
+.PHONY: demo test bench install walkthrough clean i18n
+
+install: $(STAMPS)/apt $(STAMPS)/venv $(QM_STAMP)
+
+$(STAMPS)/apt: tools/apt-packages.txt tools/apt-install.sh
+	@mkdir -p $(STAMPS)
+	@tools/apt-install.sh
+	@touch $@
+
+$(STAMPS)/venv: pyproject.toml $(STAMPS)/apt
+	@mkdir -p $(STAMPS)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing Python packages into $(VENV)"
+	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+# .qm files are built from the .ts sources at install time, never committed
+$(QM_STAMP): $(STAMPS)/venv $(wildcard kiosk/i18n/*.ts)
+	@$(BIN)/python -m kiosk.i18n_tool build
+	@touch $@
+
+demo: install
+	@$(BIN)/kiosk --demo
+
+test: install
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: install
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+walkthrough: install
+	@$(BIN)/kiosk walkthrough --out demo-out
+
+# refresh the .ts sources from the code (developers)
+i18n: $(STAMPS)/venv
+	@$(BIN)/python -m kiosk.i18n_tool update
+
+clean:
+	rm -rf $(VENV) $(STAMPS) demo-out

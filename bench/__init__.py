@@ -1,0 +1,1 @@
+"""Benchmarks: each bench_*.py module here has main() that prints its figures."""

@@ -1,0 +1,58 @@
+"""The `kiosk` command. Subcommands live in kiosk/commands/, one module per area, found at start."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from dataclasses import dataclass
+
+from kiosk import __version__
+from kiosk.config import ConfigError
+
+
+@dataclass
+class CommandGroups:
+    """The subparser collections a command module may add to."""
+    root: argparse._SubParsersAction
+    devices: argparse._SubParsersAction
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Government service hall kiosk")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--config", metavar="PATH",
+                        help="configuration file (default: ./config.toml, then /etc/kiosk/config.toml)")
+    parser.add_argument("--demo", action="store_true",
+                        help="virtual devices, embedded reference platform, windowed mode and staff quit")
+    parser.add_argument("--size", metavar="WxH", help="window size in demo mode, e.g. 1080x1920")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="start language (overrides config)")
+    parser.set_defaults(func=None)
+    root = parser.add_subparsers(dest="command", metavar="COMMAND")
+    devices_parser = root.add_parser("devices", help="device tools for technicians")
+    devices = devices_parser.add_subparsers(dest="device_command", metavar="TOOL", required=True)
+    groups = CommandGroups(root=root, devices=devices)
+    import kiosk.commands as commands_pkg
+    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"kiosk.commands.{info.name}")
+        module.register(groups)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.func is None:
+            from kiosk.app import run_app
+            return run_app(args)
+        return int(args.func(args) or 0)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `kiosk`: each module here has register(groups) and is found automatically."""

@@ -1,0 +1,32 @@
+"""`kiosk config check|set`: validate the configuration, or change one key keeping comments."""
+from __future__ import annotations
+
+import argparse
+
+from kiosk import config
+
+
+def register(groups) -> None:
+    parser = groups.root.add_parser("config", help="check or edit the configuration")
+    sub = parser.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    check = sub.add_parser("check", help="validate a configuration file and exit")
+    check.add_argument("path", nargs="?", help="file to check (default: the search path)")
+    check.set_defaults(func=_check)
+    setter = sub.add_parser("set", help="change one key, keeping the file's comments")
+    setter.add_argument("key", help="SECTION.KEY, e.g. ui.idle_timeout_s")
+    setter.add_argument("value")
+    setter.set_defaults(func=_set)
+
+
+def _check(args: argparse.Namespace) -> int:
+    cfg = config.load(args.path or args.config)
+    print(f"{cfg.path}: OK")
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    path = config.find_config(args.config)
+    value = config.parse_value(args.key, args.value)
+    config.set_value(path, args.key, value)
+    print(f"{path}: {args.key} = {value!r}")
+    return 0

@@ -1,0 +1,163 @@
+"""What config.toml may contain: every key, its type, its default and what values are allowed.
+
+Each section is declared once here; config.toml at the repo root is the annotated copy staff read.
+Device sections belong to the device issues; add keys to your own section only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Field:
+    type: type | tuple[type, ...]
+    default: Any
+    help: str
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[Any, ...] | None = None
+    pattern: str | None = None  # a regular expression a string must match in full
+
+    def allowed(self) -> str:
+        """The human description of what is allowed, used in error messages."""
+        kind = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+                list: "a list"}.get(self.type if isinstance(self.type, type) else float, "a value")
+        if self.choices is not None:
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        if self.min is not None and self.max is not None:
+            return f"{kind} from {self.min:g} to {self.max:g}"
+        if self.min is not None:
+            return f"{kind} of at least {self.min:g}"
+        if self.pattern is not None:
+            return f"{kind} matching {self.pattern}"
+        return kind
+
+
+def _camera_source(default_source: str) -> dict[str, Field]:
+    return {
+        "source": Field(str, default_source,
+                        "device index ('0'), device path, video file, stream URL, or 'virtual:SCENE'"),
+        "width": Field(int, 640, "capture width in pixels", min=160, max=4096),
+        "height": Field(int, 480, "capture height in pixels", min=120, max=4096),
+        "fps": Field(int, 25, "frames per second requested from the camera", min=1, max=60),
+        "rotation": Field(int, 0, "rotate frames clockwise by this many degrees", choices=(0, 90, 180, 270)),
+        "mirror": Field(bool, False, "mirror frames horizontally"),
+    }
+
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    "kiosk": {
+        "id": Field(str, "KIOSK-DEMO-0001", "this kiosk's identifier on the platform",
+                    pattern=r"[A-Za-z0-9_.-]{1,64}"),
+        "hall_name": Field(str, "示范市政务服务中心", "hall name shown on the home screen"),
+        "hall_name_en": Field(str, "Demo City Government Service Center", "hall name in English"),
+        "region_code": Field(str, "990100", "GB/T 2260 region code (6 digits)", pattern=r"\d{6}"),
+        "data_dir": Field(str, "var", "where the kiosk keeps its cache, outbox and journal "
+                          "(relative paths are relative to the config file)"),
+    },
+    "platform": {
+        "url": Field(str, "embedded", "platform base URL, or 'embedded' for the built-in reference "
+                     "platform (demo only)"),
+        "ca_bundle": Field(str, "", "CA bundle to verify the platform's TLS certificate ('' = system)"),
+        "client_cert": Field(str, "", "client certificate for mutual TLS ('' = none)"),
+        "client_key": Field(str, "", "private key of the client certificate"),
+        "proxy": Field(str, "", "HTTP(S) proxy URL ('' = none)"),
+        "connect_timeout_s": Field(float, 3.0, "TCP/TLS connect timeout", min=0.5, max=60),
+        "read_timeout_s": Field(float, 10.0, "time to wait for a response", min=1, max=300),
+        "verify_tls": Field(bool, True, "verify TLS certificates (can only be false with --demo)"),
+        "catalog_refresh_minutes": Field(int, 30, "how often to refresh the service catalog",
+                                         min=1, max=1440),
+    },
+    "ui": {
+        "language": Field(str, "zh_CN", "default language", choices=("zh_CN", "en")),
+        "idle_timeout_s": Field(int, 90, "seconds without a touch before the idle warning",
+                                min=15, max=1800),
+        "warning_s": Field(int, 30, "seconds the idle warning counts down (WCAG 2.2.1: 20 or more)",
+                           min=20, max=300),
+        "elderly_mode": Field(bool, False, "start sessions in elderly mode (larger text and targets)"),
+        "orientation": Field(str, "portrait", "screen orientation", choices=("portrait", "landscape")),
+        "attract_after_s": Field(int, 60, "seconds on the home screen before the attract loop",
+                                 min=10, max=3600),
+    },
+    "privacy": {
+        "id_keep_head": Field(int, 6, "ID number digits shown at the start when masked", min=0, max=10),
+        "id_keep_tail": Field(int, 4, "ID number digits shown at the end when masked", min=0, max=8),
+        "mask_char": Field(str, "*", "character that hides masked digits", pattern=r".{1}"),
+    },
+    "staff": {
+        "pin_sha256": Field(str, "", "SHA-256 (hex) of the staff PIN; '' disables the staff menu "
+                            "except in --demo, where the PIN is 000000", pattern=r"([0-9a-f]{64})?"),
+        "max_pin_attempts": Field(int, 5, "wrong PINs before the staff menu locks", min=1, max=20),
+        "lockout_s": Field(int, 300, "how long the staff menu stays locked", min=10, max=86400),
+    },
+    "idcard": {
+        "enabled": Field(bool, True, "use a resident ID card reader"),
+        "port": Field(str, "virtual:idcard", "serial port, 'auto' to probe, or 'virtual:idcard'"),
+        "baud": Field(int, 115200, "baud rate", choices=(9600, 19200, 38400, 57600, 115200)),
+        "poll_interval_ms": Field(int, 300, "how often to look for a card", min=100, max=5000),
+        "command_timeout_ms": Field(int, 1500, "time to wait for one reply", min=100, max=10000),
+        "retries": Field(int, 2, "retries of a failed command before giving up", min=0, max=10),
+        "read_fingerprint": Field(bool, False, "read text + photo + fingerprint (30 10)"),
+        "wlt_decoder": Field(str, "", "vendor WLT photo decoder shared library ('' = none)"),
+    },
+    "smartcard": {
+        "enabled": Field(bool, True, "use a PC/SC smart card reader"),
+        "reader": Field(str, "", "reader name (substring); '' = the first reader"),
+        "pin_entry": Field(str, "screen", "where the citizen types a card PIN",
+                           choices=("screen", "pinpad")),
+    },
+    "camera": {
+        "face": _camera_source("virtual:face"),
+        "document": _camera_source("virtual:document"),
+        "qr": _camera_source("virtual:qr"),
+    },
+    "face": {
+        "enabled": Field(bool, True, "offer face verification"),
+        "threshold": Field(float, 0.5, "largest embedding distance accepted as the same person",
+                           min=0.1, max=1.0),
+        "max_attempts": Field(int, 3, "failed attempts before offering staff help", min=1, max=10),
+        "liveness": Field(str, "blink_turn", "liveness challenge",
+                          choices=("blink_turn", "blink", "turn", "vendor")),
+        "vendor_liveness": Field(str, "", "vendor liveness device adapter (module:callable)"),
+    },
+    "document_capture": {
+        "dpi": Field(int, 200, "resolution of saved pages", min=100, max=600),
+        "jpeg_quality": Field(int, 85, "JPEG quality of saved pages", min=30, max=100),
+    },
+    "receipt_printer": {
+        "enabled": Field(bool, True, "use an ESC/POS receipt printer"),
+        "transport": Field(str, "virtual", "how the printer is connected",
+                           choices=("serial", "usb", "network", "virtual")),
+        "port": Field(str, "", "serial port (transport = serial)"),
+        "baud": Field(int, 19200, "serial baud rate", choices=(9600, 19200, 38400, 57600, 115200)),
+        "host": Field(str, "127.0.0.1", "printer address (transport = network)"),
+        "tcp_port": Field(int, 9100, "printer TCP port (transport = network)", min=1, max=65535),
+        "usb_vendor": Field(int, 0, "USB vendor id (transport = usb)", min=0, max=65535),
+        "usb_product": Field(int, 0, "USB product id (transport = usb)", min=0, max=65535),
+        "chars_per_line": Field(int, 48, "characters per line (48 for 80 mm paper, 32 for 58 mm)",
+                                min=24, max=64),
+        "status_poll_s": Field(int, 10, "how often to ask the printer for its status", min=1, max=600),
+    },
+    "certificate_printer": {
+        "enabled": Field(bool, True, "print certificates through CUPS"),
+        "queue": Field(str, "kiosk-a4", "CUPS queue name"),
+        "cups_server": Field(str, "", "CUPS server (host:port or socket path; '' = default)"),
+        "media": Field(str, "iso_a4_210x297mm", "media name"),
+        "duplex": Field(bool, False, "print on both sides"),
+        "job_timeout_s": Field(int, 120, "time a job may take before it counts as failed",
+                               min=10, max=3600),
+    },
+    "sync": {
+        "outbox": Field(str, "outbox.sqlite3", "outbox database (relative to data_dir)"),
+        "key_file": Field(str, "outbox.key", "outbox encryption key (relative to data_dir)"),
+        "credential_file": Field(str, "credential.json", "kiosk credential (relative to data_dir)"),
+        "batch_size": Field(int, 50, "records sent per request", min=1, max=1000),
+        "max_attempts": Field(int, 20, "deliveries tried before a record is dead-lettered",
+                              min=1, max=1000),
+        "backoff_base_s": Field(float, 2.0, "first retry delay", min=0.05, max=600),
+        "backoff_max_s": Field(float, 600.0, "longest retry delay", min=1, max=86400),
+        "heartbeat_s": Field(int, 60, "heartbeat interval until the platform sets one",
+                             min=5, max=3600),
+    },
+}

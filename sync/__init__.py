@@ -1,0 +1,1 @@
+"""Platform client, durable outbox, caches, heartbeat and remote commands. No Qt here."""
