@@ -1,0 +1,51 @@
+"""The composition root's product: what every screen and flow may reach."""
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from kiosk.config import Config
+from kiosk.session import Session
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    config: Config
+    session: Session
+    bridge: Any                      # kiosk.bridge.DeviceBridge (Qt) or None in plain tests
+    demo: bool = False
+    services: dict[str, Any] = field(default_factory=dict)   # area name -> service object
+    _shutdown: list[Callable[[], None]] = field(default_factory=list)
+
+    def on_shutdown(self, fn: Callable[[], None]) -> None:
+        self._shutdown.append(fn)
+
+    def shutdown(self) -> None:
+        for fn in reversed(self._shutdown):
+            try:
+                fn()
+            except Exception:
+                log.exception("shutdown step failed")
+        self._shutdown.clear()
+
+
+def wire_all(ctx: AppContext) -> None:
+    """Run every kiosk/wiring/*.py module's wire(ctx), in name order.
+
+    A wiring module builds its area's services from ctx.config (virtual twins in demo),
+    puts them in ctx.services and registers their shutdown with ctx.on_shutdown.
+    A device that fails to start is recorded as unavailable, never fatal: the kiosk still starts.
+    """
+    import kiosk.wiring as pkg
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"kiosk.wiring.{info.name}")
+        try:
+            module.wire(ctx)
+        except Exception as exc:
+            log.error("wiring %s failed: %s", info.name, exc)
+            ctx.services.setdefault("unavailable", {})[info.name] = str(exc)
