@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.func is None:
-            from kiosk.app import run_app
+            from screens.app import run_app
             return run_app(args)
         return int(args.func(args) or 0)
     except ConfigError as exc:

@@ -22,6 +22,11 @@ class AppContext:
     services: dict[str, Any] = field(default_factory=dict)   # area name -> service object
     _shutdown: list[Callable[[], None]] = field(default_factory=list)
 
+    def add_demo_action(self, caption: str, fn: Callable[[], None]) -> None:
+        """A control for the staff menu in --demo (e.g. "Place sample ID card"); caption in
+        English, marked with QT_TRANSLATE_NOOP("DemoActions", ...) by the caller for translation."""
+        self.services.setdefault("demo_actions", []).append((caption, fn))
+
     def on_shutdown(self, fn: Callable[[], None]) -> None:
         self._shutdown.append(fn)
 

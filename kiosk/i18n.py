@@ -26,5 +26,9 @@ def install(language: str) -> int:
     return len(_installed)
 
 
+def locale() -> QLocale:
+    return QLocale(current_language())
+
+
 def current_language() -> str:
     return QLocale().name() if QLocale().name() in LANGUAGES else "zh_CN"

@@ -1,0 +1,46 @@
+"""Composition root: builds the application context (platform, services, devices) from config.
+
+No widgets here; screens/app.py puts the shell on screen, kiosk/walkthrough.py drives it offscreen.
+"""
+from __future__ import annotations
+
+import logging
+
+from kiosk.config import Config, ConfigError
+from kiosk.context import AppContext, wire_all
+from kiosk.session import Session
+
+log = logging.getLogger(__name__)
+
+
+def check_demo_only_settings(cfg: Config, demo: bool) -> None:
+    if demo:
+        return
+    if cfg.platform.url == "embedded":
+        raise ConfigError("[platform] url = 'embedded': the built-in reference platform is for "
+                          "--demo only; set the platform's https URL")
+    if not cfg.platform.verify_tls:
+        raise ConfigError("[platform] verify_tls = false: TLS verification can only be switched "
+                          "off with --demo")
+
+
+def start_platform(ctx: AppContext) -> None:
+    """Point ctx at the platform; for 'embedded', start the reference platform on 127.0.0.1."""
+    url = ctx.config.platform.url
+    if url != "embedded":
+        ctx.services["platform_url"] = url.rstrip("/")
+        return
+    from sync.reference_platform.server import PlatformServer
+    server = PlatformServer(ctx.config.data_path("reference-platform.sqlite3")).start()
+    log.info("embedded reference platform at %s", server.url)
+    ctx.services["platform_url"] = server.url
+    ctx.services["reference_platform"] = server
+    ctx.on_shutdown(server.stop)
+
+
+def build_context(cfg: Config, demo: bool, bridge=None) -> AppContext:
+    check_demo_only_settings(cfg, demo)
+    ctx = AppContext(config=cfg, session=Session(), bridge=bridge, demo=demo)
+    start_platform(ctx)
+    wire_all(ctx)
+    return ctx

@@ -1,0 +1,30 @@
+"""What the header says about the platform: one place that reads the sync and catalog states.
+
+Only cached values are read here (it runs on the UI thread every second): no I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class PlatformState:
+    online: bool
+    guides_as_of: str | None    # "MM-DD HH:MM" of the cached catalog when offline
+
+
+def platform_state(ctx) -> PlatformState:
+    sync = ctx.services.get("sync")
+    online = None
+    if sync is not None and hasattr(sync, "status"):
+        online = bool(sync.status().online)
+    cache = ctx.services.get("catalog_cache")
+    if cache is not None:
+        if online is None:
+            online = not cache.offline
+        fetched = cache.fetched_at
+        if not online and fetched:
+            when = fetched if isinstance(fetched, datetime) else datetime.fromtimestamp(fetched)
+            return PlatformState(False, when.astimezone().strftime("%m-%d %H:%M"))
+    return PlatformState(bool(online), None)

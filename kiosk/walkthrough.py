@@ -1,0 +1,127 @@
+"""`kiosk walkthrough`: drives every screen state offscreen and saves one PNG per state.
+
+Steps are registered with @step(order, "state-name") in screens/walkthrough_*.py modules. A step
+puts the kiosk into a state (and may assert on it); the walker then saves NN-state-name.png.
+A step that raises is reported and makes the run exit non-zero; the others still run.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Step:
+    order: int
+    name: str
+    fn: Callable[["Walker"], None]
+
+
+STEPS: dict[str, Step] = {}
+
+
+def step(order: int, name: str):
+    def deco(fn: Callable[["Walker"], None]):
+        STEPS[name] = Step(order, name, fn)
+        return fn
+    return deco
+
+
+class Walker:
+    """What a step gets: the context, the shell (also the navigator) and a way to let Qt settle."""
+
+    def __init__(self, ctx, shell, app):
+        self.ctx = ctx
+        self.shell = shell
+        self.nav = shell
+        self.app = app
+
+    def settle(self, ms: int = 150) -> None:
+        """Process events for ms milliseconds (timers, queued signals, repaints)."""
+        deadline = time.monotonic() + ms / 1000
+        while time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.01)
+        self.app.processEvents()
+
+    def wait_for(self, predicate: Callable[[], bool], timeout_ms: int = 5000) -> None:
+        """Process events until predicate() holds; raise if it does not within timeout_ms."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"state not reached within {timeout_ms} ms")
+            self.app.processEvents()
+            time.sleep(0.01)
+
+
+def load_steps() -> list[Step]:
+    import screens as pkg
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("walkthrough_"):
+            importlib.import_module(f"screens.{info.name}")
+    return sorted(STEPS.values(), key=lambda s: (s.order, s.name))
+
+
+def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str | None = None,
+                    config_path: str | None = None, only: str | None = None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk import config
+    from kiosk.app import build_context
+    from kiosk.bridge import DeviceBridge
+    from screens import theme
+    from screens.app import parse_size
+    from screens.shell import Shell
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("*.png"):
+        old.unlink()
+    data_dir = tempfile.mkdtemp(prefix="kiosk-walkthrough-")
+    overrides = {"kiosk": {"data_dir": data_dir}, "platform": {"url": "embedded"}}
+    if lang:
+        overrides["ui"] = {"language": lang}
+    cfg = config.load(config_path, overrides)
+    width, height = parse_size(size, cfg.ui.orientation)
+    if width > height:
+        overrides.setdefault("ui", {})["orientation"] = "landscape"
+        cfg = config.load(config_path, overrides)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setFont(QFont(theme.FONT_FAMILY))
+    ctx = build_context(cfg, demo=True, bridge=DeviceBridge())
+    shell = Shell(ctx, allow_quit=True)
+    shell.resize(width, height)
+    shell.show()
+    walker = Walker(ctx, shell, app)
+    walker.settle(300)
+    failures = 0
+    steps = [s for s in load_steps() if not only or only in s.name]
+    try:
+        for index, st in enumerate(steps, start=1):
+            target = out_dir / f"{index:02d}-{st.name}.png"
+            try:
+                st.fn(walker)
+                walker.settle(150)
+                shell.grab().save(str(target))
+                print(f"  {target.name}")
+            except Exception:
+                failures += 1
+                print(f"  FAILED {st.name}:\n{traceback.format_exc()}", file=sys.stderr)
+    finally:
+        shell.allow_quit = True
+        shell.close()
+        ctx.shutdown()
+    print(f"walkthrough: {len(steps) - failures} of {len(steps)} states saved to {out_dir}/"
+          + (f", {failures} failed" if failures else ""))
+    return 1 if failures else 0

@@ -1,0 +1,60 @@
+"""Puts the kiosk on screen: QApplication, fonts, translations, the shell, fullscreen."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from kiosk import config
+from kiosk.logging_setup import setup_logging
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
+        return False
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def parse_size(text: str | None, orientation: str) -> tuple[int, int]:
+    if text:
+        w, _, h = text.lower().partition("x")
+        return int(w), int(h)
+    return (1080, 1920) if orientation == "portrait" else (1920, 1080)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    overrides = {"ui": {"language": args.lang}} if args.lang else None
+    cfg = config.load(args.config, overrides)
+    setup_logging(cfg)
+    if args.demo and not has_display():
+        from kiosk.walkthrough import run_walkthrough
+        out = "demo-out"
+        print(f"No display found: running the screen walkthrough headless; screenshots go to ./{out}/")
+        return run_walkthrough(out, size=args.size, lang=args.lang, config_path=args.config)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import build_context
+    from kiosk.bridge import DeviceBridge
+    from screens import theme
+    from screens.shell import Shell
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setFont(QFont(theme.FONT_FAMILY))
+    ctx = build_context(cfg, demo=args.demo, bridge=DeviceBridge())
+    shell = Shell(ctx, allow_quit=False)
+    width, height = parse_size(args.size, cfg.ui.orientation)
+    if args.demo:
+        shell.resize(width, height)
+        shell.show()
+    else:
+        shell.setWindowFlag(Qt.FramelessWindowHint, True)
+        shell.setWindowFlag(Qt.WindowStaysOnTopHint, True)
+        shell.showFullScreen()
+    logging.getLogger(__name__).info("kiosk %s started", cfg.kiosk.id)
+    code = app.exec()
+    ctx.shutdown()
+    return code

@@ -1,0 +1,80 @@
+"""Walkthrough states of the shell: home, modes, idle countdown, attract loop, staff, maintenance."""
+from __future__ import annotations
+
+from kiosk.walkthrough import step
+
+
+@step(100, "home")
+def home(w) -> None:
+    w.nav.home()
+    assert w.shell.current().name == "home"
+
+
+@step(110, "home-large-text")
+def home_large(w) -> None:
+    w.shell.toggle_elderly()
+    assert w.ctx.session.elderly_mode
+
+
+@step(115, "home-other-language")
+def home_other_language(w) -> None:
+    w.shell.toggle_elderly()
+    w.shell.toggle_language()
+
+
+@step(120, "attract-loop")
+def attract(w) -> None:
+    w.shell.toggle_language()
+    w.shell.attract.start()
+    assert w.shell.attract.isVisible()
+
+
+@step(130, "identify-choose-method")
+def identify(w) -> None:
+    w.shell.attract.stop()
+    w.nav.go("identify", next="home")
+
+
+@step(140, "idle-countdown")
+def idle(w) -> None:
+    w.shell.idle_warning.start(w.ctx.config.ui.warning_s)
+
+
+@step(145, "idle-expired-session-wiped")
+def idle_expired(w) -> None:
+    from kiosk.session import Identity
+    w.ctx.session.identity = Identity("idcard", "测试", "000000000000000000")
+    w.shell.idle_warning.expire_now()
+    assert w.ctx.session.identity is None and w.shell.current().name == "home"
+
+
+@step(150, "task-not-available")
+def unavailable(w) -> None:
+    w.nav.go("unavailable", task="queue")
+
+
+@step(180, "staff-pin")
+def staff_pin(w) -> None:
+    w.nav.go("staff")
+
+
+@step(185, "staff-menu")
+def staff_menu(w) -> None:
+    staff = w.shell.current()
+    for digit in "000000":
+        staff.keypad.press(digit)
+    staff.keypad.submitted.emit(staff.keypad.value)
+    assert staff.unlocked
+
+
+@step(190, "maintenance")
+def maintenance(w) -> None:
+    w.shell.current()._toggle_maintenance()
+    assert w.shell.current().name == "maintenance"
+    w.settle(100)
+
+
+@step(199, "back-in-service")
+def back_in_service(w) -> None:
+    w.shell.maintenance = False
+    w.nav.home()
