@@ -120,6 +120,13 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "liveness": Field(str, "blink_turn", "liveness challenge",
                           choices=("blink_turn", "blink", "turn", "vendor")),
         "vendor_liveness": Field(str, "", "vendor liveness device adapter (module:callable)"),
+        "challenge_timeout_s": Field(float, 10.0, "time the citizen has for the liveness challenge",
+                                     min=3, max=60),
+        "min_face_fraction": Field(float, 0.18, "smallest face width, as a fraction of the frame "
+                                   "width, before asking the citizen to come closer",
+                                   min=0.05, max=0.6),
+        "min_sharpness": Field(float, 40.0, "smallest sharpness (variance of the Laplacian on the "
+                               "face) accepted", min=1, max=1000),
     },
     "document_capture": {
         "dpi": Field(int, 200, "resolution of saved pages", min=100, max=600),
