@@ -166,5 +166,11 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "backoff_max_s": Field(float, 600.0, "longest retry delay", min=1, max=86400),
         "heartbeat_s": Field(int, 60, "heartbeat interval until the platform sets one",
                              min=5, max=3600),
+        "min_free_mb": Field(int, 64, "free disk space below which the outbox refuses new records",
+                             min=1, max=100000),
+        "ordered_kinds": Field(list, ["submission"], "record kinds delivered strictly in the order "
+                               "they were queued"),
+        "commands_db": Field(str, "commands.sqlite3", "remote commands already executed "
+                             "(relative to data_dir)"),
     },
 }
