@@ -126,7 +126,7 @@ def _validate_table(raw: Mapping[str, Any], schema: dict[str, Any], where: list[
             out[key] = spec.default
             continue
         problem = _check(value, spec)
-        if problem:
+        if problem is not None:
             errors.append(f"{table}{key} = {value!r}: must be {spec.allowed()}{problem}")
             out[key] = spec.default
         else:

@@ -49,7 +49,8 @@ class HomeScreen(Screen):
                                   "letters."))
         icon_px = 128 if self.elderly else 104
         for tile, (_icon, caption, _s, _p) in zip(self.tiles, TASKS):
-            tile.set_caption(QCoreApplication.translate("HomeScreen", caption), icon_px)
+            tile.set_caption(QCoreApplication.translate("HomeScreen", caption), icon_px,
+                             theme.metrics(self.elderly).tile_pt)
         self._layout_grid()
 
     def _layout_grid(self) -> None:

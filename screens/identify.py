@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout
 
 from kiosk.session import Identity
+from screens import theme
 from screens.base import Screen, register_screen
 from screens.widgets import Banner, Tile, label
 
@@ -87,7 +88,8 @@ class IdentifyScreen(Screen):
                                    "used only for this visit and cleared when you finish."))
         for tile, method in self.tiles:
             tile.set_caption(QCoreApplication.translate("IdentifyMethods", method.caption),
-                             128 if self.elderly else 104)
+                             128 if self.elderly else 104,
+                             theme.metrics(self.elderly).tile_pt)
         self.banner.set("warn", "" if self.tiles else
                         self.tr("No identification device is working on this kiosk right now. "
                                 "Please ask the staff in the hall for help."))

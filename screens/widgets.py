@@ -46,12 +46,28 @@ class Tile(QPushButton):
         self.setCursor(Qt.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self._icon_name = icon_name
+        col = QVBoxLayout(self)
+        col.setContentsMargins(16, 16, 16, 16)
+        col.setSpacing(12)
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignHCenter | Qt.AlignBottom)
+        self.caption = QLabel()
+        self.caption.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+        self.caption.setWordWrap(True)
+        for part in (self.picture, self.caption):
+            part.setAttribute(Qt.WA_TransparentForMouseEvents, True)
+            col.addWidget(part, 1)
         self.clicked.connect(lambda _checked=False: on_click())
 
-    def set_caption(self, caption: str, icon_px: int) -> None:
-        self.setText("\n" + caption)
-        self.setIcon(icons.icon(self._icon_name, 256))
-        self.setIconSize(QSize(icon_px, icon_px))
+    def set_caption(self, caption: str, icon_px: int, font_pt: int = 22) -> None:
+        self.setAccessibleName(caption)
+        self.caption.setStyleSheet(f"font-size: {font_pt}pt; font-weight: bold; color: #083a73;"
+                                   " background: transparent;")
+        self.picture.setPixmap(icons.pixmap(self._icon_name, icon_px))
+        self.caption.setText(caption)
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 200)
 
 
 class Card(QFrame):

@@ -1,0 +1,78 @@
+"""The catalog the screens read: the current Catalog and its SearchIndex, swapped atomically when a
+refresh in the background brings a new revision. Screens never wait on the network for it."""
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from typing import Callable
+
+from kiosk.catalog import Catalog
+from kiosk.search import SearchIndex
+
+log = logging.getLogger(__name__)
+
+
+class CatalogService:
+    def __init__(self, cache, on_change: Callable[[], None] | None = None):
+        self.cache = cache
+        self.on_change = on_change
+        self.catalog: Catalog = Catalog.empty()
+        self.index = SearchIndex(())
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def offline(self) -> bool:
+        return bool(self.cache.offline)
+
+    @property
+    def fetched_at(self):
+        return self.cache.fetched_at
+
+    def as_of_text(self) -> str:
+        when = self.fetched_at
+        if not when:
+            return "—"
+        if not isinstance(when, datetime):
+            when = datetime.fromtimestamp(when)
+        return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def _install(self, catalog: Catalog) -> None:
+        if catalog.revision and catalog.revision == self.catalog.revision and self.catalog:
+            return
+        index = SearchIndex(catalog.items)
+        with self._lock:
+            self.catalog, self.index = catalog, index
+        log.info("catalog installed: %d items (revision %s)", len(catalog), catalog.revision)
+        if self.on_change:
+            self.on_change()
+
+    def load_initial(self) -> None:
+        """At start: what the disk cache holds, so guides show even with the platform down."""
+        self._install(self.cache.load())
+
+    def refresh_now(self) -> None:
+        self._install(self.cache.refresh())
+
+    def start(self, interval_s: float) -> None:
+        """Refresh in the background now and then every interval_s."""
+        def loop() -> None:
+            while not self._stop.is_set():
+                try:
+                    self.refresh_now()
+                except Exception as exc:   # the cache keeps serving; the header shows offline
+                    log.warning("catalog refresh failed: %s", exc)
+                self._stop.wait(interval_s)
+        self._thread = threading.Thread(target=loop, name="catalog-refresh", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(timeout=5)
+
+
+def catalog_service(ctx) -> CatalogService | None:
+    return ctx.services.get("catalog")

@@ -1,0 +1,158 @@
+"""The guide of one service item (办事指南): every element, readable at arm's length, a QR code
+for the same guide online, and a printed one-time notice (一次性告知) on the receipt printer."""
+from __future__ import annotations
+
+import io
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.catalog_service import catalog_service
+from screens.base import Screen, register_screen
+from screens.catalog import offline_banner
+from screens.tasks import run_in_background
+from screens.widgets import Banner, Card, Scroll, Spinner, button, label
+
+
+def qr_pixmap(text: str, px: int) -> QPixmap:
+    import segno
+    buf = io.BytesIO()
+    segno.make_qr(text, error="m").save(buf, kind="png", scale=10, border=2)
+    pm = QPixmap()
+    pm.loadFromData(buf.getvalue(), "PNG")
+    return pm.scaled(px, px, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+
+
+@register_screen
+class GuideScreen(Screen):
+    name = "guide"
+
+    def __init__(self, ctx, nav):
+        super().__init__(ctx, nav)
+        self.item = None
+        self.banner = Banner("info")
+        self.scroll = Scroll()
+        self.actions = QHBoxLayout()
+        self.print_button = button("", "primary", self._print_notice, "print")
+        self.spinner = Spinner(64)
+        self.spinner.hide()
+        self.print_status = Banner("info")
+        self.actions.addWidget(self.print_status, 1)
+        self.actions.addWidget(self.spinner)
+        self.actions.addWidget(self.print_button)
+        self.layout_.addWidget(self.banner)
+        self.layout_.addWidget(self.scroll, 1)
+        self.layout_.addLayout(self.actions)
+
+    def title(self) -> str:
+        return self.item.name if self.item else self.tr("Service guide")
+
+    def enter(self, code: str = "", **_params) -> None:
+        service = catalog_service(self.ctx)
+        self.item = service.catalog.get(code) if service else None
+        self.print_status.set("info", "")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        offline_banner(self, self.banner)
+        self.print_button.setText(self.tr("Print this notice"))
+        self._render()
+
+    # ---- rendering --------------------------------------------------------------------------
+    def _render(self) -> None:
+        self.scroll.clear()
+        item = self.item
+        body = self.scroll.body
+        if item is None:
+            body.addWidget(label(self.tr("This service could not be found. It may have been "
+                                         "withdrawn; please search again."), "Heading"))
+            self.print_button.setEnabled(False)
+            return
+        self.print_button.setEnabled(True)
+        head = Card()
+        top = QHBoxLayout()
+        facts = QVBoxLayout()
+        facts.addWidget(label(item.name, "Heading"))
+        facts.addWidget(label(self.tr("Department: %1").replace("%1", item.department)))
+        facts.addWidget(label(self.tr("Item code: %1").replace("%1", item.impl_code), "Small"))
+        facts.addWidget(label(self.tr("Basic code: %1").replace("%1", item.basic_code), "Small"))
+        facts.addWidget(label(f"{item.category_text()} · {item.item_type}", "Small"))
+        top.addLayout(facts, 1)
+        qr = QVBoxLayout()
+        picture = QLabel()
+        picture.setPixmap(qr_pixmap(item.guide_url, 200 if not self.elderly else 240))
+        picture.setAlignment(Qt.AlignCenter)
+        qr.addWidget(picture)
+        qr.addWidget(label(self.tr("Scan to read this guide on your phone"), "Small"))
+        top.addLayout(qr)
+        head.body.addLayout(top)
+        body.addWidget(head)
+
+        self._section(self.tr("What this kiosk can do"), [item.kiosk_note,
+                      self.tr("Online service depth: %1").replace("%1", item.online_depth_text()),
+                      self.tr("Visits to the hall needed: %1").replace("%1", str(item.visits))])
+        self._section(self.tr("Conditions"), list(item.conditions))
+        self._materials()
+        self._section(self.tr("Process"), [f"{i}. {s.name}：{s.detail}"
+                                            for i, s in enumerate(item.process, start=1)])
+        self._section(self.tr("Time limits"), [
+            self.tr("Promised: %1").replace("%1", item.promised_text()),
+            self.tr("Statutory: %1").replace("%1", item.statutory_text())])
+        self._section(self.tr("Fees"), [item.fee, self.tr("Basis: %1").replace("%1", item.fee_basis)
+                                        if item.fee_basis else ""])
+        self._section(self.tr("Where and when"), [item.place, item.hours])
+        self._section(self.tr("Enquiries and complaints"), [
+            self.tr("Enquiry phone: %1").replace("%1", item.enquiry_phone),
+            self.tr("Complaint phone: %1").replace("%1", item.complaint_phone)])
+        self._section(self.tr("Legal basis"), list(item.legal_basis))
+        body.addStretch(1)
+
+    def _section(self, heading: str, lines: list[str]) -> None:
+        card = Card()
+        card.body.addWidget(label(heading, "Heading"))
+        for line in lines:
+            if line:
+                text = label(line)
+                text.setTextFormat(Qt.PlainText)
+                card.body.addWidget(text)
+        self.scroll.body.addWidget(card)
+
+    def _materials(self) -> None:
+        card = Card()
+        card.body.addWidget(label(self.tr("Materials to bring"), "Heading"))
+        for index, m in enumerate(self.item.materials, start=1):
+            card.body.addWidget(label(f"{index}. {m.name}"))
+            detail = f"{m.form_label()} · {m.copies_label()}" + (f" · {m.notes}" if m.notes else "")
+            card.body.addWidget(label(detail, "Small"))
+        if not self.item.materials:
+            card.body.addWidget(label(self.tr("No materials needed.")))
+        self.scroll.body.addWidget(card)
+
+    # ---- printing ---------------------------------------------------------------------------
+    def _print_notice(self) -> None:
+        notice = self.ctx.services.get("guide_notice")
+        if notice is None:
+            self.print_status.set("warn", self.tr("The receipt printer is not available on this "
+                                                  "kiosk. Please scan the QR code to keep this "
+                                                  "guide, or ask the staff."))
+            return
+        self.print_button.setEnabled(False)
+        self.spinner.start()
+        self.print_status.set("info", self.tr("Printing…"))
+        item = self.item
+        run_in_background(lambda: notice(item), self._printed, self._print_failed)
+
+    def _printed(self, _result) -> None:
+        self.spinner.stop()
+        self.print_button.setEnabled(True)
+        self.print_status.set("ok", self.tr("Printed. Please take your notice from the slot "
+                                            "below the screen."))
+
+    def _print_failed(self, exc: Exception) -> None:
+        self.spinner.stop()
+        self.print_button.setEnabled(True)
+        message = getattr(exc, "citizen_message", None)
+        self.print_status.set("error", message() if callable(message) else
+                              self.tr("The notice could not be printed. Please scan the QR "
+                                      "code instead, or ask the staff."))
