@@ -1,0 +1,391 @@
+"""The delivery worker: moves outbox records to the platform, in batches, at least once.
+
+Exactly-once effect comes from the pair: the outbox keeps each record's idempotency key for its
+whole life, and the platform applies a key once. A record is deleted only after the platform's
+answer names it applied or duplicate, so a crash at any point means a resend, never a loss.
+
+How failures are handled (one policy, here):
+- platform unreachable (connection refused or reset, timeout, TLS failure, bad answer) or saying
+  so (408, 429, 502, 503, 504): the kiosk is offline. The whole worker backs off (exponential with
+  jitter, at least Retry-After); records are not charged an attempt, so an outage of days never
+  dead-letters anything.
+- 401/403: the kiosk credential is refused. Not the records' fault: alert staff and back off.
+- other 5xx and 409: the platform was reached and failed these records. Each is charged an attempt
+  and backs off; a record that failed before is retried alone; at max_attempts it goes dead.
+- any other 4xx: a permanent refusal. A single record is dead-lettered at once (staff alert); a
+  batch is split so that only the offending record dies.
+"""
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable
+
+import requests
+
+from sync.outbox import Alert, Outbox, OutboxError, OutboxRecord, crash_point
+
+log = logging.getLogger(__name__)
+
+RECORDS_PATH = "/api/v1/records"
+OFFLINE_STATUSES = frozenset({408, 429, 502, 503, 504})
+CREDENTIAL_STATUSES = frozenset({401, 403})
+RETRY_AFTER_CAP_S = 24 * 3600.0
+IDLE_POLL_S = 60.0
+
+
+class RetryPolicy:
+    """Exponential backoff with 'equal jitter': half the step fixed, half random, so retries from
+    a fleet spread out yet never come back immediately. Retry-After is a floor."""
+
+    def __init__(self, base_s: float, max_s: float, rng: Callable[[], float] = random.random):
+        self.base_s = base_s
+        self.max_s = max_s
+        self._rng = rng
+
+    def delay(self, failures: int, retry_after: float | None = None) -> float:
+        step = min(self.max_s, self.base_s * 2 ** max(0, failures - 1))
+        wait = step / 2 + self._rng() * step / 2
+        if retry_after is not None:
+            wait = max(wait, min(retry_after, RETRY_AFTER_CAP_S))
+        return wait
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After in seconds, from either delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the UI shows about the connection and the queue; immutable snapshots."""
+    online: bool | None = None        # None until the first contact either way
+    last_success: float | None = None  # epoch seconds of the last platform answer that worked
+    last_attempt: float | None = None
+    last_error: str | None = None     # a stable code, e.g. 'unreachable', 'timeout', 'tls_error'
+    depth: int = 0                    # records waiting
+    dead: int = 0                     # dead letters awaiting staff
+    oldest_age_s: float | None = None
+    accepting: bool = True            # False: the outbox refuses new records (see problem)
+    problem: str | None = None        # OutboxError code while not accepting
+    retry_at: float | None = None     # when the worker tries again while offline
+
+
+@dataclass
+class FlushResult:
+    sent: int = 0          # acknowledged (applied or duplicate)
+    duplicates: int = 0    # of which the platform already had
+    dead: int = 0          # dead-lettered during this flush
+    failed: int = 0        # charged an attempt, still pending
+    remaining: int = 0     # still pending after the flush
+    error: str | None = None   # why the flush stopped early (offline code), else None
+
+
+@dataclass
+class _Outcome:
+    acked: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    dead: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    offline: str | None = None
+    retry_after: float | None = None
+
+
+class DeliveryWorker:
+    def __init__(self, outbox: Outbox, client: Any, *, batch_size: int = 50,
+                 policy: RetryPolicy | None = None, ordered_kinds: Iterable[str] = (),
+                 alert: Alert | None = None, clock: Callable[[], float] = time.time):
+        self.outbox = outbox
+        self.client = client
+        self.batch_size = batch_size
+        self.policy = policy or RetryPolicy(2.0, 600.0)
+        self.ordered_kinds = tuple(ordered_kinds)
+        self._alert = alert or (lambda code, message, details: None)
+        self._clock = clock
+        self._status = SyncStatus()
+        self._status_lock = threading.Lock()
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._offline_failures = 0
+        self._offline_until = 0.0
+        self._wake = threading.Event()
+        self._flush_requested = False
+        self._flush_done = threading.Condition()
+        self._flush_generation = 0
+        self._last_flush: FlushResult | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._drain_lock = threading.Lock()
+        outbox.on_enqueue(self.wake)
+        self._refresh_counts()
+
+    # -- status ---------------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        with self._status_lock:
+            return self._status
+
+    def on_status(self, listener: Callable[[SyncStatus], None]) -> None:
+        """listener(status) is called from the worker thread whenever the status changes."""
+        self._listeners.append(listener)
+
+    def _update(self, **changes: Any) -> None:
+        with self._status_lock:
+            new = replace(self._status, **changes)
+            changed = new != self._status
+            self._status = new
+        if changed:
+            for listener in self._listeners:
+                try:
+                    listener(new)
+                except Exception:
+                    log.exception("sync status listener failed")
+
+    def _refresh_counts(self) -> None:
+        try:
+            stats = self.outbox.stats()
+        except (OutboxError, Exception) as exc:   # a damaged database must not stop reporting
+            self._update(accepting=False, problem=getattr(exc, "code", "io_error"))
+            return
+        self._update(depth=stats.depth, dead=stats.dead, oldest_age_s=stats.oldest_age_s,
+                     accepting=stats.accepting, problem=stats.problem)
+
+    def note_contact(self, ok: bool, error: str | None = None) -> None:
+        """Another sync part (the heartbeat) reached the platform or failed to.
+
+        A heartbeat that gets through while deliveries are backing off means the connection is
+        back: deliver now instead of waiting out the backoff."""
+        if ok:
+            was_offline = self._status.online is False
+            self._update(online=True, last_success=self._clock(), last_error=None, retry_at=None)
+            if was_offline:
+                self._offline_failures = 0
+                self._offline_until = 0.0
+                self.wake()
+        else:
+            self._update(online=False, last_error=error)
+
+    # -- one batch ------------------------------------------------------------------------------
+
+    def _send(self, batch: list[OutboxRecord]) -> _Outcome:
+        body = {"records": [{"key": r.key, "kind": r.kind, "created": r.created,
+                             "payload": r.payload} for r in batch]}
+        keys = [r.key for r in batch]
+        timer = _arm_send_crash()
+        try:
+            response = self.client.post(RECORDS_PATH, json=body)
+        except requests.exceptions.SSLError:
+            return _Outcome(offline="tls_error")
+        except requests.exceptions.Timeout:
+            return _Outcome(offline="timeout")
+        except (requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError):
+            return _Outcome(offline="connection_reset")
+        except requests.exceptions.ConnectionError as exc:
+            return _Outcome(offline="connection_reset" if _is_reset(exc) else "unreachable")
+        except requests.exceptions.RequestException as exc:
+            log.warning("delivery request failed: %s", type(exc).__name__)
+            return _Outcome(offline="unreachable")
+        finally:
+            if timer is not None:
+                timer.cancel()
+        status = response.status_code
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
+        if status in OFFLINE_STATUSES:
+            return _Outcome(offline=f"http_{status}", retry_after=retry_after)
+        if status in CREDENTIAL_STATUSES:
+            self._alert("sync_credential_rejected",
+                        f"the platform refused this kiosk's credential (HTTP {status}); "
+                        "run `kiosk provision` again", {"status": status})
+            return _Outcome(offline="credential_rejected", retry_after=retry_after)
+        if 400 <= status < 500 and status != 409:
+            if len(batch) > 1:
+                # find the culprit: every record of the batch retries alone, right away
+                self.outbox.retry_later(keys, f"batch refused: HTTP {status}", lambda n: 0.0)
+                return _Outcome(failed=keys)
+            self.outbox.dead_letter(keys, f"refused by the platform: HTTP {status} "
+                                    f"{_error_text(response)}")
+            return _Outcome(dead=keys)
+        if status != 200:
+            self._charge(keys, f"HTTP {status}", retry_after)
+            return _Outcome(failed=keys, offline=f"http_{status}", retry_after=retry_after)
+        try:
+            results = response.json()["results"]
+            by_key = {item["key"]: item for item in results}
+        except (ValueError, KeyError, TypeError):
+            return _Outcome(offline="bad_response")
+        crash_point("after_response")
+        outcome = _Outcome()
+        retry: list[str] = []
+        for key in keys:
+            item = by_key.get(key)
+            state = item.get("status") if isinstance(item, dict) else None
+            if state in ("applied", "duplicate"):
+                outcome.acked.append(key)
+                outcome.duplicates += state == "duplicate"
+            elif state == "rejected":
+                self.outbox.dead_letter([key], "rejected by the platform: "
+                                        f"{item.get('code', '')} {str(item.get('error', ''))[:120]}")
+                outcome.dead.append(key)
+            else:
+                retry.append(key)
+        self.outbox.ack(outcome.acked)
+        crash_point("after_delete")
+        if retry:
+            self._charge(retry, "not confirmed in the platform's answer", None)
+            outcome.failed = retry
+        return outcome
+
+    def _charge(self, keys: list[str], error: str, retry_after: float | None) -> None:
+        self.outbox.retry_later(keys, error, lambda n: self.policy.delay(n, retry_after))
+
+    # -- draining -------------------------------------------------------------------------------
+
+    def drain(self, ignore_backoff: bool = False, deadline: float | None = None) -> FlushResult:
+        """Send everything due now, batch after batch, until the queue is empty or the platform
+        is unreachable. Runs in the caller's thread (the worker thread, or a CLI flush)."""
+        with self._drain_lock:
+            return self._drain(ignore_backoff, deadline)
+
+    def _drain(self, ignore_backoff: bool, deadline: float | None) -> FlushResult:
+        result = FlushResult()
+        if ignore_backoff:
+            self.outbox.make_due_now()
+        elif self._clock() < self._offline_until:
+            result.error = self._status.last_error or "offline"
+            return self._finish(result)
+        while not self._stop.is_set() and (deadline is None or self._clock() < deadline):
+            try:
+                batch = self.outbox.due(self.batch_size, self.ordered_kinds)
+            except OutboxError as exc:
+                result.error = exc.code
+                break
+            if not batch:
+                break
+            now = self._clock()
+            self._update(last_attempt=now)
+            outcome = self._send(batch)
+            result.sent += len(outcome.acked)
+            result.duplicates += outcome.duplicates
+            result.dead += len(outcome.dead)
+            result.failed += len(outcome.failed)
+            if outcome.offline:
+                self._offline_failures += 1
+                wait = self.policy.delay(self._offline_failures, outcome.retry_after)
+                self._offline_until = self._clock() + wait
+                result.error = outcome.offline
+                self._update(online=False, last_error=outcome.offline,
+                             retry_at=self._offline_until)
+                log.info("platform unavailable (%s); retrying in %.1f s", outcome.offline, wait)
+                break
+            self._offline_failures = 0
+            self._offline_until = 0.0
+            self._update(online=True, last_success=self._clock(), last_error=None, retry_at=None)
+        return self._finish(result)
+
+    def _finish(self, result: FlushResult) -> FlushResult:
+        self._refresh_counts()
+        result.remaining = self._status.depth
+        return result
+
+    # -- the background thread --------------------------------------------------------------------
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> "DeliveryWorker":
+        self._thread = threading.Thread(target=self._run, name="sync-delivery", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def flush(self, timeout: float = 60.0) -> FlushResult:
+        """Try everything now, ignoring backoffs (staff or remote 'flush outbox'); waits for the
+        result. Without a running worker thread the flush runs in the caller's thread."""
+        if self._thread is None or not self._thread.is_alive():
+            return self.drain(ignore_backoff=True, deadline=self._clock() + timeout)
+        with self._flush_done:
+            target = self._flush_generation + 1
+            self._flush_requested = True
+            self._wake.set()
+            if not self._flush_done.wait_for(lambda: self._flush_generation >= target, timeout):
+                return FlushResult(remaining=self._status.depth, error="flush_timeout")
+            return self._last_flush or FlushResult()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            with self._flush_done:
+                flushing, self._flush_requested = self._flush_requested, False
+            try:
+                result = self.drain(ignore_backoff=flushing)
+            except Exception as exc:   # keep the worker alive; the next cycle retries
+                log.exception("delivery cycle failed")
+                result = FlushResult(error=type(exc).__name__)
+                self._update(last_error="internal_error")
+            if flushing:
+                with self._flush_done:
+                    self._last_flush = result
+                    self._flush_generation += 1
+                    self._flush_done.notify_all()
+            self._wake.wait(self._sleep_time())
+            self._wake.clear()
+
+    def _sleep_time(self) -> float:
+        now = self._clock()
+        if now < self._offline_until:
+            return max(0.01, self._offline_until - now)
+        try:
+            next_due = self.outbox.next_due_time()
+        except Exception:
+            return IDLE_POLL_S
+        if next_due is None:
+            return IDLE_POLL_S
+        return min(IDLE_POLL_S, max(0.01, next_due - now))
+
+
+def _is_reset(exc: BaseException) -> bool:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, ConnectionResetError) or "reset" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def _error_text(response: requests.Response) -> str:
+    try:
+        return str(response.json().get("error", ""))[:120]
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _arm_send_crash() -> threading.Timer | None:
+    """Crash test hook: with KIOSK_SYNC_CRASH_AT=after_send the process is killed while the
+    request is in flight (after it was sent, before the answer is read)."""
+    import os
+    from sync.outbox import CRASH_ENV
+    if not os.environ.get(CRASH_ENV, "").startswith("after_send"):
+        return None
+    timer = threading.Timer(float(os.environ.get("KIOSK_SYNC_CRASH_DELAY_S", "0.5")),
+                            crash_point, args=("after_send",))
+    timer.daemon = True
+    timer.start()
+    return timer
