@@ -9,6 +9,7 @@ I18N_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 _installed: list[QTranslator] = []
+_current = "zh_CN"
 
 
 def install(language: str) -> int:
@@ -23,6 +24,8 @@ def install(language: str) -> int:
             app.installTranslator(translator)
             _installed.append(translator)
     QLocale.setDefault(QLocale(language))
+    global _current
+    _current = language
     return len(_installed)
 
 
@@ -31,4 +34,4 @@ def locale() -> QLocale:
 
 
 def current_language() -> str:
-    return QLocale().name() if QLocale().name() in LANGUAGES else "zh_CN"
+    return _current

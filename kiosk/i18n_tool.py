@@ -47,6 +47,10 @@ def update() -> None:
         targets = [str(ts_path(source, lang)) for lang in LANGUAGES]
         subprocess.run([_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
                         str(source), "-ts", *targets], check=True)
+        if ET.parse(targets[0]).find(".//message") is None:
+            for target in targets:   # a marker only in a comment or docstring: nothing to translate
+                Path(target).unlink()
+            continue
         for target in targets:
             _set_language(Path(target))
         _fill_english(ts_path(source, "en"))
@@ -54,6 +58,9 @@ def update() -> None:
     for stale in I18N.glob("*.ts"):
         if stale.name not in expected:
             stale.unlink()
+    for orphan in I18N.glob("*.qm"):
+        if not orphan.with_suffix(".ts").exists():
+            orphan.unlink()
 
 
 def _set_language(path: Path) -> None:
