@@ -1,0 +1,238 @@
+"""Certificate printing through CUPS (pycups): submit, follow the job, read printer states.
+
+A job is followed until CUPS says completed, cancelled or aborted, or until the configured timeout;
+a job that did not complete is cancelled at once so it can never come out later unattended. Nothing
+here ever resubmits a job: a reprint is always an explicit call (see printing.service.RetryPolicy).
+
+printer-state-reasons keywords are normalised (the -error/-warning/-report suffix dropped: CUPS'
+ipp backend relays a device's reasons with -report) and mapped to a stable code the screens turn
+into a citizen message, plus a staff alert.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlsplit
+
+from printing.errors import JobFailed, PrinterUnavailable
+
+log = logging.getLogger(__name__)
+
+# keyword -> (code, blocking). Blocking reasons stop the kiosk offering certificate printing.
+REASONS: dict[str, tuple[str, bool]] = {
+    "media-empty": ("paper-out", True),
+    "media-needed": ("paper-out", True),
+    "input-tray-missing": ("paper-out", True),
+    "media-jam": ("paper-jam", True),
+    "door-open": ("door-open", True),
+    "cover-open": ("door-open", True),
+    "interlock-open": ("door-open", True),
+    "toner-empty": ("toner-out", True),
+    "marker-supply-empty": ("toner-out", True),
+    "offline": ("offline", True),
+    "shutdown": ("offline", True),
+    "paused": ("offline", True),
+    "connecting-to-device": ("offline", True),
+    "other": ("printer-fault", True),
+    "toner-low": ("toner-low", False),
+    "marker-supply-low": ("toner-low", False),
+    "media-low": ("paper-low", False),
+    "media-near-empty": ("paper-low", False),
+}
+IGNORED = {"none", "cups-waiting-for-job-completed", "cups-remote-pending",
+           "cups-remote-pending-held", "cups-remote-processing", "cups-remote-stopped",
+           "cups-missing-filter", "cups-insecure-filter"}
+PRINTER_STATES = {3: "idle", 4: "processing", 5: "stopped"}
+JOB_PENDING, JOB_HELD, JOB_PROCESSING, JOB_STOPPED, JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED = range(3, 10)
+
+
+def normalise(reason: str) -> str:
+    for suffix in ("-error", "-warning", "-report"):
+        if reason.endswith(suffix):
+            return reason[: -len(suffix)]
+    return reason
+
+
+def classify(reasons) -> tuple[list[str], list[str]]:
+    """(blocking codes, warning codes) for a list of printer-state-reasons, without duplicates."""
+    blocking: list[str] = []
+    warnings: list[str] = []
+    for raw in reasons or ():
+        key = normalise(str(raw))
+        if key in IGNORED:
+            continue
+        code, blocks = REASONS.get(key, ("printer-fault", True) if str(raw).endswith("-error")
+                                    else (None, False))
+        if code is None:
+            continue
+        target = blocking if blocks else warnings
+        if code not in target:
+            target.append(code)
+    return blocking, warnings
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    queue: str
+    state: str                       # idle / processing / stopped / unknown
+    reasons: tuple[str, ...]         # normalised keywords, for staff
+    message: str
+    accepting: bool
+    blocking: tuple[str, ...] = ()   # codes that stop printing (paper-out, paper-jam, ...)
+    warnings: tuple[str, ...] = ()   # codes staff should act on soon (toner-low, ...)
+
+    @property
+    def ready(self) -> bool:
+        return self.state != "unknown" and self.accepting and not self.blocking
+
+
+@dataclass(frozen=True)
+class JobResult:
+    job_id: int
+    seconds: float
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class CupsPrinter:
+    queue: str
+    server: str = ""                   # '' = the default CUPS server
+    media: str = "iso_a4_210x297mm"
+    duplex: bool = False
+    timeout_s: float = 120.0
+    poll_s: float = 0.2
+    alert: Callable[[str, dict], None] = field(default=lambda code, details: None)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # pycups keeps the server in process-global state, so set it right before every connection.
+    def _connect(self):
+        import cups
+        with self._lock:
+            try:
+                if self.server:
+                    cups.setServer(self.server)
+                return cups.Connection()
+            except RuntimeError as exc:
+                raise PrinterUnavailable(f"cannot reach CUPS at {self.server or 'default'}: {exc}",
+                                         "cups-unreachable") from None
+
+    def queues(self) -> dict[str, dict]:
+        import cups
+        try:
+            return self._connect().getPrinters()
+        except cups.IPPError as exc:
+            raise PrinterUnavailable(f"CUPS refused to list queues: {exc}", "cups-unreachable") from None
+
+    def status(self, probe_device: bool = True) -> PrinterStatus:
+        """The queue's state, refined by asking an IPP printer directly (CUPS only hears a
+        device's reasons while a job runs, so its copy can be stale either way)."""
+        import cups
+        try:
+            attrs = self._connect().getPrinterAttributes(self.queue)
+        except cups.IPPError as exc:
+            raise PrinterUnavailable(f"queue {self.queue!r}: {exc}", "queue-missing") from None
+        reasons = list(attrs.get("printer-state-reasons") or [])
+        state = PRINTER_STATES.get(attrs.get("printer-state"), "unknown")
+        message = attrs.get("printer-state-message") or ""
+        device_uri = attrs.get("device-uri") or ""
+        if probe_device and device_uri.startswith(("ipp://", "ipps://")):
+            device = self._device_reasons(device_uri)
+            if device is not None:
+                # the device's own reasons replace the relayed copies; the queue's own stay
+                reasons = [r for r in reasons if not r.endswith("-report")] + device
+        if state == "stopped" and "paused" not in reasons and not classify(reasons)[0]:
+            reasons.append("offline")
+        blocking, warnings = classify(reasons)
+        return PrinterStatus(self.queue, state, tuple(normalise(r) for r in reasons if r != "none"),
+                             message, bool(attrs.get("printer-is-accepting-jobs", True)),
+                             tuple(blocking), tuple(warnings))
+
+    def _device_reasons(self, uri: str) -> list[str] | None:
+        import cups
+        parts = urlsplit(uri)
+        try:
+            conn = cups.Connection(host=parts.hostname or "localhost",
+                                   port=parts.port or 631,
+                                   encryption=cups.HTTP_ENCRYPT_ALWAYS if parts.scheme == "ipps"
+                                   else cups.HTTP_ENCRYPT_IF_REQUESTED)
+            attrs = conn.getPrinterAttributes(uri=uri, requested_attributes=["printer-state-reasons"])
+        except (RuntimeError, cups.IPPError) as exc:
+            log.info("printer %s did not answer a status query: %s", parts.hostname, exc)
+            return None
+        return list(attrs.get("printer-state-reasons") or [])
+
+    def submit(self, pdf: bytes, title: str, copies: int = 1) -> int:
+        """Hand one PDF to CUPS without writing it to a file of ours; returns the job id."""
+        import cups
+        if not 1 <= copies <= 20:
+            raise ValueError("copies must be 1 to 20")
+        options = {"copies": str(copies), "media": self.media,
+                   "sides": "two-sided-long-edge" if self.duplex else "one-sided"}
+        conn = self._connect()
+        try:
+            job_id = conn.createJob(self.queue, title, options)
+            conn.startDocument(self.queue, job_id, title, "application/pdf", 1)
+            if conn.writeRequestData(pdf, len(pdf)) != cups.HTTP_CONTINUE:
+                raise PrinterUnavailable("CUPS stopped accepting the document", "submit-failed")
+            conn.finishDocument(self.queue)
+        except cups.IPPError as exc:
+            status, text = exc.args if len(exc.args) == 2 else (None, str(exc))
+            raise PrinterUnavailable(f"queue {self.queue!r} refused the job: {text} ({status})",
+                                     "submit-failed") from None
+        return job_id
+
+    def follow(self, job_id: int, on_progress: Callable[[str], None] | None = None) -> JobResult:
+        """Wait for the job to finish. JobFailed (after cancelling the job) if it does not."""
+        import cups
+        conn = self._connect()
+        started = time.monotonic()
+        last_state = None
+        while True:
+            try:
+                attrs = conn.getJobAttributes(job_id)
+            except cups.IPPError as exc:
+                raise JobFailed(f"job {job_id} vanished: {exc}", "job-lost", job_id) from None
+            state = attrs.get("job-state")
+            reasons = list(attrs.get("job-printer-state-reasons") or [])
+            blocking, warnings = classify(reasons)
+            if state != last_state and on_progress:
+                on_progress({JOB_PENDING: "queued", JOB_HELD: "held", JOB_PROCESSING: "printing",
+                             JOB_STOPPED: "stopped"}.get(state, "finishing"))
+            last_state = state
+            if state == JOB_COMPLETED:
+                self._warn(warnings, job_id)
+                return JobResult(job_id, time.monotonic() - started, tuple(warnings))
+            if state in (JOB_CANCELED, JOB_ABORTED):
+                code = blocking[0] if blocking else ("job-cancelled" if state == JOB_CANCELED
+                                                     else "job-aborted")
+                self._fail(conn, job_id, code, reasons, attrs, cancel=False)
+            if state in (JOB_PENDING, JOB_HELD, JOB_STOPPED):
+                # a stopped printer leaves the job pending forever: find out why, then give up
+                printer = self.status()
+                if printer.state == "stopped" or printer.blocking:
+                    code = printer.blocking[0] if printer.blocking else "offline"
+                    self._fail(conn, job_id, code, list(printer.reasons), attrs, cancel=True)
+            if time.monotonic() - started > self.timeout_s:
+                self._fail(conn, job_id, "job-timeout", reasons, attrs, cancel=True)
+            time.sleep(self.poll_s)
+
+    def _warn(self, warnings: list[str], job_id: int) -> None:
+        for code in warnings:
+            self.alert(code, {"queue": self.queue, "job_id": job_id, "severity": "warning"})
+
+    def _fail(self, conn, job_id: int, code: str, reasons: list[str], attrs: dict,
+              cancel: bool) -> None:
+        import cups
+        if cancel:
+            try:
+                conn.cancelJob(job_id, purge_job=False)
+            except cups.IPPError as exc:
+                log.warning("could not cancel job %s: %s", job_id, exc)
+        message = attrs.get("job-printer-state-message") or ""
+        self.alert(code, {"queue": self.queue, "job_id": job_id, "severity": "error",
+                          "reasons": [normalise(r) for r in reasons], "message": message})
+        raise JobFailed(f"job {job_id} on {self.queue!r} failed: {code} {message}".strip(), code,
+                        job_id, tuple(normalise(r) for r in reasons))
