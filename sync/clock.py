@@ -20,7 +20,7 @@ class ClockSkew:
                  alert: Callable[[str, str, dict], None] | None = None,
                  clock: Callable[[], float] = time.time):
         self.threshold_s = threshold_s
-        self._alert = alert or (lambda code, message, details: None)
+        self._alert = alert if alert is not None else (lambda code, message, details: None)
         self._clock = clock
         self._lock = threading.Lock()
         self._skew: float | None = None

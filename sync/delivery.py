@@ -113,7 +113,7 @@ class DeliveryWorker:
         self.batch_size = batch_size
         self.policy = policy or RetryPolicy(2.0, 600.0)
         self.ordered_kinds = tuple(ordered_kinds)
-        self._alert = alert or (lambda code, message, details: None)
+        self._alert = alert if alert is not None else (lambda code, message, details: None)
         self._clock = clock
         self._status = SyncStatus()
         self._status_lock = threading.Lock()

@@ -136,7 +136,7 @@ class Outbox:
         self._cipher = cipher
         self.max_attempts = max_attempts
         self.min_free_bytes = min_free_bytes
-        self._alert = alert or _no_alert
+        self._alert = alert if alert is not None else _no_alert
         self._clock = clock
         self._lock = threading.RLock()
         self._listeners: list[Callable[[], None]] = []
