@@ -16,10 +16,7 @@ $(STAMPS)/apt: tools/apt-packages.txt tools/apt-install.sh
 
 $(STAMPS)/venv: pyproject.toml $(STAMPS)/apt
 	@mkdir -p $(STAMPS)
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "Installing Python packages into $(VENV)"
-	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	@PYTHON=$(PYTHON) tools/venv-install.sh $(VENV)
 	@touch $@
 
 # .qm files are built from the .ts sources at install time, never committed

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 FONT_FAMILY = "Noto Sans CJK SC"
 
-# contrast of each text colour on its background is >= 4.5:1 (checked in tests/ui/test_theme.py)
+# contrast of each text colour on its background is >= 4.5:1 (checked in tests/shell/test_theme.py)
 PRIMARY = "#0b4f9c"        # government blue
 PRIMARY_DARK = "#083a73"
 ACCENT = "#c8102e"         # used for emphasis with text, never colour alone
