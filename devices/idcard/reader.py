@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -156,6 +157,9 @@ class SerialLink:
 
 
 def _reason(exc: BaseException) -> str:
+    errno = getattr(exc, "errno", None)
+    if errno:
+        return os.strerror(errno)
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 

@@ -68,15 +68,21 @@ class TwinCard:
     def from_file(cls, path: str | os.PathLike) -> "TwinCard":
         path = Path(path)
         data = json.loads(path.read_text(encoding="utf-8"))
-        card_type = data.pop("card_type")
+        card_type = data.pop("card_type", None)
+        if card_type not in text.CARD_TYPES:
+            raise ValueError(f"{path}: card_type must be one of {', '.join(text.CARD_TYPES)}")
         fingerprint = bool(data.pop("fingerprint", False))
         data.pop("description", None)
         return cls(path.stem, card_type, data, fingerprint)
 
 
 def sample_cards() -> dict[str, TwinCard]:
-    """The bundled sample cards by name (file stem)."""
-    return {p.stem: TwinCard.from_file(p) for p in sorted(CARDS_DIR.glob("*.json"))}
+    """The bundled ID card samples by name (file stem); other twins' cards share the folder."""
+    cards = {}
+    for path in sorted(CARDS_DIR.glob("*.json")):
+        if json.loads(path.read_text(encoding="utf-8")).get("card_type") in text.CARD_TYPES:
+            cards[path.stem] = TwinCard.from_file(path)
+    return cards
 
 
 def load_card(name_or_path: str) -> TwinCard:
@@ -348,7 +354,7 @@ SCENARIOS: dict[str, str] = {
 }
 
 
-def apply_scenario(twin: IdCardTwin, scenario: str, card: str = "resident") -> None:
+def apply_scenario(twin: IdCardTwin, scenario: str, card: "TwinCard | str" = "resident") -> None:
     """Set the twin up for a named scenario, or place the sample card of that name."""
     read = (codec.READ_TEXT_PHOTO, codec.READ_TEXT_PHOTO_FP)
     if scenario in sample_cards():
