@@ -1,0 +1,168 @@
+"""Remote commands from the platform: verified, run at most once, acknowledged with a result.
+
+Commands arrive only in heartbeat answers (the kiosk opens no port). Each is an envelope
+{"payload": canonical JSON text, "signature": base64 Ed25519 over that text}; the payload holds
+id, kiosk_id, name, args, issued_at, expires_at. A command runs only when the signature verifies
+with the platform key from provisioning, it is addressed to this kiosk, it has not expired (judged
+on the platform's clock, corrected for skew) and its id was never seen before. The id is written
+to disk before the handler runs, so a crash mid-command can never run it twice: it is acknowledged
+as interrupted instead.
+
+The app decides what a command does: RemoteCommands.register("screenshot", fn). fn(args) runs in
+the heartbeat thread and returns a JSON-able result (or raises); a handler that needs the Qt main
+thread must hand the work over itself (e.g. through the bridge) and wait for it.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+log = logging.getLogger(__name__)
+
+KNOWN_COMMANDS = ("restart_app", "reload_config", "maintenance", "screenshot", "upload_logs",
+                  "flush_outbox")
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS commands (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    received_at REAL NOT NULL,
+    expires_at  REAL NOT NULL,
+    state       TEXT NOT NULL CHECK (state IN ('started', 'done')),
+    ok          INTEGER,
+    result      TEXT,
+    acked       INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+Handler = Callable[[dict], Any]
+
+
+class RemoteCommands:
+    def __init__(self, db_path: str | Path, kiosk_id: str, platform_key: Ed25519PublicKey, *,
+                 now: Callable[[], float] = time.time,
+                 alert: Callable[[str, str, dict], None] | None = None):
+        self.kiosk_id = kiosk_id
+        self._key = platform_key
+        self._now = now
+        self._alert = alert if alert is not None else (lambda code, message, details: None)
+        self._handlers: dict[str, Handler] = {}
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(str(db_path), isolation_level=None, check_same_thread=False)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.executescript(SCHEMA_SQL)
+        # a command that was running when the app died must not run again: report it
+        self._conn.execute("UPDATE commands SET state='done', ok=0, result=? WHERE state='started'",
+                           (json.dumps({"error": "interrupted",
+                                        "message": "the app stopped while running it"}),))
+
+    def register(self, name: str, handler: Handler) -> None:
+        """Make `name` runnable; registering again replaces the handler."""
+        self._handlers[name] = handler
+
+    def handlers(self) -> list[str]:
+        return sorted(self._handlers)
+
+    def handle(self, envelopes: list[dict]) -> list[dict]:
+        """Verify and run each command; returns every acknowledgement not yet confirmed."""
+        for envelope in envelopes:
+            command = self._verify(envelope)
+            if command is not None:
+                self._run_once(command)
+        return self.pending_acks()
+
+    def _verify(self, envelope: Any) -> dict | None:
+        try:
+            text = envelope["payload"]
+            signature = base64.b64decode(envelope["signature"], validate=True)
+            self._key.verify(signature, text.encode("utf-8"))
+            command = json.loads(text)
+            fields = (command["id"], command["kiosk_id"], command["name"], command["expires_at"])
+        except InvalidSignature:
+            self._refuse_unverified("command_bad_signature",
+                                    "a command with an invalid signature was ignored")
+            return None
+        except (KeyError, TypeError, ValueError, binascii.Error, AttributeError):
+            self._refuse_unverified("command_malformed", "a malformed command was ignored")
+            return None
+        if not isinstance(fields[0], str) or not isinstance(command.get("args", {}), dict):
+            self._refuse_unverified("command_malformed", "a malformed command was ignored")
+            return None
+        if command["kiosk_id"] != self.kiosk_id:
+            self._refuse_unverified("command_wrong_kiosk",
+                                    f"a command for {command['kiosk_id']} was ignored")
+            return None
+        return command
+
+    def _refuse_unverified(self, code: str, message: str) -> None:
+        # nothing to acknowledge: an unverified id may not even be the platform's
+        log.warning(message)
+        self._alert(code, message, {})
+
+    def _run_once(self, command: dict) -> None:
+        with self._lock:
+            seen = self._conn.execute("SELECT state FROM commands WHERE id=?",
+                                      (command["id"],)).fetchone()
+            if seen is not None:
+                # the platform did not get our ack: send the stored result again, never re-run
+                self._conn.execute("UPDATE commands SET acked=0 WHERE id=?", (command["id"],))
+                return
+            expired = float(command["expires_at"]) <= self._now()
+            handler = self._handlers.get(command["name"])
+            refusal = None
+            if expired:
+                refusal = {"error": "expired"}
+            elif handler is None:
+                refusal = {"error": "not_supported", "supported": self.handlers()}
+            self._conn.execute(
+                "INSERT INTO commands(id, name, received_at, expires_at, state, ok, result) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (command["id"], command["name"], time.time(), float(command["expires_at"]),
+                 "done" if refusal else "started", 0 if refusal else None,
+                 json.dumps(refusal) if refusal else None))
+        if refusal:
+            log.info("remote command %s refused: %s", command["name"], refusal["error"])
+            return
+        try:
+            result, ok = handler(dict(command.get("args") or {})), True
+            json.dumps(result)
+        except Exception as exc:
+            log.warning("remote command %s failed: %s", command["name"], exc)
+            result, ok = {"error": type(exc).__name__, "message": str(exc)[:200]}, False
+        with self._lock:
+            self._conn.execute("UPDATE commands SET state='done', ok=?, result=? WHERE id=?",
+                               (1 if ok else 0, json.dumps(result), command["id"]))
+        log.info("remote command %s done (ok=%s)", command["name"], ok)
+
+    def pending_acks(self) -> list[dict]:
+        with self._lock:
+            rows = self._conn.execute("SELECT id, ok, result FROM commands WHERE state='done' "
+                                      "AND acked=0 ORDER BY received_at").fetchall()
+        return [{"id": r[0], "ok": bool(r[1]), "result": json.loads(r[2]) if r[2] else None}
+                for r in rows]
+
+    def mark_acked(self, ids: list[str]) -> None:
+        with self._lock:
+            for command_id in ids:
+                self._conn.execute("UPDATE commands SET acked=1 WHERE id=?", (command_id,))
+
+    def executed(self) -> list[tuple[str, str, bool | None]]:
+        """(id, name, ok) of every command seen, for staff diagnostics."""
+        with self._lock:
+            rows = self._conn.execute("SELECT id, name, ok FROM commands ORDER BY received_at")
+            return [(r[0], r[1], None if r[2] is None else bool(r[2])) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
