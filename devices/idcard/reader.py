@@ -19,7 +19,7 @@ import logging
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping
 
 import serial
@@ -33,6 +33,7 @@ from devices.idcard.photo import DECODE_FAILED, DECODED, NOT_DECODABLE, WltDecod
 log = logging.getLogger(__name__)
 
 EventSink = Callable[[str, Any], None]
+AUTO = "auto"
 BITS_PER_BYTE = 10     # start + 8 data + stop
 READ_REPLY_BYTES = {False: 1295, True: 2321}
 
@@ -47,6 +48,7 @@ class ReaderSettings:
     read_fingerprint: bool = False
     reconnect_interval_s: float = 0.25    # how often a missing port is tried again (goal: < 2 s)
     unavailable_retry_s: float = 2.0      # how often a port that answers wrongly is tried again
+    exclude_ports: tuple[str, ...] = ()   # with port "auto": other devices' ports, never probed
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any], port: str | None = None,
@@ -212,6 +214,8 @@ class IdCardReader:
     def open(self) -> str:
         """Open the port and check the SAM; returns the SAM ID (a hex string)."""
         self.link.close()
+        if self.settings.port == AUTO:
+            self.link = SerialLink(self._detect())
         self.link.open()
         try:
             try:
@@ -230,6 +234,16 @@ class IdCardReader:
     def close(self) -> None:
         self.link.close()
 
+    def _detect(self) -> ReaderSettings:
+        from devices.idcard.detect import find_reader
+        found = find_reader(bauds=(self.settings.baud,) + tuple(
+            b for b in (115200, 57600, 38400, 19200, 9600) if b != self.settings.baud),
+            exclude=self.settings.exclude_ports)
+        if found is None:
+            raise PortUnavailable("no ID card reader answered on any serial port")
+        log.info("ID card reader found on %s at %d baud", found.port, found.baud)
+        return replace(self.settings, port=found.port, baud=found.baud)
+
     def find_card(self) -> bool:
         reply = self._command("find card", codec.FIND_CARD, expect=(codec.SW_CARD_FOUND, 0x80))
         return reply.sw3 == codec.SW_CARD_FOUND
@@ -239,7 +253,7 @@ class IdCardReader:
         check digit raises CheckDigitError."""
         fingerprint = self.settings.read_fingerprint
         cmd = codec.READ_TEXT_PHOTO_FP if fingerprint else codec.READ_TEXT_PHOTO
-        wait = self.settings.wire_time(READ_REPLY_BYTES[fingerprint])
+        wait = self.link.settings.wire_time(READ_REPLY_BYTES[fingerprint])
         # a damaged read reply is retried as select + read: a reader may want the card selected
         # again before it reads it a second time
         for attempt in range(self.settings.retries + 1):

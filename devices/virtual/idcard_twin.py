@@ -123,6 +123,7 @@ class IdCardTwin:
         self.stats = TwinStats()
         self._card = card
         self._selected = False
+        self._lifted = False
         self._faults: list[_Fault] = []
         self._lock = threading.Lock()
         self._master = self._slave = -1
@@ -182,6 +183,8 @@ class IdCardTwin:
         if isinstance(card, str):
             card = load_card(card)
         with self._lock:
+            # a card cannot be swapped without leaving the field: the next find sees no card
+            self._lifted = self._card is not None
             self._card, self._selected = card, False
             self.placed_at = time.perf_counter()
 
@@ -278,7 +281,9 @@ class IdCardTwin:
         if cmd == codec.SET_RF_FRAME:
             return codec.response(codec.SW_OK)
         if cmd == codec.FIND_CARD:
-            if card is None:
+            with self._lock:
+                lifted, self._lifted = self._lifted, False
+            if card is None or lifted:
                 return codec.response(0x80)
             return codec.response(codec.SW_CARD_FOUND, b"\0\0\0\0")
         if cmd == codec.SELECT_CARD:
