@@ -38,9 +38,18 @@ def start_platform(ctx: AppContext) -> None:
     ctx.on_shutdown(server.stop)
 
 
-def build_context(cfg: Config, demo: bool, bridge=None) -> AppContext:
+def build_context(cfg: Config, demo: bool, bridge=None, start: bool = True) -> AppContext:
+    """The context; with start=False the caller runs start_services() itself (after first paint)."""
     check_demo_only_settings(cfg, demo)
     ctx = AppContext(config=cfg, session=Session(), bridge=bridge, demo=demo)
+    if start:
+        start_services(ctx)
+    return ctx
+
+
+def start_services(ctx: AppContext) -> None:
+    """Platform connection and every area's devices and services. The GUI runs this just after
+    the home screen is first painted, so a citizen never looks at a blank screen while devices
+    come up; screens treat a service that is not there yet as unavailable."""
     start_platform(ctx)
     wire_all(ctx)
-    return ctx

@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Callable
 
 from kiosk.catalog import Catalog
-from kiosk.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +17,7 @@ class CatalogService:
         self.cache = cache
         self.on_change = on_change
         self.catalog: Catalog = Catalog.empty()
-        self.index = SearchIndex(())
+        self.index = _EmptyIndex()
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -42,6 +41,7 @@ class CatalogService:
     def _install(self, catalog: Catalog) -> None:
         if catalog.revision and catalog.revision == self.catalog.revision and self.catalog:
             return
+        from kiosk.search import SearchIndex   # pypinyin's dictionaries take 0.2 s to import
         index = SearchIndex(catalog.items)
         with self._lock:
             self.catalog, self.index = catalog, index
@@ -72,6 +72,11 @@ class CatalogService:
         self._stop.set()
         if self._thread:
             self._thread.join(timeout=5)
+
+
+class _EmptyIndex:
+    def search(self, query: str, limit: int | None = None) -> list:
+        return []
 
 
 def catalog_service(ctx) -> CatalogService | None:

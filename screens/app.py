@@ -37,14 +37,16 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app import build_context
+    from PySide6.QtCore import QTimer
+
+    from kiosk.app import build_context, start_services
     from kiosk.bridge import DeviceBridge
     from screens import theme
     from screens.shell import Shell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setFont(QFont(theme.FONT_FAMILY))
-    ctx = build_context(cfg, demo=args.demo, bridge=DeviceBridge())
+    ctx = build_context(cfg, demo=args.demo, bridge=DeviceBridge(), start=False)
     shell = Shell(ctx, allow_quit=False)
     width, height = parse_size(args.size, cfg.ui.orientation)
     if args.demo:
@@ -54,6 +56,7 @@ def run_app(args: argparse.Namespace) -> int:
         shell.setWindowFlag(Qt.FramelessWindowHint, True)
         shell.setWindowFlag(Qt.WindowStaysOnTopHint, True)
         shell.showFullScreen()
+    shell.first_painted.connect(lambda: start_services(ctx))
     logging.getLogger(__name__).info("kiosk %s started", cfg.kiosk.id)
     code = app.exec()
     ctx.shutdown()

@@ -9,7 +9,7 @@ import importlib
 import pkgutil
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk import i18n, status
@@ -43,6 +43,8 @@ class ActivityFilter(QObject):
 
 
 class Shell(QWidget):
+    first_painted = Signal()   # the moment to bring up devices: the citizen already sees the kiosk
+
     def __init__(self, ctx: AppContext, allow_quit: bool = False):
         super().__init__()
         self.ctx = ctx
@@ -50,7 +52,9 @@ class Shell(QWidget):
         self.setObjectName("Shell")
         self.setWindowTitle("Hall kiosk")
         self.setAttribute(Qt.WA_StyledBackground, True)
-        load_screens()
+        # only the home screen is needed for the first paint; the others load right after it
+        importlib.import_module("screens.home")
+        self.first_painted.connect(load_screens)
         self._screens: dict[str, Screen] = {}
         self._history: list[tuple[str, dict[str, Any]]] = []
         self.maintenance = False
@@ -137,6 +141,8 @@ class Shell(QWidget):
     # ---- navigation -----------------------------------------------------------------------
     def screen(self, name: str) -> Screen:
         if name not in self._screens:
+            if name not in SCREENS:
+                load_screens()
             if name not in SCREENS:
                 raise KeyError(f"no screen named {name!r}")
             scr = SCREENS[name](self.ctx, self)
@@ -261,6 +267,12 @@ class Shell(QWidget):
 
     def after_attract(self) -> None:
         self._touch()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not getattr(self, "_painted", False):
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # ---- citizens cannot close the kiosk --------------------------------------------------
     def closeEvent(self, event) -> None:
