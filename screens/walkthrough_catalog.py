@@ -1,0 +1,79 @@
+"""Walkthrough states of finding a service: browse, search by pinyin initials, the guide."""
+from __future__ import annotations
+
+from kiosk.catalog_service import catalog_service
+from kiosk.walkthrough import step
+
+
+def _catalog_ready(w) -> None:
+    w.wait_for(lambda: catalog_service(w.ctx) is not None and bool(catalog_service(w.ctx).catalog),
+               15000)
+
+
+@step(200, "catalog-by-department")
+def by_department(w) -> None:
+    _catalog_ready(w)
+    w.nav.home()
+    w.nav.go("catalog")
+    w.shell.current().set_mode("department")
+    assert w.shell.current().grid.count() >= 15
+
+
+@step(210, "catalog-one-thing-themes")
+def by_theme(w) -> None:
+    w.shell.current().set_mode("theme")
+    assert w.shell.current().grid.count() >= 8
+
+
+@step(220, "service-list")
+def service_list(w) -> None:
+    catalog = catalog_service(w.ctx).catalog
+    w.nav.go("service_list", mode="department", group=catalog.departments()[0])
+    assert w.shell.current().list.shown > 0
+
+
+@step(230, "search-empty")
+def search_empty(w) -> None:
+    w.nav.go("search")
+    w.shell.current().keyboard.cleared.emit()
+
+
+@step(240, "search-pinyin-initials-hkqy")
+def search_hkqy(w) -> None:
+    screen = w.shell.current()
+    screen.type_text("hkqy")
+    names = [item.name for item in screen.hits]
+    assert any("户口迁移" in name for name in names), names[:5]
+
+
+@step(250, "guide")
+def guide(w) -> None:
+    first = w.shell.current().hits[0]
+    w.nav.go("guide", code=first.impl_code)
+    assert w.shell.current().item is not None
+
+
+@step(255, "guide-scrolled-down")
+def guide_scrolled(w) -> None:
+    bar = w.shell.current().scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+
+
+@step(260, "guide-print-notice")
+def guide_print(w) -> None:
+    screen = w.shell.current()
+    screen.print_button.click()
+    w.wait_for(lambda: screen.print_button.isEnabled(), 15000)
+    assert screen.print_status.text.text()
+
+
+@step(690, "offline-guides-from-cache")
+def offline(w) -> None:
+    server = w.ctx.services.get("reference_platform")
+    service = catalog_service(w.ctx)
+    server.stop()
+    service.refresh_now()
+    w.nav.home()
+    w.nav.go("catalog")
+    assert service.offline
+    w.settle(1100)   # the header's status refreshes every second
