@@ -48,10 +48,25 @@ def make_outbox(tmp_path, alerts):
         box.close()
 
 
+class _InterimClient:
+    """Stand-in until sync.client lands (then replaced by the real platform client)."""
+
+    def __init__(self, url, credential=None, timeout=(1.0, 3.0), verify=True):
+        self.url = url
+        self.session = requests.Session()
+        self.session.verify = verify
+        self.timeout = timeout
+        if credential is not None:
+            self.session.headers.update(credential.auth_header())
+
+    def post(self, path, **kw):
+        kw.setdefault("timeout", self.timeout)
+        return self.session.post(self.url + path, **kw)
+
+
 def platform_client(url: str, credential: Credential | None = None, *, timeout=(1.0, 3.0),
                     verify: bool | str = True):
-    from sync.client import PlatformClient
-    return PlatformClient(url, credential=credential, timeout=timeout, verify=verify)
+    return _InterimClient(url, credential=credential, timeout=timeout, verify=verify)
 
 
 @pytest.fixture
@@ -64,8 +79,14 @@ def enroll():
 
 
 @pytest.fixture
-def credential(platform, tmp_path, enroll) -> Credential:
-    return enroll(platform.url, tmp_path / "credential.json")
+def credential(live_platform, tmp_path, enroll) -> Credential:
+    return enroll(live_platform.url, tmp_path / "credential.json")
+
+
+@pytest.fixture
+def client_for():
+    """client_for(url, credential, timeout=(c, r), verify=...) -> the platform client."""
+    return platform_client
 
 
 @pytest.fixture
@@ -84,17 +105,84 @@ def make_worker(alerts):
         worker.stop()
 
 
-def admin(url: str, path: str, body: dict | None = None, method: str = "POST") -> dict:
-    response = requests.request(method, url + path, json=body, timeout=10)
-    response.raise_for_status()
-    return response.json()
+class PlatformAdmin:
+    """The reference platform's admin endpoints (counts, faults, commands) for assertions."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def call(self, path: str, body: dict | None = None, method: str = "POST") -> dict:
+        response = requests.request(method, self.url + path, json=body, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def received(self, **query) -> dict:
+        return self.call("/api/v1/admin/received", method="GET", body=None) if not query else \
+            requests.get(self.url + "/api/v1/admin/received", params=query, timeout=10).json()
+
+    def fault(self, mode: str = "none", **spec) -> dict:
+        return self.call("/api/v1/admin/faults", {"mode": mode, **spec})
+
+    def command(self, name: str, kiosk_id: str = KIOSK_ID, **body) -> dict:
+        return self.call("/api/v1/admin/commands", {"name": name, "kiosk_id": kiosk_id, **body})
 
 
-def received(url: str, **query) -> dict:
-    return requests.get(url + "/api/v1/admin/received", params=query, timeout=10).json()
+@pytest.fixture
+def admin_of():
+    return PlatformAdmin
+
+
+def local_module(name: str):
+    """A helper module beside this file (tests run with --import-mode=importlib, so the folder
+    is not on sys.path)."""
+    import importlib.util
+    import sys
+    full = f"tests_sync_{name}"
+    if full not in sys.modules:
+        spec = importlib.util.spec_from_file_location(full, Path(__file__).with_name(name + ".py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[full] = module
+        spec.loader.exec_module(module)
+    return sys.modules[full]
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class RestartablePlatform:
+    """The reference platform on a fixed port and database, which a test can stop and restart
+    (the platform going down and coming back)."""
+
+    def __init__(self, db_path: Path):
+        from sync.reference_platform.server import PlatformServer
+        self._factory = PlatformServer
+        self.db_path = db_path
+        self.server = PlatformServer(db_path).start()
+        self.port = self.server.port
+        self.url = self.server.url
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def start(self) -> None:
+        if self.server is None:
+            self.server = self._factory(self.db_path, port=self.port).start()
+
+
+@pytest.fixture
+def live_platform(tmp_path):
+    server = RestartablePlatform(tmp_path / "platform-live.sqlite3")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fault_proxy(live_platform):
+    proxy = local_module("faultproxy").FaultProxy(live_platform.port).start()
+    yield proxy
+    proxy.stop()

@@ -1,0 +1,191 @@
+"""Delivery to the real reference platform on loopback, through every failure the issue names:
+platform down, HTTP 500, slow past the timeout, reset mid-response, TLS failure. Nothing is lost,
+nothing is applied twice."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sync.delivery import RetryPolicy, parse_retry_after
+
+
+@pytest.fixture
+def setup(live_platform, credential, make_outbox, make_worker, client_for, admin_of):
+    class Setup:
+        platform = live_platform
+        admin = admin_of(live_platform.url)
+        outbox = make_outbox()
+
+        def worker(self, url=None, timeout=(1.0, 3.0), **kw):
+            client = client_for(url or live_platform.url, credential, timeout=timeout)
+            return make_worker(self.outbox, client, **kw)
+
+        def fill(self, n, kind="evaluation"):
+            return [self.outbox.enqueue(kind, {"n": i, "level": "满意"}).key for i in range(n)]
+
+        def assert_exactly_once(self, keys):
+            got = self.admin.received(include="records")
+            assert sorted(r["key"] for r in got["records"]) == sorted(keys)
+            assert got["count"] == len(keys)
+            assert self.outbox.stats().depth == 0
+            return got
+    return Setup()
+
+
+def test_batches_deliver_everything_once(setup):
+    keys = setup.fill(120)
+    worker = setup.worker(batch_size=50)
+    result = worker.flush()
+    assert (result.sent, result.remaining, result.error) == (120, 0, None)
+    got = setup.assert_exactly_once(keys)
+    assert got["redeliveries"] == 0
+    status = worker.status()
+    assert status.online is True and status.depth == 0 and status.last_success is not None
+
+
+def test_platform_down_keeps_everything_then_delivers(setup):
+    keys = setup.fill(30)
+    setup.platform.stop()
+    worker = setup.worker()
+    result = worker.drain()
+    assert result.error == "unreachable" and result.sent == 0
+    status = worker.status()
+    assert status.online is False and status.last_error == "unreachable"
+    assert status.depth == 30 and status.retry_at > time.time()
+    assert [r.attempts for r in setup.outbox.list()] == [0] * 30   # outages cost no attempts
+    setup.platform.start()
+    assert worker.flush().sent == 30
+    setup.assert_exactly_once(keys)
+    assert worker.status().online is True
+
+
+def test_http_500_charges_attempts_and_retries(setup, alerts):
+    keys = setup.fill(10)
+    setup.admin.fault("status", status=500, times=2)
+    worker = setup.worker(batch_size=10)
+    assert worker.drain().error == "http_500"
+    assert {r.attempts for r in setup.outbox.list()} == {1}
+    result = worker.flush()     # retries travel alone: the first meets the second 500
+    assert (result.error, result.failed, result.remaining) == ("http_500", 1, 10)
+    result = worker.flush()
+    assert (result.sent, result.remaining, result.dead) == (10, 0, 0)
+    assert max(r["deliveries"] for r in setup.admin.received(include="records")["records"]) == 1
+    setup.assert_exactly_once(keys)
+    assert "outbox_dead_letter" not in alerts.codes()
+
+
+def test_retry_after_is_honoured(setup):
+    setup.fill(3)
+    setup.admin.fault("status", status=503, retry_after=30, times=1)
+    worker = setup.worker()
+    before = time.time()
+    assert worker.drain().error == "http_503"
+    assert worker.status().retry_at >= before + 30
+    assert worker.drain().error == "http_503"     # still backing off: no request made
+    assert setup.admin.received()["count"] == 0
+    assert worker.flush().sent == 3              # staff flush overrides the backoff
+
+
+def test_slow_platform_past_timeout_then_duplicates_are_absorbed(setup):
+    keys = setup.fill(5)
+    setup.admin.fault("slow", delay_s=2.0, times=1)
+    worker = setup.worker(timeout=(1.0, 0.5), batch_size=5)
+    assert worker.drain().error == "timeout"
+    assert setup.outbox.stats().depth == 5       # applied on the platform, but not confirmed
+    deadline = time.time() + 5
+    while setup.admin.received()["count"] < 5 and time.time() < deadline:
+        time.sleep(0.05)
+    assert setup.admin.received()["count"] == 5
+    result = worker.flush()
+    assert (result.sent, result.duplicates) == (5, 5)
+    got = setup.assert_exactly_once(keys)
+    assert got["redeliveries"] == 5
+
+
+def test_connection_reset_mid_response(setup, fault_proxy):
+    keys = setup.fill(8)
+    fault_proxy.mode = "reset_response"
+    worker = setup.worker(url=fault_proxy.url, batch_size=8)
+    assert worker.drain().error == "connection_reset"
+    assert fault_proxy.resets == 1
+    assert setup.admin.received()["count"] == 8   # the platform applied the batch
+    assert setup.outbox.stats().depth == 8        # the kiosk never saw the answer: keeps all
+    fault_proxy.mode = "pass"
+    assert worker.flush().duplicates == 8
+    setup.assert_exactly_once(keys)
+
+
+def test_permanent_rejection_goes_to_dead_letters_with_alert(setup, alerts):
+    good = setup.fill(4, kind="evaluation")
+    bad = setup.fill(2, kind="print-audit")
+    setup.admin.fault("reject_kind", kind="print-audit")
+    worker = setup.worker()
+    result = worker.flush()
+    assert (result.sent, result.dead) == (4, 2)
+    assert {r.key for r in setup.outbox.list(state="dead")} == set(bad)
+    assert "outbox_dead_letter" in alerts.codes()
+    assert worker.status().dead == 2
+    setup.admin.fault("none")
+    assert setup.outbox.retry_dead() == 2
+    assert worker.flush().sent == 2
+    setup.assert_exactly_once(good + bad)
+
+
+def test_a_refused_batch_is_split_to_find_the_culprit(setup):
+    keys = setup.fill(6)
+    setup.admin.fault("status", status=422, times=2)   # the batch, then the first record alone
+    worker = setup.worker(batch_size=6)
+    result = worker.flush()
+    assert (result.sent, result.dead) == (5, 1)
+    [dead] = setup.outbox.list(state="dead")
+    assert dead.key == keys[0] and "422" in dead.last_error
+
+
+def test_too_many_failures_dead_letter(setup, alerts):
+    setup.fill(1)
+    setup.outbox.max_attempts = 3
+    setup.admin.fault("status", status=500)
+    worker = setup.worker()
+    for _ in range(3):
+        worker.flush()
+    stats = setup.outbox.stats()
+    assert (stats.depth, stats.dead) == (0, 1)
+    assert "outbox_dead_letter" in alerts.codes()
+
+
+def test_rejected_credential_alerts_and_keeps_records(setup, enroll, tmp_path, alerts):
+    setup.fill(3)
+    # provisioning again replaces the credential: the worker's old one is now refused
+    enroll(setup.platform.url, tmp_path / "other.json")
+    worker = setup.worker()
+    assert worker.drain().error == "credential_rejected"
+    assert "sync_credential_rejected" in alerts.codes()
+    assert setup.outbox.stats().depth == 3 and setup.outbox.stats().dead == 0
+
+
+def test_worker_thread_keeps_the_caller_responsive(setup):
+    setup.admin.fault("slow", delay_s=1.5, times=1)
+    worker = setup.worker(timeout=(1.0, 5.0)).start()
+    setup.fill(1)
+    time.sleep(0.3)                                  # the worker is now stuck in the request
+    started = time.perf_counter()
+    setup.fill(1)
+    status = worker.status()
+    assert time.perf_counter() - started < 0.1
+    assert status.depth >= 0
+    deadline = time.time() + 10
+    while setup.outbox.stats().depth and time.time() < deadline:
+        time.sleep(0.05)
+    assert setup.admin.received()["count"] == 2
+
+
+def test_backoff_grows_with_jitter_and_respects_retry_after():
+    low = RetryPolicy(1.0, 60.0, rng=lambda: 0.0)
+    high = RetryPolicy(1.0, 60.0, rng=lambda: 1.0)
+    assert [low.delay(n) for n in (1, 2, 3, 10)] == [0.5, 1.0, 2.0, 30.0]
+    assert [high.delay(n) for n in (1, 2, 3, 10)] == [1.0, 2.0, 4.0, 60.0]
+    assert low.delay(1, retry_after=90) == 90
+    assert parse_retry_after("120") == 120
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412400) == 80
+    assert parse_retry_after("soon") is None
