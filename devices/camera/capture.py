@@ -303,3 +303,56 @@ class CaptureWorker:
             if delay > 0:
                 self._stop.wait(delay)
         return count
+
+
+class FrameLoop:
+    """Runs fn on the newest frame of a worker in its own thread, at its own pace (detection, QR):
+    frames that arrive while fn runs are skipped, so the preview never waits for it.
+
+    on_result(result) is called with each result; returning True ends the loop.
+    """
+
+    def __init__(self, worker: CaptureWorker, fn: Callable[[np.ndarray], Any],
+                 on_result: Callable[[Any], bool | None], name: str = "frames",
+                 on_error: Callable[[Exception], None] | None = None):
+        self.worker = worker
+        self.fn = fn
+        self.on_result = on_result
+        self.on_error = on_error
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"{name}-{worker.role}", daemon=True)
+        self.processed = 0
+        self.busy_s = 0.0
+
+    def start(self) -> "FrameLoop":
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 3.0) -> None:
+        self._stop.set()
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        seq = 0
+        while not self._stop.is_set():
+            frame = self.worker.wait_newer(seq, timeout=0.5)
+            if frame is None:
+                continue
+            seq = frame.seq
+            started = time.perf_counter()
+            try:
+                result = self.fn(frame.image)
+            except Exception as exc:   # handed on, not swallowed: the screen shows a typed error
+                log.error("%s failed: %s", self._thread.name, type(exc).__name__)
+                if self.on_error:
+                    self.on_error(exc)
+                return
+            self.busy_s += time.perf_counter() - started
+            self.processed += 1
+            if self._stop.is_set() or self.on_result(result):
+                return

@@ -1,0 +1,166 @@
+"""Cameras for the kiosk: capture workers per role, face verification, QR scanning, document capture.
+
+Cameras run only while a screen uses them (acquire/release): an idle kiosk films nobody. Everything
+of a face or a page lives in memory and is wiped with the session (ctx.session.on_wipe).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from devices.camera import errors
+from devices.camera.capture import CaptureSettings, CaptureWorker
+from devices.camera.document import DocumentBatch, PageSettings
+from devices.camera.errors import CameraError
+from devices.camera.face import FaceAnalyzer, FaceModels, QualityRules
+from devices.camera.liveness import load_vendor_hook, plan_steps
+from devices.camera.verify import FaceCheck, FaceVerifier
+
+log = logging.getLogger(__name__)
+
+ROLES = ("face", "document", "qr")
+REFERENCE_UNAVAILABLE = "no_reference"
+
+
+class CameraService:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.config = ctx.config
+        self._report = ctx.bridge.callback("camera") if ctx.bridge is not None else None
+        self._workers: dict[str, CaptureWorker] = {}
+        self._users: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._models: FaceModels | None = None
+        self._models_ready = threading.Event()
+        self._models_error: CameraError | None = None
+        self._verifier: FaceVerifier | None = None
+
+    # -- cameras ---------------------------------------------------------------------------------
+    def settings(self, role: str) -> CaptureSettings:
+        return CaptureSettings.from_config(self.config.camera[role])
+
+    def acquire(self, role: str) -> CaptureWorker:
+        """Start (or share) the camera of this role; pair every acquire with a release."""
+        with self._lock:
+            worker = self._workers.get(role)
+            if worker is None:
+                worker = CaptureWorker(role, self.settings(role), self._report)
+                self._workers[role] = worker
+            self._users[role] = self._users.get(role, 0) + 1
+            worker.start()
+            return worker
+
+    def release(self, role: str) -> None:
+        with self._lock:
+            self._users[role] = max(0, self._users.get(role, 0) - 1)
+            worker = self._workers.get(role)
+            if worker is not None and self._users[role] == 0:
+                worker.stop()
+
+    def shutdown(self) -> None:
+        with self._lock:
+            for worker in self._workers.values():
+                worker.stop()
+            self._workers.clear()
+
+    # -- face ------------------------------------------------------------------------------------
+    def preload_models(self) -> None:
+        """Load dlib's models in the background at start so the face screen does not wait."""
+        def load() -> None:
+            try:
+                self._models = FaceModels.shared()
+            except CameraError as exc:
+                self._models_error = exc
+                log.error("face models unavailable: %s", exc)
+            self._models_ready.set()
+        threading.Thread(target=load, name="face-models", daemon=True).start()
+
+    def models(self, timeout: float = 30.0) -> FaceModels:
+        if not self._models_ready.wait(timeout):
+            raise CameraError(errors.MODEL_MISSING, "face models are still loading")
+        if self._models_error:
+            raise self._models_error
+        assert self._models is not None
+        return self._models
+
+    def analyzer(self) -> FaceAnalyzer:
+        return FaceAnalyzer(self.models(), QualityRules.from_config(self.config.face))
+
+    def verifier(self) -> FaceVerifier:
+        """This session's verifier: its attempt count survives retries, not the session."""
+        if self._verifier is None:
+            face = self.config.face
+            self._verifier = FaceVerifier(self.analyzer(), face.threshold, face.max_attempts)
+            self.ctx.session.on_wipe(self._forget_verifier)
+        return self._verifier
+
+    def _forget_verifier(self) -> None:
+        if self._verifier is not None:
+            self._verifier.wipe()
+        self._verifier = None
+
+    def new_face_check(self, reference: bytes | bytearray | None = None) -> FaceCheck:
+        """A verification attempt against the reference photo (the session identity's when None).
+        Raises CameraError: no_reference, no_face (unusable reference), vendor_liveness, model_missing."""
+        face = self.config.face
+        vendor = load_vendor_hook(face.vendor_liveness) if face.vendor_liveness else None
+        if face.liveness == "vendor" and vendor is None:
+            raise CameraError(errors.VENDOR_LIVENESS,
+                              "face.liveness = 'vendor' needs face.vendor_liveness to be set")
+        verifier = self.verifier()
+        if not verifier.has_reference:
+            photo = reference if reference is not None else self.reference_photo()
+            verifier.set_reference(photo)
+        check = FaceCheck(verifier, lambda: plan_steps(face.liveness), face.challenge_timeout_s,
+                          mirrored=self.config.camera.face.mirror, vendor_hook=vendor)
+        self.ctx.session.on_wipe(check.wipe)
+        return check
+
+    def reference_photo(self) -> bytes:
+        """The ID card photo when a decoder gave one, else the platform's photo on file."""
+        identity = self.ctx.session.identity
+        if identity is None:
+            raise CameraError(REFERENCE_UNAVAILABLE, "nobody is identified in this session")
+        for key in ("photo_bmp", "photo_image"):
+            photo = identity.extra.get(key)
+            if photo:
+                return bytes(photo)
+        return self._platform_photo(identity.id_number)
+
+    def _platform_photo(self, id_number: str) -> bytes:
+        import requests
+        base = self.ctx.services.get("platform_url")
+        if not base:
+            raise CameraError(REFERENCE_UNAVAILABLE, "no platform to ask for a reference photo")
+        platform = self.config.platform
+        try:
+            response = requests.post(f"{base}/api/v1/persons/photo", json={"id_number": id_number},
+                                     timeout=(platform.connect_timeout_s, platform.read_timeout_s))
+        except requests.RequestException as exc:
+            raise CameraError(REFERENCE_UNAVAILABLE,
+                              f"platform unreachable for the reference photo ({type(exc).__name__})") from None
+        if response.status_code != 200:
+            raise CameraError(REFERENCE_UNAVAILABLE,
+                              f"platform has no reference photo (HTTP {response.status_code})")
+        return response.content
+
+    # -- documents -------------------------------------------------------------------------------
+    def new_document_batch(self) -> DocumentBatch:
+        batch = DocumentBatch(PageSettings.from_config(self.config.document_capture))
+        self.ctx.session.on_wipe(batch.wipe)
+        return batch
+
+
+def wire(ctx) -> None:
+    service = CameraService(ctx)
+    if ctx.config.face.enabled:
+        service.preload_models()
+    ctx.services["camera"] = service
+    ctx.on_shutdown(service.shutdown)
+
+
+def camera_service(ctx) -> CameraService:
+    service = ctx.services.get("camera")
+    if service is None:
+        raise CameraError(errors.OPEN_FAILED, "cameras are not available on this kiosk")
+    return service
+
