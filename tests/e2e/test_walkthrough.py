@@ -1,0 +1,29 @@
+"""The walkthrough drives every screen state at both sizes in both languages, as a real process."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QImage
+
+
+@pytest.mark.parametrize("size, lang", [("1080x1920", "zh_CN"), ("1920x1080", "en"),
+                                        ("1080x1920", "en"), ("1920x1080", "zh_CN")])
+def test_walkthrough_every_state(tmp_path, size, lang):
+    out = tmp_path / "shots"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "kiosk", "walkthrough", "--out", str(out),
+                             "--size", size, "--lang", lang], env=env, capture_output=True,
+                            text=True, timeout=400)
+    assert result.returncode == 0, result.stderr[-4000:]
+    shots = sorted(out.glob("*.png"))
+    names = [p.name.split("-", 1)[1] for p in shots]
+    for state in ("home.png", "idle-countdown.png", "staff-menu.png",
+                  "search-pinyin-initials-hkqy.png", "guide.png"):
+        assert state in names
+    width, height = (int(v) for v in size.split("x"))
+    for shot in shots:
+        image = QImage(str(shot))
+        assert (image.width(), image.height()) == (width, height), shot.name
