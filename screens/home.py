@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout
 
 from screens import theme
 from screens.base import Screen, register_screen
-from screens.widgets import Tile, label
+from screens.widgets import Card, Tile, label
 
 # (icon, caption, screen, params); the caption is translated in the "HomeScreen" context
 TASKS = (
@@ -38,6 +38,11 @@ class HomeScreen(Screen):
         self.layout_.addSpacing(20)
         self.grid = QGridLayout()
         self.layout_.addLayout(self.grid, 1)
+        self.help = Card()
+        self.help_text = label("")
+        self.help_text.setAlignment(Qt.AlignCenter)
+        self.help.body.addWidget(self.help_text)
+        self.layout_.addWidget(self.help)
         self.tiles = []
         for icon_name, _caption, screen, params in TASKS:
             self.tiles.append(Tile(icon_name, lambda s=screen, p=params: self.nav.go(s, **p)))
@@ -47,6 +52,8 @@ class HomeScreen(Screen):
         self.greeting.setText(self.tr("Welcome. What would you like to do?"))
         self.hint.setText(self.tr("Touch a button below. Tap “Large text” at the top for bigger "
                                   "letters."))
+        self.help_text.setText(self.tr("Need help? Staff at the help desk will gladly assist you. "
+                                       "Government service hotline: 12345"))
         icon_px = 128 if self.elderly else 104
         for tile, (_icon, caption, _s, _p) in zip(self.tiles, TASKS):
             tile.set_caption(QCoreApplication.translate("HomeScreen", caption), icon_px,

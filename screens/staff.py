@@ -15,6 +15,8 @@ from screens.widgets import Banner, Card, Scroll, button, label
 
 EXIT_RESTART = 75   # the service manager restarts the kiosk on this code (see README)
 DEMO_PIN = "000000"
+# context entries that are plumbing, not something staff can fix
+INTERNAL_SERVICES = {"unavailable", "demo_actions", "platform_url", "reference_platform"}
 
 
 class PinGuard:
@@ -111,8 +113,13 @@ class StaffScreen(Screen):
         devices = Card()
         devices.body.addWidget(label(self.tr("Devices and services"), "Heading"))
         unavailable = self.ctx.services.get("unavailable", {})
-        for area in sorted(k for k in self.ctx.services if k not in ("unavailable", "demo_actions")):
-            devices.body.addWidget(label("✔ " + area + ": " + self.tr("ready")))
+        for area, service in sorted(self.ctx.services.items()):
+            if area in INTERNAL_SERVICES:
+                continue
+            state = getattr(service, "state", None)
+            state = state() if callable(state) else state
+            devices.body.addWidget(label("✔ " + area + ": " + (str(state) if state else
+                                                                self.tr("ready"))))
         for area, reason in sorted(unavailable.items()):
             devices.body.addWidget(label("✘ " + area + ": " + reason))
         body.addWidget(devices)
