@@ -1,0 +1,49 @@
+"""`kiosk provision --token TOKEN`: enroll this kiosk with the platform, once, at install.
+
+Stores the kiosk credential and the platform's command-signing public key in
+[sync] credential_file (0600). Exit 0 done, 1 refused by the platform, 2 usage or config problem,
+3 platform unreachable.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kiosk import config
+
+
+def register(groups) -> None:
+    parser = groups.root.add_parser("provision", help="enroll this kiosk with the platform (install)")
+    parser.add_argument("--token", required=True, help="single-use enrollment token from the platform")
+    parser.add_argument("--kiosk-id", help="kiosk identifier (default: [kiosk] id)")
+    parser.add_argument("--url", help="platform URL (default: [platform] url)")
+    parser.add_argument("--expect-key", metavar="BASE64",
+                        help="refuse unless the platform's public key is this one (pinning)")
+    parser.add_argument("--force", action="store_true", help="replace an existing credential")
+    parser.set_defaults(func=_provision)
+
+
+def _provision(args: argparse.Namespace) -> int:
+    from kiosk.wiring.sync import make_client
+    from sync.clock import ClockSkew
+    from sync.credential import CredentialError, provision
+    cfg = config.load(args.config)
+    url = (args.url or cfg.platform.url).rstrip("/")
+    if url == "embedded":
+        print("kiosk provision: give --url (the embedded platform provisions the demo by itself)",
+              file=sys.stderr)
+        return 2
+    path = cfg.data_path(cfg.sync.credential_file)
+    if path.exists() and not args.force:
+        print(f"kiosk provision: {path} exists; use --force to replace it", file=sys.stderr)
+        return 2
+    kiosk_id = args.kiosk_id or cfg.kiosk.id
+    try:
+        credential = provision(make_client(cfg, url, None, ClockSkew(), demo=args.demo), url,
+                               kiosk_id, args.token, path, expected_key=args.expect_key)
+    except CredentialError as exc:
+        print(f"kiosk provision: {exc}", file=sys.stderr)
+        return 3 if exc.code == "unreachable" else 1
+    print(f"provisioned {credential.kiosk_id} with {url}; credential in {path} (mode 600)")
+    print(f"platform command key: {credential.platform_public_key}")
+    return 0

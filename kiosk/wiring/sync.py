@@ -1,0 +1,159 @@
+"""Sync wiring: the outbox, its delivery worker, the heartbeat and remote commands, from [sync].
+
+ctx.services["sync"] is a SyncService, the one object screens and flows use:
+    receipt = sync.enqueue("submission", payload)   # durable when it returns; receipt.key
+    sync.status()                                   # SyncStatus snapshot, no I/O
+    sync.on_status(fn)                              # fn(SyncStatus) from the worker thread
+    sync.commands.register("screenshot", fn)        # remote command handlers (None if unprovisioned)
+Status changes and staff alerts also reach the UI as bridge events ("sync", "status", SyncStatus)
+and ("sync", "alert", {"code", "message"}).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable
+
+from kiosk import __version__
+from sync.clock import ClockSkew
+from sync.credential import Credential, CredentialError, load_credential, provision
+from sync.delivery import DeliveryWorker, FlushResult, RetryPolicy, SyncStatus
+from sync.heartbeat import ErrorLog, Heartbeat, KioskState
+from sync.outbox import Outbox, Receipt, open_outbox
+from sync.remote_commands import RemoteCommands
+
+log = logging.getLogger(__name__)
+
+
+class SyncService:
+    """The sync area as the app sees it; built by build_sync()."""
+
+    def __init__(self, outbox: Outbox, worker: DeliveryWorker, errors: ErrorLog, skew: ClockSkew,
+                 credential: Credential | None, heartbeat: Heartbeat | None = None,
+                 commands: RemoteCommands | None = None, state: KioskState | None = None):
+        self.outbox = outbox
+        self.worker = worker
+        self.errors = errors
+        self.skew = skew
+        self.credential = credential
+        self.heartbeat = heartbeat
+        self.commands = commands
+        self.state = state
+
+    def enqueue(self, kind: str, payload: Any) -> Receipt:
+        """Store a record for the platform; raises sync.outbox.OutboxError (with .code) when the
+        outbox cannot keep it. When this returns, a receipt promising delivery may be printed."""
+        return self.outbox.enqueue(kind, payload)
+
+    def status(self) -> SyncStatus:
+        return self.worker.status()
+
+    def on_status(self, listener: Callable[[SyncStatus], None]) -> None:
+        self.worker.on_status(listener)
+
+    def flush(self, timeout: float = 60.0) -> FlushResult:
+        return self.worker.flush(timeout)
+
+    def set_state_providers(self, devices: Callable[[], dict] | None = None,
+                            paper: Callable[[], dict] | None = None) -> None:
+        """Where the heartbeat reads device and paper states (the app knows them, sync does not)."""
+        if self.state is None:
+            return
+        if devices is not None:
+            self.state.device_states = devices
+        if paper is not None:
+            self.state.paper_state = paper
+
+    def start(self) -> "SyncService":
+        self.worker.start()
+        if self.heartbeat is not None:
+            self.heartbeat.start()
+        return self
+
+    def stop(self) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
+        self.worker.stop()
+        if self.commands is not None:
+            self.commands.close()
+        self.outbox.close()
+
+
+def make_client(cfg, platform_url: str, credential: Credential | None, skew: ClockSkew,
+                demo: bool = False):
+    """The platform client as configured ([platform] timeouts, TLS, proxy), carrying the kiosk
+    credential and feeding clock-skew detection."""
+    from sync.client import PlatformClient
+    return PlatformClient.from_config(cfg, platform_url, credential=credential,
+                                      clock_skew=skew, demo=demo)
+
+
+def build_sync(cfg, platform_url: str, *, demo: bool = False,
+               alert: Callable[[str, str, dict], None] | None = None,
+               started_at: float | None = None) -> SyncService:
+    errors = ErrorLog()
+
+    def on_alert(code: str, message: str, details: dict) -> None:
+        log.warning("sync alert %s: %s", code, message)
+        errors(code, message, details)
+        if alert is not None:
+            alert(code, message, details)
+
+    sync_cfg = cfg.sync
+    outbox = open_outbox(sync_cfg, cfg.data_path, alert=on_alert)
+    skew = ClockSkew(alert=on_alert)
+    credential = _credential(cfg, platform_url, skew, demo, on_alert)
+    client = make_client(cfg, platform_url, credential, skew, demo)
+    worker = DeliveryWorker(outbox, client, batch_size=sync_cfg.batch_size,
+                            policy=RetryPolicy(sync_cfg.backoff_base_s, sync_cfg.backoff_max_s),
+                            ordered_kinds=sync_cfg.ordered_kinds, alert=on_alert)
+    service = SyncService(outbox, worker, errors, skew, credential)
+    if credential is None:
+        return service
+    commands = RemoteCommands(cfg.data_path(sync_cfg.commands_db), credential.kiosk_id,
+                              credential.public_key(), now=skew.platform_now, alert=on_alert)
+    commands.register("flush_outbox", lambda args: _flush_result(worker.flush(30.0)))
+    state = KioskState(kiosk_id=credential.kiosk_id, app_version=__version__,
+                       started_at=started_at or time.time(), data_dir=cfg.data_path(),
+                       outbox_stats=outbox.stats, last_errors=errors.recent)
+    heartbeat = Heartbeat(client, state, commands, interval_s=sync_cfg.heartbeat_s,
+                          on_contact=worker.note_contact)
+    service.heartbeat, service.commands, service.state = heartbeat, commands, state
+    return service
+
+
+def _flush_result(result: FlushResult) -> dict:
+    return {"sent": result.sent, "dead": result.dead, "remaining": result.remaining,
+            "error": result.error}
+
+
+def _credential(cfg, platform_url: str, skew: ClockSkew, demo: bool,
+                on_alert: Callable[[str, str, dict], None]) -> Credential | None:
+    path = cfg.data_path(cfg.sync.credential_file)
+    try:
+        return load_credential(path)
+    except CredentialError as exc:
+        if exc.code == "missing" and demo and cfg.platform.url == "embedded":
+            # the demo kiosk enrolls itself with the embedded platform's reusable demo token
+            from sync.reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
+            client = make_client(cfg, platform_url, None, skew, demo)
+            return provision(client, platform_url, cfg.kiosk.id, DEMO_ENROLLMENT_TOKEN, path)
+        on_alert(f"credential_{exc.code}", str(exc), {})
+        return None
+
+
+def wire(ctx) -> None:
+    url = ctx.services.get("platform_url")
+    if not url:
+        raise RuntimeError("no platform URL: the app must start the platform before wiring")
+    bridge = getattr(ctx, "bridge", None)
+
+    def alert(code: str, message: str, details: dict) -> None:
+        if bridge is not None:
+            bridge.post("sync", "alert", {"code": code, "message": message})
+
+    service = build_sync(ctx.config, url, demo=ctx.demo, alert=alert)
+    if bridge is not None:
+        service.on_status(lambda status: bridge.post("sync", "status", status))
+    ctx.services["sync"] = service.start()
+    ctx.on_shutdown(service.stop)
