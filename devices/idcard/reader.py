@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import termios
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -115,7 +116,7 @@ class SerialLink:
         if ser is not None:
             try:
                 ser.close()
-            except (serial.SerialException, OSError) as exc:
+            except (serial.SerialException, OSError, termios.error) as exc:
                 log.debug("closing %s: %s", self.settings.port, exc)
 
     @property
@@ -151,7 +152,8 @@ class SerialLink:
                 chunk = ser.read(ser.in_waiting or 1)
                 if chunk:
                     self.decoder.feed(chunk)
-        except (serial.SerialException, OSError) as exc:
+        except (serial.SerialException, OSError, termios.error) as exc:
+            # an unplugged port fails in read, write or termios calls (EIO) depending on timing
             raise PortUnavailable(f"{self.settings.port} went away: {_reason(exc)}") from None
         self.decoder.finish()     # raises TruncatedFrame when a frame had started
         raise NoAnswer(f"no answer to command {cmd[0]:02X} {cmd[1]:02X} within "
@@ -160,7 +162,9 @@ class SerialLink:
 
 def _reason(exc: BaseException) -> str:
     errno = getattr(exc, "errno", None)
-    if errno:
+    if isinstance(exc, termios.error) and exc.args:
+        errno = exc.args[0]
+    if isinstance(errno, int) and errno:
         return os.strerror(errno)
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
@@ -381,6 +385,17 @@ class IdCardReader:
                 if exc.code != last_error:
                     self._emit("error", exc.as_payload())
                 last_error = exc.code
+            except Exception:
+                # a driver bug must not leave the kiosk showing a reader that silently died:
+                # log it, tell the UI, and start over from opening the port
+                log.exception("ID card reader worker failed")
+                self._emit("error", {"code": "internal", "advice": "staff",
+                                     "message": "internal error in the ID card driver"})
+                self.close()
+                connected = False
+                self._set_state("disconnected", reason="internal")
+                self._stop.wait(self.settings.unavailable_retry_s)
+                continue
             self._stop.wait(max(0.0, self.settings.poll_interval_s - (time.monotonic() - started)))
         self.close()
 
