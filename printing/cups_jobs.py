@@ -46,6 +46,7 @@ IGNORED = {"none", "cups-waiting-for-job-completed", "cups-remote-pending",
            "cups-remote-pending-held", "cups-remote-processing", "cups-remote-stopped",
            "cups-missing-filter", "cups-insecure-filter"}
 PRINTER_STATES = {3: "idle", 4: "processing", 5: "stopped"}
+HTTP_CONTINUE = 100                   # pycups exports no HTTP status constants
 JOB_PENDING, JOB_HELD, JOB_PROCESSING, JOB_STOPPED, JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED = range(3, 10)
 
 
@@ -104,6 +105,7 @@ class CupsPrinter:
     duplex: bool = False
     timeout_s: float = 120.0
     poll_s: float = 0.2
+    offline_grace_s: float = 3.0       # how long a printer may stay unreachable during a job
     alert: Callable[[str, dict], None] = field(default=lambda code, details: None)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -140,9 +142,9 @@ class CupsPrinter:
         device_uri = attrs.get("device-uri") or ""
         if probe_device and device_uri.startswith(("ipp://", "ipps://")):
             device = self._device_reasons(device_uri)
-            if device is not None:
-                # the device's own reasons replace the relayed copies; the queue's own stay
-                reasons = [r for r in reasons if not r.endswith("-report")] + device
+            # the device's own reasons replace the relayed copies; the queue's own stay
+            reasons = [r for r in reasons if not r.endswith("-report")]
+            reasons += device if device is not None else ["offline"]
         if state == "stopped" and "paused" not in reasons and not classify(reasons)[0]:
             reasons.append("offline")
         blocking, warnings = classify(reasons)
@@ -175,7 +177,7 @@ class CupsPrinter:
         try:
             job_id = conn.createJob(self.queue, title, options)
             conn.startDocument(self.queue, job_id, title, "application/pdf", 1)
-            if conn.writeRequestData(pdf, len(pdf)) != cups.HTTP_CONTINUE:
+            if conn.writeRequestData(pdf, len(pdf)) != HTTP_CONTINUE:
                 raise PrinterUnavailable("CUPS stopped accepting the document", "submit-failed")
             conn.finishDocument(self.queue)
         except cups.IPPError as exc:
@@ -190,6 +192,7 @@ class CupsPrinter:
         conn = self._connect()
         started = time.monotonic()
         last_state = None
+        last_check, unreachable_since = started, None
         while True:
             try:
                 attrs = conn.getJobAttributes(job_id)
@@ -215,6 +218,16 @@ class CupsPrinter:
                 if printer.state == "stopped" or printer.blocking:
                     code = printer.blocking[0] if printer.blocking else "offline"
                     self._fail(conn, job_id, code, list(printer.reasons), attrs, cancel=True)
+            elif state == JOB_PROCESSING and time.monotonic() - last_check > 1.0:
+                # CUPS' ipp backend retries an unreachable printer for ever with the job
+                # "processing": give up once the device has stayed unreachable for a while
+                last_check = time.monotonic()
+                if "offline" in self.status().blocking:
+                    unreachable_since = unreachable_since or last_check
+                    if last_check - unreachable_since >= self.offline_grace_s:
+                        self._fail(conn, job_id, "offline", ["offline"], attrs, cancel=True)
+                else:
+                    unreachable_since = None
             if time.monotonic() - started > self.timeout_s:
                 self._fail(conn, job_id, "job-timeout", reasons, attrs, cancel=True)
             time.sleep(self.poll_s)

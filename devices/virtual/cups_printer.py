@@ -1,0 +1,295 @@
+"""A real CUPS stand-in for the certificate printer: cupsd with its own config directory and an
+IPP Everywhere queue on ippeveprinter, whose print command stores each document (to check what
+arrived) or fails it with a printer-state-reason (to check the error paths).
+
+ippeveprinter needs DNS-SD, so a system D-Bus and an avahi-daemon limited to lo (publishing off)
+are started when none is running; everything started here is stopped by stop(), by process id.
+Used by tests/printing, bench/bench_printing.py and `kiosk print-test certificate --standin`.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+DBUS_SOCKET = "/run/dbus/system_bus_socket"
+AVAHI_PID = Path("/run/avahi-daemon/pid")
+REQUIRED = ("cupsd", "ippeveprinter", "lpadmin", "dbus-daemon", "avahi-daemon")
+
+AVAHI_CONF = """\
+[server]
+use-ipv4=yes
+use-ipv6=no
+allow-interfaces=lo
+enable-dbus=yes
+[wide-area]
+enable-wide-area=no
+[publish]
+disable-publishing=yes
+"""
+
+# The print command ippeveprinter runs per job. MODE holds '' (print) or a printer-state-reason to
+# fail with; 'toner-low' prints but warns. Every document is copied to OUT with its IPP settings.
+SCRIPT = """\
+#!{python}
+import os, shutil, sys
+out, mode_file = {out!r}, {mode!r}
+job = os.environ.get("IPP_JOB_ID", "0")
+shutil.copy(sys.argv[1], os.path.join(out, f"job-{{job}}.pdf"))
+with open(os.path.join(out, f"job-{{job}}.env"), "w") as fh:
+    for key in sorted(os.environ):
+        if key.startswith("IPP_"):
+            fh.write(f"{{key}}={{os.environ[key]}}\\n")
+mode = open(mode_file).read().strip() if os.path.exists(mode_file) else ""
+faults = ("media-empty-error", "media-jam-error", "door-open-error", "offline-report")
+if mode and mode != "toner-low":
+    print("STATE: +" + mode + "-error", file=sys.stderr)
+    print("ERROR: simulated " + mode, file=sys.stderr)
+    sys.exit(1)
+print("STATE: -" + ",".join(faults) + (",toner-low-report" if mode != "toner-low" else ""),
+      file=sys.stderr)
+if mode == "toner-low":
+    print("STATE: +toner-low-warning", file=sys.stderr)
+sys.exit(0)
+"""
+
+
+class StandInError(RuntimeError):
+    pass
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in REQUIRED if shutil.which(tool) is None
+            and not Path("/usr/sbin", tool).exists()]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _socket_alive(path: str) -> bool:
+    s = socket.socket(socket.AF_UNIX)
+    try:
+        s.connect(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+
+
+class CupsStandIn:
+    def __init__(self, root: str | os.PathLike, queue: str = "kiosk-a4"):
+        self.root = Path(root)
+        self.queue = queue
+        self.out = self.root / "printed"
+        self.mode_file = self.root / "printer-mode"
+        self.ipp_port = _free_port()
+        self._procs: dict[str, subprocess.Popen] = {}
+        self._dbus_pid: int | None = None
+        self._avahi_pid: int | None = None
+
+    @property
+    def server(self) -> str:
+        """What pycups/cups.setServer and lpadmin -h take: our cupsd's domain socket."""
+        return str(self.root / "cups.sock")
+
+    @property
+    def device_uri(self) -> str:
+        return f"ipp://localhost:{self.ipp_port}/ipp/print"
+
+    # -- the printer's behaviour -----------------------------------------------------------------
+    def set_mode(self, reason: str = "") -> None:
+        """'' prints; 'media-empty', 'media-jam', 'door-open', 'offline' fail the next job with that
+        printer-state-reason; 'toner-low' prints with a warning."""
+        self.mode_file.write_text(reason)
+
+    def printed(self) -> list[Path]:
+        return sorted(self.out.glob("job-*.pdf"), key=lambda p: int(p.stem.split("-")[1]))
+
+    def job_env(self, pdf: Path) -> dict[str, str]:
+        lines = pdf.with_suffix(".env").read_text().splitlines()
+        return dict(line.split("=", 1) for line in lines if "=" in line)
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def start(self, timeout: float = 15.0) -> "CupsStandIn":
+        missing = missing_tools()
+        if missing:
+            raise StandInError("missing: " + ", ".join(missing) + " (apt-get install cups "
+                               "cups-ipp-utils dbus avahi-daemon)")
+        try:
+            # cupsd runs filters and backends as user lp: it must be able to reach our directories
+            self.root.mkdir(parents=True, exist_ok=True)
+            self.root.chmod(0o755)
+            for d in ("etc", "cache", "state", "spool", "tmp", "log", "ipp", "printed"):
+                (self.root / d).mkdir(parents=True, exist_ok=True)
+                (self.root / d).chmod(0o755)
+            self.out.chmod(0o777)
+            self.set_mode("")
+            self._start_dbus()
+            self._start_avahi()
+            self.start_printer()
+            self._start_cupsd(timeout)
+            self._run(["lpadmin", "-h", self.server, "-p", self.queue, "-E", "-v", self.device_uri,
+                       "-m", "everywhere", "-o", "printer-error-policy=stop-printer"], timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _run(self, argv: list[str], timeout: float) -> None:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
+        if done.returncode != 0:
+            raise StandInError(f"{' '.join(argv[:3])}...: {done.stderr.strip() or done.returncode}")
+
+    def _start_dbus(self) -> None:
+        if _socket_alive(DBUS_SOCKET):
+            return
+        if os.path.exists(DBUS_SOCKET):
+            os.unlink(DBUS_SOCKET)           # stale socket of a bus that is gone
+        Path("/run/dbus").mkdir(parents=True, exist_ok=True)
+        if Path("/run/dbus/pid").exists() and not _pid_alive(int(Path("/run/dbus/pid").read_text())):
+            Path("/run/dbus/pid").unlink()
+        done = subprocess.run(["dbus-daemon", "--system", "--fork", "--print-pid"],
+                              capture_output=True, text=True, timeout=10)
+        if done.returncode != 0:
+            raise StandInError(f"dbus-daemon: {done.stderr.strip()}")
+        self._dbus_pid = int(done.stdout.split()[0])
+        for _ in range(50):
+            if _socket_alive(DBUS_SOCKET):
+                return
+            time.sleep(0.05)
+        raise StandInError("system D-Bus did not come up")
+
+    def _start_avahi(self) -> None:
+        if subprocess.run(["avahi-daemon", "-c"], capture_output=True).returncode == 0:
+            return                           # one is running already: share it, don't own it
+        conf = self.root / "avahi-daemon.conf"
+        conf.write_text(AVAHI_CONF)
+        done = subprocess.run(["avahi-daemon", "-f", str(conf), "--no-drop-root", "--no-chroot",
+                               "--no-rlimits", "-D"], capture_output=True, text=True, timeout=10)
+        if done.returncode != 0:
+            raise StandInError(f"avahi-daemon: {done.stderr.strip()}")
+        for _ in range(50):
+            if AVAHI_PID.exists() and AVAHI_PID.read_text().strip():
+                self._avahi_pid = int(AVAHI_PID.read_text().strip())
+                return
+            time.sleep(0.05)
+        raise StandInError("avahi-daemon did not write its pid file")
+
+    def start_printer(self) -> None:
+        """(Re)start ippeveprinter on the same port, e.g. after stop_printer()."""
+        script = self.root / "print-command"
+        script.write_text(SCRIPT.format(python=sys.executable, out=str(self.out),
+                                        mode=str(self.mode_file)))
+        script.chmod(0o755)
+        log = open(self.root / "log" / "ippeveprinter.log", "ab")
+        proc = subprocess.Popen(["ippeveprinter", "-p", str(self.ipp_port), "-d", str(self.root / "ipp"),
+                                 "-c", str(script), "-r", "off", "-2", "-f", "application/pdf",
+                                 "-F", "application/pdf", "-n", "localhost", "-m", "Kiosk A4",
+                                 "kiosk-standin"], stdout=log, stderr=log)
+        log.close()
+        self._procs["ippeveprinter"] = proc
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise StandInError("ippeveprinter exited; see " + str(self.root / "log"))
+            try:
+                socket.create_connection(("127.0.0.1", self.ipp_port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise StandInError("ippeveprinter did not start listening")
+
+    def stop_printer(self) -> None:
+        """Take the printer away (CUPS then finds it unreachable: the offline path)."""
+        proc = self._procs.pop("ippeveprinter", None)
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=5)
+
+    def enable_queue(self) -> None:
+        """cupsenable after the queue stopped itself on an unreachable printer."""
+        self._run(["cupsenable", "-h", self.server, self.queue], 10)
+
+    def _start_cupsd(self, timeout: float) -> None:
+        r = self.root
+        (r / "etc" / "cupsd.conf").write_text(textwrap.dedent(f"""\
+            Listen {self.server}
+            LogLevel warn
+            Browsing No
+            DefaultAuthType None
+            MaxJobs 200
+            PreserveJobHistory Yes
+            <Location />
+              Order allow,deny
+              Allow all
+            </Location>
+            <Policy default>
+              <Limit All>
+                Order deny,allow
+              </Limit>
+            </Policy>
+            """))
+        (r / "etc" / "cups-files.conf").write_text(textwrap.dedent(f"""\
+            ServerRoot {r}/etc
+            CacheDir {r}/cache
+            StateDir {r}/state
+            RequestRoot {r}/spool
+            TempDir {r}/tmp
+            ServerBin /usr/lib/cups
+            DataDir /usr/share/cups
+            AccessLog {r}/log/access_log
+            ErrorLog {r}/log/error_log
+            PageLog {r}/log/page_log
+            Sandboxing Relaxed
+            """))
+        log = open(r / "log" / "cupsd.out", "ab")
+        self._procs["cupsd"] = subprocess.Popen(
+            ["cupsd", "-f", "-c", str(r / "etc" / "cupsd.conf"), "-s", str(r / "etc" / "cups-files.conf")],
+            stdout=log, stderr=log)
+        log.close()
+        deadline = time.monotonic() + timeout
+        while not _socket_alive(self.server):
+            if self._procs["cupsd"].poll() is not None or time.monotonic() > deadline:
+                raise StandInError("cupsd did not start; see " + str(r / "log" / "error_log"))
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        for name in ("cupsd", "ippeveprinter"):
+            proc = self._procs.pop(name, None)
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        for pid in (self._avahi_pid, self._dbus_pid):
+            if pid and _pid_alive(pid):
+                os.kill(pid, signal.SIGTERM)
+                for _ in range(50):
+                    if not _pid_alive(pid):
+                        break
+                    time.sleep(0.05)
+        if self._dbus_pid:
+            for stale in (DBUS_SOCKET, "/run/dbus/pid"):
+                if os.path.exists(stale) and not _socket_alive(DBUS_SOCKET):
+                    os.unlink(stale)
+        self._avahi_pid = self._dbus_pid = None
