@@ -308,3 +308,12 @@ def _material(data: Any) -> Material:
     if not isinstance(notes, str):
         raise CatalogDataError(f"material {name}: notes must be a string")
     return Material(name, form, copies, notes)
+
+
+def open_cache(cfg, client):
+    """The on-disk catalog cache (sync.catalog_cache.CatalogCache) holding Catalog objects.
+
+    `client` is a sync.client.PlatformClient, or None when no platform is configured (the cache
+    then only serves what is on disk and reports offline)."""
+    from sync.catalog_cache import CatalogCache
+    return CatalogCache.from_config(cfg, client, Catalog.from_payload, Catalog.empty)
