@@ -331,6 +331,8 @@ class IdCardTwin:
         sent = 0
         while sent < len(data) and not self._stop.is_set():
             part = data[sent:sent + chunk]
+            # a byte reaches the other end only once its 10 bits have crossed the wire
+            self._sleep_until(start + (sent + len(part)) * 10 / self.baud)
             try:
                 os.write(self._master, part)
             except OSError as exc:
@@ -338,7 +340,6 @@ class IdCardTwin:
                 return
             sent += len(part)
             self.stats.bytes_out += len(part)
-            self._sleep_until(start + sent * 10 / self.baud)
 
     @staticmethod
     def _sleep_until(when: float) -> None:
