@@ -157,12 +157,18 @@ class RestartablePlatform:
     (the platform going down and coming back)."""
 
     def __init__(self, db_path: Path):
-        from sync.reference_platform.server import PlatformServer
-        self._factory = PlatformServer
         self.db_path = db_path
-        self.server = PlatformServer(db_path).start()
+        self.server = self._make(0)
         self.port = self.server.port
         self.url = self.server.url
+
+    def _make(self, port: int):
+        from sync.reference_platform.server import PlatformServer
+        server = PlatformServer(self.db_path, port=port)
+        # the reference server writes headers and body separately; with Nagle on, each answer
+        # waits ~40 ms for the client's delayed ACK, which would dominate these tests' run time
+        server.httpd.RequestHandlerClass.disable_nagle_algorithm = True
+        return server.start()
 
     def stop(self) -> None:
         if self.server is not None:
@@ -171,7 +177,7 @@ class RestartablePlatform:
 
     def start(self) -> None:
         if self.server is None:
-            self.server = self._factory(self.db_path, port=self.port).start()
+            self.server = self._make(self.port)
 
 
 @pytest.fixture
@@ -186,3 +192,34 @@ def fault_proxy(live_platform):
     proxy = local_module("faultproxy").FaultProxy(live_platform.port).start()
     yield proxy
     proxy.stop()
+
+
+@pytest.fixture
+def tls_platform(tmp_path):
+    """The reference platform behind real TLS (a throwaway CA), optionally demanding a client
+    certificate: yields an object with url, ca (PEM path), client (cert, key) and other_ca."""
+    import ssl
+    from types import SimpleNamespace
+    from sync.reference_platform.server import PlatformServer
+    certs = local_module("certs")
+    ca, other = certs.TestCA(), certs.TestCA("Unrelated CA")
+    server_cert, server_key = ca.issue(tmp_path, "platform", server=True)
+    client_cert, client_key = ca.issue(tmp_path, "kiosk-client", server=False)
+
+    def start(require_client_cert: bool = False):
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(server_cert, server_key)
+        if require_client_cert:
+            context.verify_mode = ssl.CERT_REQUIRED
+            context.load_verify_locations(ca.write(tmp_path / "ca-for-clients.pem"))
+        server = PlatformServer(tmp_path / "platform-tls.sqlite3")
+        server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+        started.append(server.start())
+        return f"https://127.0.0.1:{server.port}", f"http://127.0.0.1:{server.port}"
+
+    started: list = []
+    yield SimpleNamespace(start=start, ca=ca.write(tmp_path / "ca.pem"),
+                          other_ca=other.write(tmp_path / "other-ca.pem"),
+                          client=(client_cert, client_key))
+    for server in started:
+        server.stop()
