@@ -108,9 +108,11 @@ class VirtualSSC:
         self.tries_left = self.card.pin_tries
         self.apdus = 0                      # commands seen since the last insert
         self.pin_attempts = 0               # VERIFY commands seen since the last insert
+        self.interrupted = False            # last removal left a command unanswered
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._awaiting_answer = False
         self._reset_state()
 
     # --- the citizen's hand ------------------------------------------------------------------
@@ -137,6 +139,8 @@ class VirtualSSC:
         with self._lock:
             self._sock = sock
             self.apdus = self.pin_attempts = 0
+            self.interrupted = False
+            self._awaiting_answer = False
             self._reset_state()
         self._thread = threading.Thread(target=self._serve, args=(sock,), name="virtual-ssc",
                                         daemon=True)
@@ -145,6 +149,8 @@ class VirtualSSC:
     def remove(self) -> None:
         with self._lock:
             sock, self._sock = self._sock, None
+            if sock is not None and self._awaiting_answer:
+                self.interrupted = True
         if sock is not None:
             try:
                 sock.shutdown(socket.SHUT_RDWR)
@@ -176,7 +182,9 @@ class VirtualSSC:
                     break
                 reply = self._control(payload) if length == 1 else self._apdu(payload)
                 if reply is _PULLED:
+                    self.interrupted = True
                     break
+                self._awaiting_answer = reply is None and length > 1
                 if reply is not None:
                     sock.sendall(struct.pack(">H", len(reply)) + reply)
         except OSError as exc:

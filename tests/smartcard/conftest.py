@@ -1,0 +1,108 @@
+"""A real pcscd with the vpcd driver for the whole session, and a virtual card to put in its reader.
+
+pcscd is one per machine, and vpcd's first slot (TCP 35963, reader "Virtual PCD 00 00") takes one
+card: a lock file keeps two test runs on this machine from sharing them. A pcscd that already runs
+with vpcd is reused and left running; otherwise `pcscd -f` is started as our child and stopped at
+the end. (The demo kiosk uses vpcd's second slot, so it can run meanwhile.)
+"""
+from __future__ import annotations
+
+import fcntl
+import time
+from pathlib import Path
+
+import pytest
+
+from devices.smartcard.daemon import Pcscd, vpcd_readers
+from devices.smartcard.errors import ServiceUnavailable
+from devices.smartcard.pcsc import Context
+from devices.virtual.ssc_card import VPCD_PORT, VirtualSSC
+
+LOCK_FILE = Path("/tmp/kiosk-smartcard-tests.lock")
+# after a card is pulled mid-command, pcscd+vpcd miss a reinsertion that comes within ~0.5 s
+SETTLE_AFTER_INTERRUPT_S = 1.0
+
+
+def _lock(timeout_s: float = 120.0):
+    handle = open(LOCK_FILE, "w")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return handle
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                handle.close()
+                pytest.fail(f"another smart card test run holds {LOCK_FILE} for over {timeout_s:g} s")
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def pcscd(tmp_path_factory):
+    lock = _lock()
+    daemon = Pcscd(apdu_log=True, log_file=tmp_path_factory.mktemp("pcscd") / "pcscd.log")
+    try:
+        daemon.ensure()
+    except ServiceUnavailable as exc:
+        lock.close()
+        pytest.fail(f"cannot run the smart card tests: {exc}")
+    yield daemon
+    daemon.stop()
+    lock.close()
+
+
+@pytest.fixture(scope="session")
+def reader_name(pcscd) -> str:
+    readers = vpcd_readers() or []
+    assert readers, "pcscd runs but offers no vpcd reader"
+    return sorted(readers)[0]      # slot 0: TCP 35963
+
+
+class Hand:
+    """Puts the virtual card into the reader and takes it out, waiting until PC/SC agrees."""
+
+    def __init__(self, reader: str):
+        self.reader = reader
+        self.card = VirtualSSC("demo", port=VPCD_PORT)
+        self.ctx = Context()
+
+    def present(self) -> bool:
+        flags, _atr = self.ctx.card_state(self.reader)
+        return bool(flags & 0x20)
+
+    def wait(self, present: bool, timeout_s: float = 5.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        while self.present() != present:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"card {'not inserted' if present else 'still present'} "
+                                     f"after {timeout_s:g} s")
+            time.sleep(0.02)
+
+    def insert(self, name: str = "demo", **behaviour: bool) -> VirtualSSC:
+        self.remove()
+        self.card.load(name)
+        self.card.behaviour.set(**{k: False for k in vars(self.card.behaviour)})
+        self.card.behaviour.set(pin_required=self.card.card.pin_required)
+        self.card.behaviour.set(**behaviour)
+        self.card.insert()
+        self.wait(True)
+        return self.card
+
+    def remove(self) -> None:
+        interrupted = self.card.interrupted
+        self.card.remove()
+        self.wait(False)
+        if interrupted or self.card.interrupted:
+            time.sleep(SETTLE_AFTER_INTERRUPT_S)
+            self.card.interrupted = False
+
+    def close(self) -> None:
+        self.remove()
+        self.ctx.release()
+
+
+@pytest.fixture
+def hand(pcscd, reader_name):
+    h = Hand(reader_name)
+    yield h
+    h.close()
