@@ -148,12 +148,18 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "certificate_printer": {
         "enabled": Field(bool, True, "print certificates through CUPS"),
-        "queue": Field(str, "kiosk-a4", "CUPS queue name"),
+        "queue": Field(str, "virtual:kiosk-a4", "CUPS queue name, or 'virtual:NAME' for a private "
+                       "cupsd + ippeveprinter stand-in (demo and tests; needs root)"),
         "cups_server": Field(str, "", "CUPS server (host:port or socket path; '' = default)"),
         "media": Field(str, "iso_a4_210x297mm", "media name"),
         "duplex": Field(bool, False, "print on both sides"),
         "job_timeout_s": Field(int, 120, "time a job may take before it counts as failed",
                                min=10, max=3600),
+        "trust_roots": Field(str, "", "PEM file of the CAs whose signed PDFs may be printed ('' = "
+                             "the embedded reference platform's test CA, demo only)"),
+        "citizen_attempts": Field(int, 2, "prints a citizen may start per document and session "
+                                  "(the first and one retry); staff retries are unlimited",
+                                  min=1, max=5),
     },
     "sync": {
         "outbox": Field(str, "outbox.sqlite3", "outbox database (relative to data_dir)"),

@@ -18,6 +18,7 @@ from typing import Any, Callable, Protocol
 
 log = logging.getLogger(__name__)
 KIND = "print-audit"
+ALERT_KIND = "staff-alert"
 
 
 class Sink(Protocol):
@@ -75,12 +76,19 @@ class AuditTrail:
         self.preferred = preferred
 
     def record(self, record: AuditRecord) -> None:
-        payload = record.payload()
+        self._send(KIND, record.payload())
+
+    def alert(self, code: str, details: dict[str, Any]) -> None:
+        """A staff alert (paper jam, toner low, rejected document) for the platform's console."""
+        self._send(ALERT_KIND, {"code": code, **details,
+                                "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+
+    def _send(self, kind: str, payload: dict[str, Any]) -> None:
         sink = self.preferred()
         if sink is not None:
             try:
-                sink.enqueue(KIND, payload)
+                sink.enqueue(kind, payload)
                 return
             except Exception as exc:   # an outbox refusing (disk full, ...) must not lose the record
-                log.error("outbox refused a print audit record (%s); keeping it in the journal", exc)
-        self.journal.enqueue(KIND, payload)
+                log.error("outbox refused a %s record (%s); keeping it in the journal", kind, exc)
+        self.journal.enqueue(kind, payload)

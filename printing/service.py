@@ -46,10 +46,12 @@ class CertificateService:
     def __init__(self, source: PlatformDocuments, printer: CupsPrinter, audit: AuditTrail,
                  kiosk_id: str, mask: Callable[[str], str],
                  trust_roots: Callable[[], bytes], policy: RetryPolicy = RetryPolicy(),
-                 alert: Callable[[str, dict], None] = lambda code, details: None):
+                 alert: Callable[[str, dict], None] = lambda code, details: None,
+                 on_first_attempt: Callable[[], None] = lambda: None):
         self.source, self.printer, self.audit = source, printer, audit
         self.kiosk_id, self.mask, self.trust_roots = kiosk_id, mask, trust_roots
         self.policy, self.alert = policy, alert
+        self.on_first_attempt = on_first_attempt   # e.g. register forget() with the session wipe
         self._attempts: dict[str, int] = {}
         self._lock = threading.Lock()
 
@@ -98,7 +100,10 @@ class CertificateService:
             attempt = self._attempts.get(doc.doc_id, 0)
             if not self.policy.allows(actor, attempt):
                 raise RetryNotAllowed(f"document {doc.doc_id}: {attempt} attempts used; staff can retry")
+            first = not self._attempts
             self._attempts[doc.doc_id] = attempt + 1
+        if first:
+            self.on_first_attempt()
         job_id = None
         try:
             status = self.printer.status()

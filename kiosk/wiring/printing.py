@@ -1,0 +1,139 @@
+"""Printing for the kiosk: certificates through CUPS, receipts on the ESC/POS printer, audit.
+
+`virtual:NAME` as the CUPS queue starts a private cupsd + ippeveprinter (demo); transport
+'virtual' for the receipt printer starts the virtual ESC/POS printer on 127.0.0.1, whose receipts
+land as PNGs in the data dir. Audit records and staff alerts go to the sync outbox once it is wired
+(it is wired after printing, so it is looked up on each record), to a local journal until then.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import mask_id
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PrintingServices:
+    certificates: Any = None                 # printing.service.CertificateService
+    receipts: Any = None                     # printing.receipt_service.ReceiptService
+    audit: Any = None                        # printing.audit.AuditTrail
+    unavailable: dict[str, str] = field(default_factory=dict)   # "certificates"/"receipts" -> why
+    standin: Any = None                      # the CUPS stand-in when queue = virtual:NAME
+    virtual_receipt_printer: Any = None
+
+
+def wire(ctx) -> None:
+    from printing.audit import AuditTrail, Journal
+
+    cfg = ctx.config
+    services = PrintingServices()
+    report = ctx.bridge.callback("printing") if ctx.bridge is not None else (lambda k, p=None: None)
+
+    def outbox():
+        sync = ctx.services.get("sync")
+        return getattr(sync, "outbox", None) or ctx.services.get("outbox")
+
+    services.audit = AuditTrail(Journal(cfg.data_path("print-journal.jsonl")), outbox)
+
+    def alert(code: str, details: dict) -> None:
+        log.warning("printing alert %s: %s", code, details)
+        services.audit.alert(code, details)
+        report("alert", {"code": code, **details})
+
+    if cfg.certificate_printer.enabled:
+        try:
+            services.certificates = _certificates(ctx, services, alert)
+        except Exception as exc:
+            log.error("certificate printing unavailable: %s", exc)
+            services.unavailable["certificates"] = str(exc)
+    if cfg.receipt_printer.enabled:
+        try:
+            services.receipts = _receipts(ctx, services, alert)
+        except Exception as exc:
+            log.error("receipt printing unavailable: %s", exc)
+            services.unavailable["receipts"] = str(exc)
+    ctx.services["printing"] = services
+
+
+def _certificates(ctx, services: PrintingServices, alert):
+    from printing.cups_jobs import CupsPrinter
+    from printing.errors import DocumentRejected
+    from printing.service import CertificateService, RetryPolicy
+    from printing.source import PlatformDocuments
+
+    cfg = ctx.config
+    section = cfg.certificate_printer
+    queue, server = section.queue, section.cups_server
+    if queue.startswith("virtual:"):
+        from devices.virtual.cups_printer import CupsStandIn
+        root = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))   # lp must reach it: not the data dir
+        services.standin = CupsStandIn(root, queue.split(":", 1)[1] or "kiosk-a4").start()
+
+        def stop_standin() -> None:
+            services.standin.stop()
+            shutil.rmtree(root, ignore_errors=True)    # the "paper" it printed holds personal data
+        ctx.on_shutdown(stop_standin)
+        queue, server = services.standin.queue, services.standin.server
+    printer = CupsPrinter(queue, server, media=section.media, duplex=section.duplex,
+                          timeout_s=section.job_timeout_s, alert=alert)
+    base = ctx.services.get("platform_url")
+    if not base:
+        raise RuntimeError("no platform URL: documents cannot be fetched")
+    platform = cfg.platform
+    source = PlatformDocuments(base, timeout=(platform.connect_timeout_s, platform.read_timeout_s))
+    if section.trust_roots:
+        pem = Path(section.trust_roots)
+        pem = pem if pem.is_absolute() else cfg.base_dir / pem
+        roots = pem.read_bytes()
+        trust = lambda: roots                                              # noqa: E731
+    elif ctx.services.get("reference_platform") is not None:
+        cached: list[bytes] = []
+        def trust() -> bytes:                                              # demo only
+            if not cached:
+                cached.append(source.trust_root())
+            return cached[0]
+    else:
+        def trust() -> bytes:
+            raise DocumentRejected("certificate_printer.trust_roots is not set", "signature-untrusted")
+    service = CertificateService(source, printer, services.audit, cfg.kiosk.id,
+                                 mask=lambda s: mask_id(s, cfg.privacy), trust_roots=trust,
+                                 policy=RetryPolicy(section.citizen_attempts), alert=alert)
+    service.on_first_attempt = lambda: ctx.session.on_wipe(service.forget)
+    return service
+
+
+def _receipts(ctx, services: PrintingServices, alert):
+    from devices.receipt.printer import ReceiptPrinter
+    from devices.receipt.transport import open_transport
+    from printing.receipt_service import ReceiptService
+
+    cfg = ctx.config
+    section = cfg.receipt_printer
+    address = None
+    if section.transport == "virtual":
+        from devices.virtual.escpos_printer import VirtualEscposPrinter
+        services.virtual_receipt_printer = VirtualEscposPrinter(cfg.data_path("virtual-receipts")).start()
+        ctx.on_shutdown(services.virtual_receipt_printer.stop)
+        address = services.virtual_receipt_printer.address
+    bridge = ctx.bridge.callback("receipt") if ctx.bridge is not None else (lambda k, p=None: None)
+
+    def on_event(kind: str, payload: dict) -> None:
+        bridge(kind, payload)
+        if kind == "status" and payload["state"] in ("paper-near-end", "paper-out", "cover-open",
+                                                     "error"):
+            alert(f"receipt-{payload['state']}", {"device": "receipt",
+                                                   "severity": "warning" if payload["state"] ==
+                                                   "paper-near-end" else "error"})
+
+    printer = ReceiptPrinter(lambda: open_transport(section, address), poll_s=section.status_poll_s,
+                             callback=on_event).start()
+    ctx.on_shutdown(printer.stop)
+    return ReceiptService(printer, services.audit, cfg.kiosk.hall_name, cfg.kiosk.id,
+                          width=section.chars_per_line)
