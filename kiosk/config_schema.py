@@ -99,7 +99,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "command_timeout_ms": Field(int, 1500, "time to wait for one reply", min=100, max=10000),
         "retries": Field(int, 2, "retries of a failed command before giving up", min=0, max=10),
         "read_fingerprint": Field(bool, False, "read text + photo + fingerprint (30 10)"),
-        "wlt_decoder": Field(str, "", "vendor WLT photo decoder shared library ('' = none)"),
+        "wlt_decoder": Field(str, "", "vendor WLT photo decoder shared library, PATH or "
+                             "PATH:FUNCTION ('' = none: the photo is not decoded)"),
     },
     "smartcard": {
         "enabled": Field(bool, True, "use a PC/SC smart card reader"),
