@@ -48,25 +48,13 @@ def make_outbox(tmp_path, alerts):
         box.close()
 
 
-class _InterimClient:
-    """Stand-in until sync.client lands (then replaced by the real platform client)."""
-
-    def __init__(self, url, credential=None, timeout=(1.0, 3.0), verify=True):
-        self.url = url
-        self.session = requests.Session()
-        self.session.verify = verify
-        self.timeout = timeout
-        if credential is not None:
-            self.session.headers.update(credential.auth_header())
-
-    def post(self, path, **kw):
-        kw.setdefault("timeout", self.timeout)
-        return self.session.post(self.url + path, **kw)
-
-
 def platform_client(url: str, credential: Credential | None = None, *, timeout=(1.0, 3.0),
-                    verify: bool | str = True):
-    return _InterimClient(url, credential=credential, timeout=timeout, verify=verify)
+                    verify: bool | str = True, cert=None):
+    """The real platform client (sync.client), as the wiring builds it, for a test URL."""
+    from sync.client import PlatformClient
+    return PlatformClient(url, connect_timeout_s=timeout[0], read_timeout_s=timeout[1],
+                          verify=verify, cert=cert,
+                          headers=credential.auth_header() if credential is not None else None)
 
 
 @pytest.fixture
