@@ -72,8 +72,13 @@ def find_page(frame: np.ndarray, min_area: float = 0.15) -> np.ndarray | None:
         return None
     outline = max(contours, key=cv2.contourArea)
     frame_area = grey.shape[0] * grey.shape[1]
-    if cv2.contourArea(outline) < min_area * frame_area:
-        return None
+    area = cv2.contourArea(outline)
+    if area < min_area * frame_area or area > 0.97 * frame_area:
+        return None                      # nothing page-sized, or no desk around it to tell by
+    inside = np.zeros_like(mask)
+    cv2.drawContours(inside, [outline], -1, 255, -1)
+    if cv2.mean(grey, inside)[0] - cv2.mean(grey, cv2.bitwise_not(inside))[0] < 25:
+        return None                      # Otsu split a plain scene, not paper on a desk
     hull = cv2.convexHull(outline)
     perimeter = cv2.arcLength(hull, True)
     for eps in (0.02, 0.03, 0.05):

@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 import zxingcpp
 
-FORMATS = zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode
+FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,13 @@ def _camera_check(args: argparse.Namespace) -> int:
         return 1
     worker.start()
     try:
-        if not worker.wait_running(timeout=8.0):
+        # a camera may take seconds to open; one that already failed twice is not coming
+        started_at = time.monotonic()
+        while not worker.wait_running(timeout=0.25):
+            if time.monotonic() - started_at > 8.0 or (
+                    worker.state == "lost" and time.monotonic() - started_at > 1.5):
+                break
+        if worker.latest() is None:
             reason = worker.last_error.message if worker.last_error else "no frame within 8 s"
             print(f"camera {args.role} ({public_source(settings.source)}): not delivering: {reason}",
                   file=sys.stderr)

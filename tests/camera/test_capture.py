@@ -1,0 +1,156 @@
+"""Capture workers on real sources: virtual scenes, a video file written by OpenCV, a missing device."""
+from __future__ import annotations
+
+import threading
+import time
+
+import cv2
+import numpy as np
+import pytest
+
+from devices.camera.capture import (CaptureSettings, CaptureWorker, FrameLoop, LatestFrame,
+                                    public_source, shape_frame, source_kind)
+from devices.camera.errors import CameraError
+
+
+class Events:
+    def __init__(self) -> None:
+        self.items: list[tuple[str, dict]] = []
+        self.cond = threading.Condition()
+
+    def __call__(self, kind, payload=None):
+        with self.cond:
+            self.items.append((kind, payload))
+            self.cond.notify_all()
+
+    def wait(self, kind: str, count: int = 1, timeout: float = 5.0) -> list[dict]:
+        with self.cond:
+            self.cond.wait_for(lambda: sum(k == kind for k, _ in self.items) >= count, timeout)
+            return [p for k, p in self.items if k == kind]
+
+
+def test_source_kinds_and_credentials_never_reported():
+    assert source_kind("0") == "index"
+    assert source_kind("/dev/video2") == "path"
+    assert source_kind("virtual:face") == "virtual"
+    assert source_kind("rtsp://cam.local/stream") == "url"
+    assert public_source("rtsp://admin:secret@10.0.0.5:554/live") == "rtsp://10.0.0.5:554/live"
+    with pytest.raises(CameraError) as err:
+        CaptureWorker("face", CaptureSettings(source=""))
+    assert err.value.code == "source_invalid"
+
+
+def test_rotation_mirror_and_size_follow_settings():
+    raw = np.zeros((240, 320, 3), np.uint8)
+    raw[:, :10] = 255                                   # a white stripe on the left edge
+    out = shape_frame(raw, CaptureSettings("x", width=640, height=480, mirror=True))
+    assert out.shape == (480, 640, 3)
+    assert out[:, -5].mean() > 200 and out[:, 5].mean() < 50
+    rotated = shape_frame(raw, CaptureSettings("x", width=640, height=480, rotation=90))
+    assert rotated.shape == (640, 480, 3)               # portrait: width and height swap
+    assert rotated[5, :].mean() > 200                   # the left edge is now the top
+
+
+def test_latest_frame_hands_over_only_the_newest():
+    slot = LatestFrame()
+    for value in range(5):
+        slot.publish(np.full((2, 2), value, np.uint8))
+    frame = slot.latest()
+    assert frame.seq == 5 and frame.image[0, 0] == 4    # the four older frames are gone
+    assert slot.wait_newer(5, timeout=0.05) is None
+    slot.clear()
+    assert slot.latest() is None
+    assert frame.image.max() == 0                       # wiped, not just dropped
+
+
+def test_virtual_camera_runs_at_configured_rate_and_slow_consumers_skip(fresh_twins):
+    worker = CaptureWorker("face", CaptureSettings("virtual:empty", fps=25)).start()
+    try:
+        assert worker.wait_running(5)
+        seen = []
+        for _ in range(4):                              # a consumer slower than the camera
+            frame = worker.wait_newer(seen[-1] if seen else 0, 1.0)
+            seen.append(frame.seq)
+            time.sleep(0.2)
+        gaps = np.diff(seen)
+        assert gaps.min() >= 3                          # ~5 frames dropped per 0.2 s, never queued
+        assert 20 <= worker.measured_fps <= 30
+    finally:
+        worker.stop()
+    assert worker.latest() is None
+
+
+def test_video_file_plays_and_loops(tmp_path, fresh_twins):
+    path = str(tmp_path / "clip.avi")
+    writer = cv2.VideoWriter(path, cv2.VideoWriter_fourcc(*"MJPG"), 25, (320, 240))
+    for i in range(10):
+        writer.write(np.full((240, 320, 3), 20 * i, np.uint8))
+    writer.release()
+    events = Events()
+    worker = CaptureWorker("document", CaptureSettings(path, width=640, height=480, fps=50),
+                           events).start()
+    try:
+        assert worker.wait_running(5)
+        deadline = time.monotonic() + 5
+        while worker.latest().seq < 25 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert worker.latest().seq >= 25                # more frames than the file has: it looped
+        assert worker.latest().image.shape == (480, 640, 3)
+        assert [k for k, _ in events.items] == ["opened"]   # looping is not a loss
+    finally:
+        worker.stop()
+
+
+def test_unplugged_camera_is_reported_and_reopened(fresh_twins):
+    events = Events()
+    device = fresh_twins.device("empty")
+    worker = CaptureWorker("face", CaptureSettings("virtual:empty"), events,
+                           reopen_interval_s=0.1).start()
+    try:
+        opened = events.wait("opened")
+        assert opened[0]["width"] == 640 and opened[0]["source"] == "virtual:empty"
+        device.unplug()
+        lost = events.wait("lost")
+        assert lost and lost[0]["code"] == "open_failed"
+        assert worker.state == "lost"
+        time.sleep(0.4)                                 # several failed reopen tries ...
+        assert len(events.wait("lost")) == 1            # ... reported once
+        seq_before = worker.latest().seq
+        device.replug()
+        assert events.wait("reopened")
+        assert worker.wait_newer(seq_before, 2.0) is not None
+        assert worker.state == "running" and device.opens >= 2
+    finally:
+        worker.stop()
+
+
+def test_missing_device_reports_lost_with_reason(tmp_path):
+    events = Events()
+    worker = CaptureWorker("qr", CaptureSettings(str(tmp_path / "no-such-camera")), events,
+                           reopen_interval_s=0.1).start()
+    try:
+        lost = events.wait("lost")
+        assert lost and "does not exist" in lost[0]["message"]
+        assert not worker.wait_running(0.3)
+    finally:
+        worker.stop()
+
+
+def test_frame_loop_processes_at_its_own_pace(fresh_twins):
+    worker = CaptureWorker("face", CaptureSettings("virtual:empty", fps=25)).start()
+    results = []
+
+    def slow(image):
+        time.sleep(0.12)                                # slower than the 40 ms frame period
+        return image.shape
+
+    loop = FrameLoop(worker, slow, lambda r: results.append(r) or len(results) >= 5).start()
+    try:
+        deadline = time.monotonic() + 5
+        while loop.running and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(results) == 5 and not loop.running
+        assert worker.latest().seq > 12                 # the camera kept going meanwhile
+    finally:
+        loop.stop()
+        worker.stop()
