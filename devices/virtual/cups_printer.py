@@ -87,11 +87,12 @@ def _socket_alive(path: str) -> bool:
 
 
 def _pid_alive(pid: int) -> bool:
+    """Running, not a zombie (daemons we fork are re-parented and may never be reaped here)."""
     try:
-        os.kill(pid, 0)
-        return True
+        stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 class CupsStandIn:
