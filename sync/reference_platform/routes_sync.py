@@ -65,6 +65,7 @@ class Faults:
         if target not in FAULT_TARGETS:
             raise HttpError(400, "target must be one of " + ", ".join(FAULT_TARGETS))
         clean = {"mode": mode, "target": target, "times": int(spec.get("times", -1)),
+                 "after": int(spec.get("after", 0)),
                  "status": int(spec.get("status", 500)), "delay_s": float(spec.get("delay_s", 5)),
                  "retry_after": spec.get("retry_after"), "kind": spec.get("kind"),
                  "before_apply": bool(spec.get("before_apply", False))}
@@ -77,6 +78,9 @@ class Faults:
         with self._lock:
             spec = self.spec
             if spec["mode"] == "none" or spec["target"] not in (target, "all"):
+                return None
+            if spec["after"] > 0:       # let this many requests through untouched first
+                spec["after"] -= 1
                 return None
             if spec["times"] == 0:
                 return None

@@ -1,0 +1,91 @@
+"""kill -9 of a real kiosk sync process at each point of a delivery, several trials each:
+the platform ends up holding every accepted record exactly once."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sync.outbox import CRASH_ENV
+
+PROC = Path(__file__).with_name("kiosk_proc.py")
+RECORDS = 24
+
+
+@pytest.fixture
+def kiosk_config(tmp_path, live_platform):
+    path = tmp_path / "config.toml"
+    path.write_text(f"""
+[kiosk]
+id = "KIOSK-CRASH-0001"
+data_dir = "data"
+[platform]
+url = "{live_platform.url}"
+connect_timeout_s = 1.0
+read_timeout_s = 5.0
+[sync]
+batch_size = 5
+backoff_base_s = 0.05
+backoff_max_s = 1.0
+heartbeat_s = 3600
+""", encoding="utf-8")
+    return path
+
+
+def run_kiosk(*args, env_extra=None, timeout=30):
+    env = dict(os.environ)
+    env.pop(CRASH_ENV, None)
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, cwd=Path(__file__).parents[2])
+
+
+def provision(config_path, url, admin):
+    token = admin.call("/api/v1/admin/enrollment")["enrollment_token"]
+    done = run_kiosk("-m", "kiosk", "--config", str(config_path), "provision", "--token", token)
+    assert done.returncode == 0, done.stderr
+    credential = config_path.parent / "data" / "credential.json"
+    assert oct(credential.stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize("point,nth", [
+    ("after_enqueue", 1), ("after_enqueue", 17),
+    ("after_send", 1), ("after_send", 3),
+    ("after_response", 1), ("after_response", 4),
+    ("after_delete", 2), ("after_delete", 5),
+])
+def test_kill_9_at_each_point_of_a_delivery(point, nth, kiosk_config, live_platform, admin_of):
+    admin = admin_of(live_platform.url)
+    provision(kiosk_config, live_platform.url, admin)
+    env = {CRASH_ENV: f"{point}:{nth}"}
+    if point == "after_send":
+        # the platform applies the batch, then holds its answer; the kiosk dies while waiting
+        # the n-th batch: the platform applies it, then holds its answer; the kiosk is killed
+        # while waiting (earlier batches answer at once, so their crash timers never fire)
+        admin.fault("slow", delay_s=1.5, times=1, after=nth - 1)
+        env["KIOSK_SYNC_CRASH_DELAY_S"] = "0.4"
+        env[CRASH_ENV] = "after_send:1"
+    crashed = run_kiosk(str(PROC), str(kiosk_config), str(RECORDS), env_extra=env)
+    assert crashed.returncode == -signal.SIGKILL, crashed.stderr
+    told = crashed.stdout.split()
+    committed = nth if point == "after_enqueue" else RECORDS   # the n-th commit died before printing
+    assert len(told) == (nth - 1 if point == "after_enqueue" else RECORDS)
+
+    before = admin.received()
+    if point in ("after_send", "after_response"):
+        assert before["count"] > 0           # the platform applied what the kiosk never confirmed
+    restarted = run_kiosk(str(PROC), str(kiosk_config), "0")
+    assert restarted.returncode == 0, restarted.stderr
+
+    got = admin.received(include="records")
+    numbers = sorted(r["payload"]["n"] for r in got["records"])
+    assert numbers == list(range(committed))            # everything accepted, each exactly once
+    assert set(told) <= {r["key"] for r in got["records"]}
+    if point in ("after_send", "after_response"):
+        assert got["redeliveries"] > 0                   # resent after the crash, applied once
+    db = kiosk_config.parent / "data" / "outbox.sqlite3"
+    assert "测试申请人".encode() not in db.read_bytes()
