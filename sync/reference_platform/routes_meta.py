@@ -55,6 +55,18 @@ def _merge_paths(into: dict[str, Any], paths: dict[str, Any], source: str) -> No
             target[method] = operation
 
 
+class _Dumper(yaml.SafeDumper):
+    """Keeps multi-line descriptions as readable literal blocks."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def register(router: Router, store: Store) -> None:
     @router.route("GET", "/api/v1/health")
     def health(request: Request) -> dict:
@@ -68,5 +80,6 @@ def register(router: Router, store: Store) -> None:
             contract = merged_contract()
         except (ContractError, yaml.YAMLError, OSError) as exc:
             raise HttpError(500, f"OpenAPI contract cannot be merged: {exc}") from None
-        text = yaml.safe_dump(contract, allow_unicode=True, sort_keys=False, width=100)
+        text = yaml.dump(contract, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                         width=100)
         return Response(200, text, content_type="application/yaml; charset=utf-8")
