@@ -182,6 +182,7 @@ class IdCardReader:
         self.link = SerialLink(settings)
         self.sam_id: str | None = None
         self._stop = threading.Event()
+        self._rearm = threading.Event()
         self._thread: threading.Thread | None = None
         self.state = "disconnected"
 
@@ -315,6 +316,11 @@ class IdCardReader:
             self._thread = None
         self.close()
 
+    def rearm(self) -> None:
+        """Read the card on the reader again even if it was already read (a screen that opens
+        after the card was placed); the driver keeps no card data between reads."""
+        self._rearm.set()
+
     def _emit(self, kind: str, payload: Any) -> None:
         try:
             self.on_event(kind, payload)
@@ -351,6 +357,9 @@ class IdCardReader:
                 connected, announced_down, card_on_reader, last_error = True, None, False, None
                 self._set_state("connected", sam_id=sam_id)
             started = time.monotonic()
+            if self._rearm.is_set():
+                self._rearm.clear()
+                card_on_reader, last_error = False, None
             try:
                 present = self.find_card()
                 if present and not card_on_reader:

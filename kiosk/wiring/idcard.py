@@ -7,6 +7,9 @@ ctx.bridge as device "idcard" with kinds "state", "card" and "error" (see device
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 import threading
 from dataclasses import replace
 from typing import Any, Callable
@@ -57,6 +60,8 @@ class IdCardService:
         self.reader.stop()
         if self.twin is not None:
             self.twin.stop()
+            if self.twin.link:
+                shutil.rmtree(os.path.dirname(self.twin.link), ignore_errors=True)
 
     # ---- demo controls (twin only) -------------------------------------------------------------
 
@@ -77,6 +82,21 @@ class IdCardService:
         twin.clear_faults()
         apply_scenario(twin, name, card)
 
+    def unplug(self) -> None:
+        """Pull the virtual reader's cable: its pty goes away, the driver reports disconnected."""
+        self._require_twin().stop()
+
+    def plug_in(self) -> None:
+        """Plug the virtual reader back in: a new pty behind the same link path."""
+        from devices.virtual.idcard_twin import IdCardTwin
+        old = self._require_twin()
+        old.stop()
+        self.twin = IdCardTwin(baud=old.baud, link=old.link, rf_delay_s=old.rf_delay_s).start()
+
+    def rearm(self) -> None:
+        """Read the card on the reader again (a screen that opens after it was placed)."""
+        self.reader.rearm()
+
     def _require_twin(self):
         if self.twin is None:
             raise RuntimeError("demo controls need the virtual ID card reader (port virtual:idcard)")
@@ -89,7 +109,9 @@ def build_service(cfg: Any, sink: Callable[[str, Any], None], demo: bool = False
     port = section.port
     if port == VIRTUAL or demo:
         from devices.virtual.idcard_twin import IdCardTwin
-        twin = IdCardTwin(baud=section.baud).start()
+        # a stable link name, like a udev symlink, so the demo can unplug and replug the twin
+        folder = tempfile.mkdtemp(prefix="kiosk-idcard-")
+        twin = IdCardTwin(baud=section.baud, link=os.path.join(folder, "ttyIDCARD")).start()
         port = twin.port
     printer = cfg.receipt_printer
     exclude = (printer.port,) if printer.transport == "serial" and printer.port else ()
@@ -129,3 +151,7 @@ def _add_demo_actions(ctx, service: IdCardService) -> None:
     ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Remove ID card"), service.remove_card)
     ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "ID card taken away during reading"),
                         lambda: service.scenario("removed_before_read"))
+    ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Unplug the ID card reader"),
+                        service.unplug)
+    ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Plug the ID card reader back in"),
+                        service.plug_in)

@@ -1,6 +1,8 @@
 """kiosk/wiring/idcard.py: the reader built from config, the in-process twin, demo controls."""
 from __future__ import annotations
 
+import os
+
 from kiosk import config
 from kiosk.context import AppContext
 from kiosk.session import Session
@@ -28,7 +30,7 @@ def test_virtual_port_starts_the_twin_and_reads_through_the_driver(tmp_path, eve
     try:
         events.state("connected")
         assert service.available and service.twin is not None
-        assert service.reader.settings.port == service.twin.path     # a real pty, not a shortcut
+        assert os.path.realpath(service.reader.settings.port) == service.twin.path   # a real pty
         service.place_card("resident")
         _, _, read = events.wait_for(lambda k, p: k == "card")
         assert read.text.name == "林示例"
@@ -63,5 +65,36 @@ def test_real_port_that_is_missing_reports_disconnected(tmp_path, events):
         _, _, state = events.state("disconnected")
         assert state["reason"] == "port_unavailable" and not service.available
         assert service.twin is None
+    finally:
+        service.stop()
+
+
+def test_demo_unplug_and_plug_in_recovers_within_two_seconds(tmp_path, events):
+    import time
+    cfg = config.load(str(wiring_config(tmp_path, {"port": "virtual:idcard"})))
+    service = wiring.build_service(cfg, events).start()
+    try:
+        events.state("connected")
+        service.unplug()
+        i, _, _ = events.state("disconnected")
+        service.plug_in()
+        plugged = time.monotonic()
+        _, t_up, _ = events.state("connected", start=i)
+        assert t_up - plugged < 2.0
+        folder = os.path.dirname(service.twin.link)
+    finally:
+        service.stop()
+    assert not os.path.exists(folder)
+
+
+def test_rearm_reads_the_card_already_on_the_reader(tmp_path, events):
+    cfg = config.load(str(wiring_config(tmp_path, {"port": "virtual:idcard",
+                                                   "poll_interval_ms": 100})))
+    service = wiring.build_service(cfg, events).start()
+    try:
+        service.place_card("resident")
+        i, _, _ = events.wait_for(lambda k, p: k == "card")
+        service.rearm()
+        events.wait_for(lambda k, p: k == "card", start=i + 1)
     finally:
         service.stop()
