@@ -104,9 +104,15 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "smartcard": {
         "enabled": Field(bool, True, "use a PC/SC smart card reader"),
-        "reader": Field(str, "", "reader name (substring); '' = the first reader"),
+        "reader": Field(str, "virtual:ssc",
+                        "reader name (substring); '' = the first reader; 'virtual:ssc' = the "
+                        "virtual card in vpcd's second reader (starts pcscd if needed)"),
         "pin_entry": Field(str, "screen", "where the citizen types a card PIN",
                            choices=("screen", "pinpad")),
+        "apdu_timeout_ms": Field(int, 3000, "time a card may take to answer one command before "
+                                 "it counts as mute", min=500, max=30000),
+        "pin_timeout_s": Field(int, 60, "how long the PIN keypad waits for the citizen",
+                               min=15, max=300),
     },
     "camera": {
         "face": _camera_source("virtual:face"),

@@ -31,6 +31,8 @@ def register(groups) -> None:
                       help="read the card PIN from the first line of standard input (used once, "
                            "only if the card asks for it)")
     read.add_argument("--unmasked", action="store_true", help="show the full ID number")
+    read.add_argument("--card", default="demo",
+                      help="with reader 'virtual:ssc': demo, pin, bank or a card JSON file")
     read.set_defaults(func=_read_ssc)
 
     readers = groups.devices.add_parser("pcsc-readers", help="list PC/SC readers and their cards")
@@ -55,19 +57,38 @@ def _fail(code: int, reason: str) -> int:
 
 
 def _read_ssc(args: argparse.Namespace) -> int:
-    from devices.smartcard.errors import NoCard, SmartCardError
-    from devices.smartcard.pcsc import Context, card_present
     from devices.smartcard.pin import OncePinEntry
-    from devices.smartcard.service import read_card
+    from kiosk.wiring.smartcard import VIRTUAL, VIRTUAL_READER, VirtualSetup
 
     cfg = _load_config(args)
     pin_entry = None
     if args.pin_stdin:
         pin_entry = OncePinEntry(sys.stdin.readline().strip())
+    wanted = args.reader if args.reader is not None else cfg.smartcard.reader
+    if wanted != VIRTUAL:
+        return _read_in(wanted, args, cfg, pin_entry)
+    virtual = VirtualSetup().start()
+    try:
+        if virtual.problem:
+            return _fail(ERROR, f"service_unavailable: {virtual.problem}")
+        try:
+            virtual.insert_card(args.card)
+        except (OSError, ValueError) as exc:
+            return _fail(ERROR, f"virtual card: {exc}")
+        return _read_in(VIRTUAL_READER, args, cfg, pin_entry)
+    finally:
+        virtual.stop()
+
+
+def _read_in(wanted: str, args: argparse.Namespace, cfg: config.Config, pin_entry) -> int:
+    from devices.smartcard.errors import NoCard, SmartCardError
+    from devices.smartcard.pcsc import Context, card_present
+    from devices.smartcard.service import read_card
+
     try:
         ctx = Context()
         try:
-            reader = ctx.pick(args.reader if args.reader is not None else cfg.smartcard.reader)
+            reader = ctx.pick(wanted)
             deadline = time.monotonic() + args.timeout
             while not card_present(ctx.card_state(reader)[0]):
                 if time.monotonic() >= deadline:
@@ -75,7 +96,7 @@ def _read_ssc(args: argparse.Namespace) -> int:
                 time.sleep(0.1)
         finally:
             ctx.release()
-        record = read_card(reader, pin_entry)
+        record = read_card(reader, pin_entry, timeout_s=cfg.smartcard.apdu_timeout_ms / 1000)
     except NoCard as exc:
         return _fail(NO_CARD, f"{exc.code}: {exc}")
     except SmartCardError as exc:

@@ -106,3 +106,9 @@ def hand(pcscd, reader_name):
     h = Hand(reader_name)
     yield h
     h.close()
+
+
+@pytest.fixture
+def hand_factory(pcscd, reader_name):
+    """For a test that restarts pcscd: a Hand made afterwards has a live PC/SC context."""
+    return lambda: Hand(reader_name)
