@@ -82,6 +82,8 @@ def render(template: Template, data: dict[str, Any], ctx: RenderContext) -> Rend
     page = _PageFrame(template, data, ctx, font)
     doc = BaseDocTemplate(buf, pagesize=A4, title=template.title, author=lookup(data, "issuer.name"),
                           creator=f"hall kiosk {ctx.kiosk_id}", subject=lookup(data, "serial"),
+                          # else the page preamble names Helvetica, a font nobody embeds
+                          initialFontName=font,
                           pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=page.draw)])
     pages = _PageCounter.make(page)
     doc.build(story, canvasmaker=pages)
@@ -164,6 +166,7 @@ def _fields_table(block, data, ctx, styles) -> Table:
         rows.append(row + [""] * (2 * columns - len(row)))
     table = Table(rows, colWidths=widths)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),   # empty cells too
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -186,7 +189,8 @@ def _rows_table(block, data, ctx, styles) -> Table:
     if not items:
         rows.append([_para("（无记录）", styles["cell"])] + [""] * (len(specs) - 1))
     table = Table(rows, colWidths=widths, repeatRows=1)
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
+    style = [("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
+             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
              ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
              ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     if not items:
