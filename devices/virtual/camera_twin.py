@@ -378,6 +378,10 @@ class VirtualCameraDevice:
         self.opens += 1
         return VirtualCapture(self, width, height)
 
+    def set_scene(self, spec: str, fps: int = 25) -> None:
+        """Put something else in front of the camera (demo controls, tests)."""
+        self.scene = build_scene(spec, fps)
+
     def unplug(self) -> None:
         self.plugged = False
 

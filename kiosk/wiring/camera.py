@@ -8,7 +8,9 @@ from __future__ import annotations
 import logging
 import threading
 from devices.camera import errors
-from devices.camera.capture import CaptureSettings, CaptureWorker
+from devices.camera import qr
+from devices.camera.capture import CaptureSettings, CaptureWorker, FrameLoop
+from devices.camera.document import find_page
 from devices.camera.document import DocumentBatch, PageSettings
 from devices.camera.errors import CameraError
 from devices.camera.face import FaceAnalyzer, FaceModels, QualityRules
@@ -61,6 +63,24 @@ class CameraService:
             for worker in self._workers.values():
                 worker.stop()
             self._workers.clear()
+
+    def run_on_frames(self, worker: CaptureWorker, fn, on_result, on_error=None,
+                      name: str = "frames") -> FrameLoop:
+        """Detection at its own pace on the newest frames, off the UI thread (see FrameLoop)."""
+        return FrameLoop(worker, fn, on_result, name=name, on_error=on_error).start()
+
+    @staticmethod
+    def decode_qr(image):
+        return qr.decode(image)
+
+    @staticmethod
+    def page_outline(image):
+        """The page corners in 0..1 frame coordinates, or None (for the preview overlay)."""
+        corners = find_page(image)
+        if corners is None:
+            return None
+        h, w = image.shape[:2]
+        return corners / [w, h]
 
     # -- face ------------------------------------------------------------------------------------
     def preload_models(self) -> None:
@@ -156,6 +176,27 @@ def wire(ctx) -> None:
         service.preload_models()
     ctx.services["camera"] = service
     ctx.on_shutdown(service.shutdown)
+    if ctx.demo and hasattr(ctx, "add_demo_action"):
+        _add_demo_actions(ctx)
+
+
+def _add_demo_actions(ctx) -> None:
+    """Staff-menu controls for the virtual cameras (demo only)."""
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+    from devices.virtual import camera_twin
+    face = ctx.config.camera.face.source
+    if face.startswith("virtual:"):
+        device = lambda: camera_twin.device(face[len("virtual:"):])   # noqa: E731
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Face camera: a live person"),
+                            lambda: device().set_scene("face"))
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Face camera: a printed photo held up"),
+                            lambda: device().set_scene("photo"))
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Face camera: two people"),
+                            lambda: device().set_scene("two_faces"))
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Unplug the face camera"),
+                            lambda: device().unplug())
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Plug the face camera back in"),
+                            lambda: device().replug())
 
 
 def camera_service(ctx) -> CameraService:

@@ -15,7 +15,7 @@ from devices.camera.verify import (ATTEMPTS_EXHAUSTED, CONFIRM, DONE, FACE_CHANG
                                    NO_REFERENCE, FaceCheck, FaceVerifier, compare_images)
 
 FPS = 25
-DEMO_ID = "990100199001011237"
+DEMO_ID = "990100199001011234"          # fictitious region, valid check digit
 
 
 def run(check, frames, clock, every=2):
@@ -177,7 +177,7 @@ def test_platform_photo_is_the_demo_identity(camera_ctx, analyzer, astronaut_bgr
 def test_no_reference_for_unknown_people(camera_ctx):
     from devices.camera.errors import CameraError
     from kiosk.session import Identity
-    camera_ctx.session.identity = Identity("idcard", "测试人", "110101199001011237")
+    camera_ctx.session.identity = Identity("idcard", "测试人", "00000019900101123X")
     with pytest.raises(CameraError) as err:
         camera_ctx.services["camera"].new_face_check()
     assert err.value.code == "no_reference" and "404" in err.value.message

@@ -1,0 +1,142 @@
+"""The live camera preview shared by the face, QR and document screens.
+
+A QTimer pulls the newest frame from the capture worker 30 times a second (frames the UI did not
+take are dropped by the worker, never queued) and paints it with an overlay: a guide oval for the
+face, a target square for QR codes, the page outline for documents. Detection runs in its own
+thread (devices.camera.capture.FrameLoop) and only sends the overlay its results.
+"""
+from __future__ import annotations
+
+import time
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from screens import theme
+
+GUIDE_IDLE = QColor("#ffffff")
+GUIDE_FIX = QColor("#f0a020")
+GUIDE_OK = QColor("#2fb34a")
+
+
+class ResultRelay(QObject):
+    """Carries results from a detection thread to the UI thread (queued signal)."""
+    result = Signal(object)
+    error = Signal(object)
+
+
+class CameraView(QWidget):
+    """Paints the newest frame of a CaptureWorker, scaled to cover the widget, plus an overlay."""
+
+    def __init__(self, overlay: str = "face", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.overlay = overlay            # face, qr, document
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(320, 240)
+        self.worker = None
+        self._image: QImage | None = None
+        self._seq = 0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.PreciseTimer)
+        self._timer.timeout.connect(self._pull)
+        self._painted: list[float] = []
+        self.guide_color = GUIDE_IDLE
+        self.face_box: tuple[float, float, float, float] | None = None
+        self.page_corners: np.ndarray | None = None     # in 0..1 frame coordinates
+        self.mirror_preview = False                     # a selfie view feels natural to citizens
+        self.message = ""
+
+    def attach(self, worker) -> None:
+        self.worker = worker
+        self._seq = 0
+        self._timer.start(33)
+
+    def detach(self) -> None:
+        self._timer.stop()
+        self.worker = None
+        self._image = None                # the last frame goes with the screen
+        self.face_box = None
+        self.page_corners = None
+        self.update()
+
+    @property
+    def preview_fps(self) -> float:
+        now = time.monotonic()
+        recent = [t for t in self._painted if now - t <= 2.0]
+        return (len(recent) - 1) / (recent[-1] - recent[0]) if len(recent) > 2 else 0.0
+
+    def _pull(self) -> None:
+        if self.worker is None:
+            return
+        frame = self.worker.latest()
+        if frame is None or frame.seq == self._seq:
+            return
+        self._seq = frame.seq
+        image = frame.image
+        if self.mirror_preview:
+            image = cv2.flip(image, 1)
+        rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+        h, w = rgb.shape[:2]
+        # copy(): the QImage must own its pixels, the worker wipes its buffers
+        self._image = QImage(rgb.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+        self.update()
+
+    def _target(self) -> QRectF:
+        """Where the frame is drawn: scaled to cover the widget, centred."""
+        if self._image is None:
+            return QRectF(self.rect())
+        iw, ih = self._image.width(), self._image.height()
+        scale = max(self.width() / iw, self.height() / ih)
+        w, h = iw * scale, ih * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def _to_widget(self, x: float, y: float, target: QRectF) -> QPointF:
+        if self.mirror_preview:
+            x = 1.0 - x
+        return QPointF(target.left() + x * target.width(), target.top() + y * target.height())
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor("#1b2430"))
+        target = self._target()
+        if self._image is not None:
+            p.drawImage(target, self._image)
+            self._painted.append(time.monotonic())
+            if len(self._painted) > 120:
+                del self._painted[:60]
+        else:
+            p.setPen(QColor("white"))
+            p.drawText(self.rect(), Qt.AlignCenter, self.message)
+        if self.overlay == "face":
+            self._paint_oval(p)
+        elif self.overlay == "qr":
+            self._paint_square(p)
+        elif self.overlay == "document" and self.page_corners is not None:
+            pen = QPen(GUIDE_OK, 6)
+            p.setPen(pen)
+            p.drawPolygon(QPolygonF([self._to_widget(x, y, target) for x, y in self.page_corners]))
+        p.end()
+
+    def _paint_oval(self, p: QPainter) -> None:
+        w, h = self.width(), self.height()
+        ow, oh = min(w, h) * 0.46, min(w, h) * 0.62
+        oval = QRectF((w - ow) / 2, (h - oh) / 2 - h * 0.03, ow, oh)
+        # dim outside the oval so the citizen sees where their face goes
+        from PySide6.QtGui import QPainterPath
+        outside = QPainterPath()
+        outside.addRect(QRectF(self.rect()))
+        inner = QPainterPath()
+        inner.addEllipse(oval)
+        p.fillPath(outside.subtracted(inner), QColor(0, 0, 0, 110))
+        p.setPen(QPen(self.guide_color, 8))
+        p.drawEllipse(oval)
+
+    def _paint_square(self, p: QPainter) -> None:
+        side = min(self.width(), self.height()) * 0.6
+        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        p.setPen(QPen(QColor(theme.SURFACE), 6, Qt.DashLine))
+        p.drawRoundedRect(square, 16, 16)

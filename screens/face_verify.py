@@ -1,0 +1,258 @@
+"""Face verification (人证比对): live preview with a guide oval, what to fix, the liveness challenge,
+and the result; after the last failed attempt the citizen is sent to staff.
+
+enter(next=..., **params): where to go once the face matches (default: home). The identity must be
+in the session (ID card or another method); the reference photo comes from the camera service.
+Nothing of the face leaves memory; the service wipes it with the session.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout
+
+from screens import icons
+from screens.base import Screen, register_screen
+from screens.camera_view import GUIDE_FIX, GUIDE_IDLE, GUIDE_OK, CameraView, ResultRelay
+from screens.tasks import run_in_background
+from screens.widgets import Banner, Spinner, button, label
+
+CONTEXT = "FaceVerifyScreen"
+
+# instructions while positioning and during the challenge (codes from devices.camera)
+INSTRUCTIONS = {
+    "no_face": QT_TRANSLATE_NOOP(CONTEXT, "Please stand in front of the camera"),
+    "multiple_faces": QT_TRANSLATE_NOOP(CONTEXT, "Only one person in front of the camera, please"),
+    "too_far": QT_TRANSLATE_NOOP(CONTEXT, "Please move closer"),
+    "too_close": QT_TRANSLATE_NOOP(CONTEXT, "Please move back a little"),
+    "off_center": QT_TRANSLATE_NOOP(CONTEXT, "Please move so that your face is inside the oval"),
+    "too_dark": QT_TRANSLATE_NOOP(CONTEXT, "Your face is too dark. Please face the light"),
+    "too_bright": QT_TRANSLATE_NOOP(CONTEXT, "Too much light on your face. Please step out of the glare"),
+    "blurry": QT_TRANSLATE_NOOP(CONTEXT, "Please hold still"),
+    "not_frontal": QT_TRANSLATE_NOOP(CONTEXT, "Please look straight at the camera"),
+    "hold_still": QT_TRANSLATE_NOOP(CONTEXT, "Hold still, checking…"),
+    "blink": QT_TRANSLATE_NOOP(CONTEXT, "Please blink your eyes"),
+    "turn_left": QT_TRANSLATE_NOOP(CONTEXT, "Slowly turn your head to your left, then look back"),
+    "turn_right": QT_TRANSLATE_NOOP(CONTEXT, "Slowly turn your head to your right, then look back"),
+}
+
+# why an attempt failed or could not start
+OUTCOMES = {
+    "no_match": QT_TRANSLATE_NOOP(CONTEXT, "Your face did not match the photo on file."),
+    "liveness_timeout": QT_TRANSLATE_NOOP(CONTEXT, "We could not see the movement we asked for."),
+    "face_lost": QT_TRANSLATE_NOOP(CONTEXT, "Your face left the camera during the check."),
+    "face_changed": QT_TRANSLATE_NOOP(CONTEXT, "The face changed during the check."),
+    "vendor_rejected": QT_TRANSLATE_NOOP(CONTEXT, "The liveness check did not pass."),
+    "attempts_exhausted": QT_TRANSLATE_NOOP(CONTEXT, "There have been too many attempts."),
+    "no_reference": QT_TRANSLATE_NOOP(CONTEXT, "There is no photo on file to compare with."),
+    "no_face": QT_TRANSLATE_NOOP(CONTEXT, "The photo on file cannot be used for comparison."),
+}
+UNAVAILABLE = QT_TRANSLATE_NOOP(CONTEXT, "Face verification is not available on this kiosk right now.")
+
+
+@register_screen
+class FaceVerifyScreen(Screen):
+    name = "face_verify"
+
+    def __init__(self, ctx, nav):
+        super().__init__(ctx, nav)
+        self.next = ("home", {})
+        self.check = None
+        self.loop = None                  # the detection FrameLoop while an attempt runs
+        self.worker = None
+        self.progress = None
+        self.outcome: tuple[str, str] | None = None     # (level, reason code)
+        self.relay = ResultRelay()
+        self.relay.result.connect(self._on_progress)
+        self.relay.error.connect(self._on_error)
+
+        self.intro = label("", "Muted")
+        self.instruction = label("", "Heading")
+        self.instruction.setAlignment(Qt.AlignCenter)
+        self.view = CameraView("face")
+        self.view.mirror_preview = True
+        self.result_icon = label("")
+        self.result_icon.setAlignment(Qt.AlignCenter)
+        self.spinner = Spinner()
+        self.banner = Banner("info")
+        self.attempts = label("", "Small")
+        self.attempts.setAlignment(Qt.AlignCenter)
+        self.retry_button = button("", "primary", self._retry)
+        self.staff_button = button("", "", self._to_staff)
+        self.done_button = button("", "primary", self._continue)
+        row = QHBoxLayout()
+        for b in (self.retry_button, self.staff_button, self.done_button):
+            row.addWidget(b)
+        self.layout_.addWidget(self.intro)
+        self.layout_.addWidget(self.instruction)
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.result_icon, 1)
+        self.layout_.addWidget(self.spinner, 0, Qt.AlignHCenter)
+        self.layout_.addWidget(self.banner)
+        self.layout_.addWidget(self.attempts)
+        self.layout_.addLayout(row)
+        self.spinner.hide()
+        self.result_icon.hide()
+        self._buttons(())
+
+    # -- shell contract --------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Face verification")
+
+    def enter(self, next: str = "home", **params) -> None:
+        self.next = (next, params)
+        self.check = None                 # a new attempt; the session's verifier keeps the count
+        self.outcome = None
+        self.progress = None
+        self._buttons(())
+        self.banner.set("info", "")
+        self._start()
+
+    def leave(self) -> None:
+        self._stop()
+
+    def retranslate(self) -> None:
+        self.intro.setText(self.tr("We compare your face with the photo on your ID. Your picture "
+                                   "is not saved and is cleared when you finish."))
+        self.retry_button.setText(self.tr("Try again"))
+        self.staff_button.setText(self.tr("Finish and ask staff"))
+        self.done_button.setText(self.tr("Continue"))
+        self.view.message = self.tr("Starting the camera…")
+        self._render()
+
+    # -- running an attempt ----------------------------------------------------------------------
+    def _service(self):
+        return self.ctx.services.get("camera")
+
+    def _start(self) -> None:
+        service = self._service()
+        if service is None or not self.ctx.config.face.enabled:
+            self._show_unavailable()
+            return
+        self.spinner.start()
+        self.instruction.setText(self.tr("Getting ready…"))
+        if self.check is not None:
+            self._begin(self.check)
+            return
+        run_in_background(service.new_face_check, self._begin, self._on_error)
+
+    def _begin(self, check) -> None:
+        if not self.isVisible():
+            return
+        self.spinner.stop()
+        self.check = check
+        if check.progress.phase == "done":
+            check.restart()
+        service = self._service()
+        self.worker = service.acquire("face")
+        self.view.attach(self.worker)
+        self.loop = service.run_on_frames(self.worker, check.process, self._from_thread,
+                                          self.relay.error.emit, name="face-check")
+        self._render()
+
+    def _from_thread(self, progress) -> bool:
+        self.relay.result.emit(progress)
+        return progress.phase == "done"
+
+    def _stop(self) -> None:
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
+        if self.worker is not None:
+            self.view.detach()
+            self._service().release("face")
+            self.worker = None
+        self.spinner.stop()
+
+    def _on_progress(self, progress) -> None:
+        if self.loop is None:
+            return                          # a late result after leaving
+        self.progress = progress
+        if progress.phase == "done":
+            self._stop()
+            decision = progress.decision
+            if decision.match:
+                self.ctx.session.put("face_verified", True)
+                self.outcome = ("ok", "match")
+            else:
+                self.outcome = ("error" if decision.staff else "warn", decision.reason)
+        self._render()
+
+    def _on_error(self, exc) -> None:
+        self._stop()
+        code = getattr(exc, "code", "")
+        self.outcome = ("error", code if code in OUTCOMES else "unavailable")
+        self._render()
+
+    def _show_unavailable(self) -> None:
+        self.outcome = ("error", "unavailable")
+        self._render()
+
+    # -- what the citizen sees -------------------------------------------------------------------
+    def _render(self) -> None:
+        self.view.setVisible(self.outcome is None)
+        self.result_icon.setVisible(self.outcome is not None)
+        if self.outcome is not None:
+            self._render_outcome()
+            return
+        progress = self.progress
+        code = progress.instruction if progress else None
+        text = QCoreApplication.translate(CONTEXT, INSTRUCTIONS[code]) if code in INSTRUCTIONS else ""
+        self.instruction.setText(text or self.tr("Look at the camera"))
+        if progress is None or progress.box is None:
+            self.view.guide_color = GUIDE_IDLE
+        elif progress.phase in ("challenge", "confirm") or code is None:
+            self.view.guide_color = GUIDE_OK
+        else:
+            self.view.guide_color = GUIDE_FIX
+        self.view.update()
+        self.attempts.setText(self._attempts_text())
+
+    def _attempts_text(self) -> str:
+        if self.check is None:
+            return ""
+        verifier = self.check.verifier
+        left = verifier.max_attempts - verifier.failures
+        return self.tr("Attempts left: %n", "", left)
+
+    def _render_outcome(self) -> None:
+        level, code = self.outcome
+        colour = {"ok": "#1b6e2c", "warn": "#8a4b00"}.get(level, "#b00020")
+        self.result_icon.setPixmap(icons.pixmap("staff" if level == "error" else "face",
+                                                220 if self.elderly else 180, colour))
+        if level == "ok":
+            self.instruction.setText(self.tr("Identity confirmed"))
+            self.banner.set("ok", self.tr("Your face matches the photo on file. Thank you."))
+            self._buttons((self.done_button,))
+            return
+        reason = QCoreApplication.translate(CONTEXT, OUTCOMES[code]) if code in OUTCOMES else \
+            QCoreApplication.translate(CONTEXT, UNAVAILABLE)
+        if level == "error":
+            self.instruction.setText(self.tr("Please ask the staff for help"))
+            self.banner.set("error", reason + " " + self.tr(
+                "Staff at the help desk can check your identity with you."))
+            self._buttons((self.staff_button,))
+        else:
+            self.instruction.setText(self.tr("Not confirmed"))
+            self.banner.set("warn", reason + " " + self.tr("You can try again."))
+            self._buttons((self.retry_button, self.staff_button))
+        self.attempts.setText(self._attempts_text())
+
+    def _buttons(self, shown) -> None:
+        for b in (self.retry_button, self.staff_button, self.done_button):
+            b.setVisible(b in shown)
+
+    # -- buttons ---------------------------------------------------------------------------------
+    def _retry(self) -> None:
+        self.outcome = None
+        self.progress = None
+        self.banner.set("info", "")
+        self._buttons(())
+        self._start()
+
+    def _continue(self) -> None:
+        name, params = self.next
+        self.nav.go(name, **params)
+
+    def _to_staff(self) -> None:
+        """Staff verify in person at the desk; the kiosk session ends here."""
+        self.nav.end_session()
