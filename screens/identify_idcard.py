@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import (QBoxLayout, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from kiosk.config import mask_id
 from kiosk.session import Identity
@@ -59,7 +60,7 @@ class CardReaderPicture(QWidget):
         self._t = 0.0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
-        self.setMinimumHeight(300)
+        self.setMinimumSize(320, 240)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
     def set_phase(self, phase: str) -> None:
@@ -235,13 +236,21 @@ class IdentifyIdCardScreen(Screen):
         for b in (self.other_button, self.again_button, self.continue_button):
             self.buttons.addWidget(b, 1)
 
-        self.layout_.addWidget(self.picture, 2)
-        self.layout_.addWidget(self.status)
-        self.layout_.addWidget(self.detail)
-        self.layout_.addLayout(spin_row)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addWidget(self.summary)
-        self.layout_.addStretch(1)
+        # portrait: picture above the words; landscape: side by side (see resizeEvent)
+        self.body = QBoxLayout(QBoxLayout.TopToBottom)
+        self.body.setSpacing(18)
+        self.body.addWidget(self.picture, 2)
+        info = QVBoxLayout()
+        info.setSpacing(18)
+        info.addStretch(1)
+        info.addWidget(self.status)
+        info.addWidget(self.detail)
+        info.addLayout(spin_row)
+        info.addWidget(self.banner)
+        info.addWidget(self.summary)
+        info.addStretch(1)
+        self.body.addLayout(info, 3)
+        self.layout_.addLayout(self.body, 1)
         self.layout_.addLayout(self.buttons)
 
     # ---- shell contract -------------------------------------------------------------------------
@@ -282,9 +291,7 @@ class IdentifyIdCardScreen(Screen):
         return self.tr("Identify with your ID card")
 
     def retranslate(self) -> None:
-        # large text: one button a row, so long labels never widen the screen
-        self.buttons.setDirection(QBoxLayout.BottomToTop if self.elderly
-                                  else QBoxLayout.LeftToRight)
+        self._arrange()
         self.continue_button.setText(self.tr("Yes, this is me, continue"))
         self.again_button.setText(self.tr("Read again"))
         self.other_button.setText(self.tr("Choose another way"))
@@ -295,6 +302,17 @@ class IdentifyIdCardScreen(Screen):
         self.summary_note.setText(self.tr("Part of your details is hidden to protect your "
                                           "privacy. They are cleared when you finish."))
         self._show_texts()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        self.body.setDirection(QBoxLayout.LeftToRight if self.landscape
+                               else QBoxLayout.TopToBottom)
+        # large text on a narrow screen: one button a row, so long labels never widen the screen
+        self.buttons.setDirection(QBoxLayout.BottomToTop if self.elderly and not self.landscape
+                                  else QBoxLayout.LeftToRight)
 
     # ---- device events (UI thread, delivered by the bridge) -------------------------------------
 
