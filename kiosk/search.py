@@ -12,6 +12,7 @@ all find 户口迁移, while "kouq" does not start at a syllable and "anyi" does
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -26,7 +27,7 @@ TIER_CODE_PREFIX = 2
 TIER_NAME_PREFIX = 3       # the name starts with the text, or the pinyin matches from its start
 TIER_NAME_INSIDE = 4       # the text or pinyin matches later in the name
 TIER_CONTEXT = 5           # matches the department or a theme, not the name
-_HIDDEN = 9
+_TEXT_TIERS = (TIER_NAME_EXACT, TIER_NAME_PREFIX, TIER_NAME_INSIDE, TIER_CONTEXT)
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _IGNORED = re.compile(r"[\s'’·]+")
@@ -52,10 +53,15 @@ def normalise(query: str) -> str:
 
 
 class SearchIndex:
-    """A search index over a list of items, built once per catalog."""
+    """A search index over a list of items, built once per catalog.
+
+    Items are kept in display order (shorter names first, then catalog order) and every scan
+    walks them in that order, so each tier's hits come out already sorted: no sort per keystroke.
+    """
 
     def __init__(self, items: Iterable[ServiceItem]):
-        self.items: list[ServiceItem] = list(items)
+        given = list(items)
+        self.items: list[ServiceItem] = sorted(given, key=lambda i: len(i.name))  # stable
         cache: dict[str, str] = {}   # generated catalogs repeat names; pinyin them once
 
         def spaced(text: str) -> str:
@@ -66,76 +72,95 @@ class SearchIndex:
         self._names = [i.name for i in self.items]
         self._pinyin = [spaced(i.name) for i in self.items]
         self._context = ["\n".join((i.department, *i.themes)) for i in self.items]
-        self._codes = [(i.basic_code.lower(), i.impl_code.lower()) for i in self.items]
-        self._lengths = [len(i.name) for i in self.items]
+        codes = [(code.lower(), r) for r, i in enumerate(self.items)
+                 for code in {i.basic_code, i.impl_code}]
+        codes.sort()
+        self._code_keys = [c for c, _ in codes]
+        self._code_pos = [r for _, r in codes]
         self._last_query = ""
-        self._last_hits: list[int] = list(range(len(self.items)))
+        self._last_han = False
+        self._last_hits: list[int] = []
 
     def __len__(self) -> int:
         return len(self.items)
 
     def search(self, query: str, limit: int | None = None) -> list[ServiceItem]:
         """Items matching `query`, best first (exact and prefix matches before the rest)."""
-        return [hit.item for hit in self.hits(query, limit)]
+        items = self.items
+        out = [items[r] for bucket in self._buckets(query) for r in bucket]
+        return out if limit is None else out[:limit]
 
     def hits(self, query: str, limit: int | None = None) -> list[SearchHit]:
+        """Like search(), with the rank tier of each item."""
+        items = self.items
+        out = [SearchHit(items[r], tier) for tier, bucket in enumerate(self._buckets(query))
+               for r in bucket]
+        return out if limit is None else out[:limit]
+
+    def _buckets(self, query: str) -> list[list[int]]:
+        """Item positions per tier (index = tier), each list in display order."""
         q = normalise(query)
+        buckets: list[list[int]] = [[] for _ in range(TIER_CONTEXT + 1)]
         if not q:
-            self._last_query, self._last_hits = "", list(range(len(self.items)))
-            return []
-        # Every way of matching is monotonic: an item that matches "hkq" matched "hk". So typing
-        # one more letter only has to look at the previous hits.
-        if self._last_query and q.startswith(self._last_query):
+            self._last_query = ""
+            return buckets
+        has_han = bool(_HAN.search(q))
+        # Text and pinyin matching are monotonic: an item that matches "hkq" matched "hk". So
+        # typing one more character only looks at the previous hits again.
+        if self._last_query and q.startswith(self._last_query) and has_han == self._last_han:
             candidates: Sequence[int] = self._last_hits
         else:
             candidates = range(len(self.items))
-        ranked = self._rank(q, candidates)
-        self._last_query = q
-        self._last_hits = [i for _, _, i in ranked]
-        shown = [(tier, i) for tier, _, i in ranked if tier != _HIDDEN]
-        if limit is not None:
-            shown = shown[:limit]
-        return [SearchHit(self.items[i], tier) for tier, i in shown]
+        coded = self._code_hits(q, buckets)
+        if has_han:
+            self._scan_text(q, candidates, buckets)
+        else:
+            self._scan_pinyin(q, candidates, buckets)
+        # remembered before code hits are taken out: the next keystroke may no longer match the
+        # code but still match the name
+        self._last_query, self._last_han = q, has_han
+        self._last_hits = sorted(r for tier in _TEXT_TIERS for r in buckets[tier])
+        if coded:
+            for tier in _TEXT_TIERS:
+                buckets[tier] = [r for r in buckets[tier] if r not in coded]
+        return buckets
 
-    def _rank(self, q: str, candidates: Sequence[int]) -> list[tuple[int, int, int]]:
-        """(tier, name length, index) for every candidate that still matches, sorted.
+    def _code_hits(self, q: str, buckets: list[list[int]]) -> set[int]:
+        """Exact codes always; prefixes only once a digit is typed ("xk" starts every 行政许可
+        code and would bury the names)."""
+        keys, positions = self._code_keys, self._code_pos
+        with_digit = any(c.isdigit() for c in q)
+        found: dict[int, int] = {}
+        n = bisect_left(keys, q)
+        while n < len(keys) and keys[n].startswith(q):
+            if keys[n] == q:
+                found[positions[n]] = TIER_CODE_EXACT
+            elif with_digit:
+                found.setdefault(positions[n], TIER_CODE_PREFIX)
+            n += 1
+        for r in sorted(found):
+            buckets[found[r]].append(r)
+        return set(found)
 
-        The tier _HIDDEN marks an item that matches only as a letters-only code prefix ("xk" is
-        the start of every 行政许可 code): kept for the next keystroke, not shown.
-        """
-        names, pinyin, context, codes, lengths = (self._names, self._pinyin, self._context,
-                                                  self._codes, self._lengths)
-        has_han = bool(_HAN.search(q))
-        codes_shown = any(c.isdigit() for c in q)
-        pattern = None if has_han else _pinyin_pattern(q)
-        out = []
-        for i in candidates:
-            tier = None
-            basic, impl = codes[i]
-            if q == basic or q == impl:
-                tier = TIER_CODE_EXACT
-            elif has_han:
-                name = names[i]
-                if q == name:
-                    tier = TIER_NAME_EXACT
-                elif name.startswith(q):
-                    tier = TIER_NAME_PREFIX
-                elif q in name:
-                    tier = TIER_NAME_INSIDE
-                elif q in context[i]:
-                    tier = TIER_CONTEXT
-            else:
-                code_prefix = basic.startswith(q) or impl.startswith(q)
-                if code_prefix and codes_shown:
-                    tier = TIER_CODE_PREFIX
-                elif (m := pattern.search(pinyin[i])) is not None:
-                    tier = TIER_NAME_PREFIX if m.start() == 0 else TIER_NAME_INSIDE
-                elif code_prefix:
-                    tier = _HIDDEN
-            if tier is not None:
-                out.append((tier, lengths[i], i))
-        out.sort()
-        return out
+    def _scan_text(self, q: str, candidates: Sequence[int], buckets: list[list[int]]) -> None:
+        names, context = self._names, self._context
+        exact, prefix, inside, other = (buckets[TIER_NAME_EXACT], buckets[TIER_NAME_PREFIX],
+                                        buckets[TIER_NAME_INSIDE], buckets[TIER_CONTEXT])
+        for r in candidates:
+            name = names[r]
+            if q in name:
+                (exact if name == q else prefix if name.startswith(q) else inside).append(r)
+            elif q in context[r]:
+                other.append(r)
+
+    def _scan_pinyin(self, q: str, candidates: Sequence[int], buckets: list[list[int]]) -> None:
+        search = _pinyin_pattern(q).search
+        pinyin = self._pinyin
+        prefix, inside = buckets[TIER_NAME_PREFIX], buckets[TIER_NAME_INSIDE]
+        for r in candidates:
+            m = search(pinyin[r])
+            if m is not None:
+                (prefix if m.start() == 0 else inside).append(r)
 
 
 def _pinyin_pattern(q: str) -> re.Pattern[str]:
