@@ -47,12 +47,6 @@ class CatalogState:
         return self.items > 0
 
 
-@dataclass(frozen=True)
-class RefreshResult:
-    status: str                    # "updated", "unchanged" or "offline" or "rejected"
-    state: CatalogState
-
-
 class CatalogCache(Generic[T]):
     def __init__(self, client: PlatformClient | None, path: str | os.PathLike,
                  parse: Callable[[dict[str, Any]], T], empty: Callable[[], T],
@@ -71,6 +65,7 @@ class CatalogCache(Generic[T]):
         self._offline = True                   # until the platform has answered once
         self._error_code: str | None = None
         self._payload: dict[str, Any] | None = None
+        self.last_status: str | None = None    # of the last refresh(), see refresh()
         self._load()
 
     @classmethod
@@ -103,18 +98,29 @@ class CatalogCache(Generic[T]):
         """listener(catalog, state) after every refresh (from the refreshing thread)."""
         self._listeners.append(listener)
 
+    def load(self) -> T:
+        """The catalog from the disk cache (read when the cache was made; no I/O here), so a
+        kiosk shows guides at start before, or without, any answer from the platform."""
+        return self._catalog
+
     # -- refreshing ----------------------------------------------------------------------------
-    def refresh(self) -> RefreshResult:
-        """Ask the platform for a newer catalog. Never raises for platform trouble."""
+    def refresh(self) -> T:
+        """Ask the platform for a newer catalog; returns the catalog in use afterwards (a new
+        object when it changed, the same one otherwise). Never raises for platform trouble.
+
+        last_status says what happened: "updated", "unchanged" (a 304), "offline" (the
+        platform could not be reached: the cached catalog stays) or "rejected" (the platform
+        refused, or sent a catalog that does not parse: the cached catalog stays)."""
         with self._lock:
-            status = self._refresh()
+            self.last_status = self._refresh()
             state = self.state()
+            catalog = self._catalog
         for listener in list(self._listeners):
             try:
-                listener(self._catalog, state)
+                listener(catalog, state)
             except Exception:
                 log.exception("catalog listener failed")
-        return RefreshResult(status, state)
+        return catalog
 
     def _refresh(self) -> str:
         if self.client is None:

@@ -18,16 +18,17 @@ def test_first_refresh_then_304(platform, cfg, client_for):
     assert cache.offline and cache.fetched_at is None and len(cache.catalog) == 0
 
     first = cache.refresh()
-    assert first.status == "updated" and not cache.offline
-    assert isinstance(cache.catalog, Catalog) and len(cache.catalog) == first.state.items >= 300
+    assert cache.last_status == "updated" and not cache.offline
+    assert first is cache.catalog is cache.load()
+    assert isinstance(first, Catalog) and len(first) == cache.state().items >= 300
     assert cache.catalog.get("XK00101001").name.startswith("户口迁移")
     stored = json.loads(cache.path.read_text(encoding="utf-8"))
     assert stored["etag"] == cache.etag and len(stored["catalog"]["items"]) == len(cache.catalog)
 
     catalog_before, fetched_before = cache.catalog, cache.fetched_at
-    second = cache.refresh()
-    assert second.status == "unchanged"             # only reachable through a 304
-    assert cache.catalog is catalog_before and cache.fetched_at >= fetched_before
+    assert cache.refresh() is catalog_before
+    assert cache.last_status == "unchanged"             # only reachable through a 304
+    assert cache.fetched_at >= fetched_before
 
 
 def test_changed_catalog_is_picked_up(platform, cfg, client_for):
@@ -39,8 +40,8 @@ def test_changed_catalog_is_picked_up(platform, cfg, client_for):
     replace_catalog(platform.store, payload)
     changes = []
     cache.on_change(lambda catalog, state: changes.append((len(catalog), state.offline)))
-    assert cache.refresh().status == "updated"
-    assert cache.etag != old_etag and cache.catalog.items[0].fee == "工本费：每证5元"
+    assert cache.refresh().items[0].fee == "工本费：每证5元"
+    assert cache.last_status == "updated" and cache.etag != old_etag and cache.catalog.items[0].fee == "工本费：每证5元"
     assert changes == [(len(payload["items"]), False)]
 
 
@@ -56,15 +57,16 @@ def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
     # a real outage drops them, so drop the pooled ones too
     client.session.close()
 
-    result = cache.refresh()
-    assert result.status == "offline" and cache.offline
-    assert result.state.error_code == "platform.unreachable"
+    assert len(cache.refresh()) == items
+    assert cache.last_status == "offline" and cache.offline
+    assert cache.state().error_code == "platform.unreachable"
     assert len(cache.catalog) == items and cache.fetched_at == fetched   # guides as of then
 
     # the kiosk restarts while the platform is still down: the cache on disk carries it
     restarted = open_cache(cfg, PlatformClient.from_config(cfg, server.url))
     assert len(restarted.catalog) == items and restarted.fetched_at == fetched
-    assert restarted.refresh().status == "offline"
+    restarted.refresh()
+    assert restarted.last_status == "offline"
     state = restarted.state()
     assert state.offline and state.has_guides and state.fetched_at == fetched
     assert restarted.catalog.get("XK00101001") is not None
@@ -72,14 +74,15 @@ def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
 
 def test_first_start_offline_is_an_empty_catalog_not_a_crash(cfg):
     cache = open_cache(cfg, PlatformClient.from_config(cfg, f"http://127.0.0.1:{free_port()}"))
-    result = cache.refresh()
-    assert result.status == "offline"
-    assert len(cache.catalog) == 0 and cache.catalog.departments() == []
-    assert result.state == cache.state() and not cache.state().has_guides
+    catalog = cache.refresh()
+    assert cache.last_status == "offline"
+    assert len(catalog) == 0 and catalog.departments() == [] and catalog is cache.load()
+    assert not cache.state().has_guides
     assert cache.offline and cache.fetched_at is None
     assert not cache.path.exists()
     no_client = open_cache(cfg, None)
-    assert no_client.refresh().state.error_code == "platform.not_configured"
+    no_client.refresh()
+    assert no_client.state().error_code == "platform.not_configured" and no_client.offline
 
 
 def test_a_damaged_cache_file_is_set_aside(platform, cfg, client_for):
@@ -87,7 +90,7 @@ def test_a_damaged_cache_file_is_set_aside(platform, cfg, client_for):
     path.write_text('{"format": 1, "etag": "x", "catalog": {"items": [{"name": ', encoding="utf-8")
     cache = open_cache(cfg, client_for(platform.url))
     assert len(cache.catalog) == 0 and path.with_suffix(".corrupt").exists()
-    assert cache.refresh().status == "updated" and path.exists()
+    assert len(cache.refresh()) >= 300 and cache.last_status == "updated" and path.exists()
 
 
 def test_a_bad_catalog_from_the_platform_keeps_the_cached_one(platform, cfg, client_for):
@@ -97,6 +100,6 @@ def test_a_bad_catalog_from_the_platform_keeps_the_cached_one(platform, cfg, cli
     payload = demo_data.payload()
     del payload["items"][5]["materials"]
     replace_catalog(platform.store, payload)
-    result = cache.refresh()
-    assert result.status == "rejected" and result.state.error_code == "catalog.bad_data"
-    assert cache.catalog is good and not cache.offline
+    assert cache.refresh() is good
+    assert cache.last_status == "rejected" and cache.state().error_code == "catalog.bad_data"
+    assert not cache.offline
