@@ -18,6 +18,9 @@ def _twin(w, role: str):
 
 
 def _face(w):
+    """The face screen, started if an earlier state was skipped (--only)."""
+    if w.shell.current().name != "face_verify":
+        face_position(w)
     return w.shell.current()
 
 
@@ -28,7 +31,7 @@ def face_position(w) -> None:
     if twin:
         twin.set_scene("face")
     w.nav.go("face_verify", next="home")
-    w.wait_for(lambda: _face(w).progress is not None, 15000)
+    w.wait_for(lambda: w.shell.current().progress is not None, 15000)
 
 
 @step(410, "face-verify-challenge")
@@ -71,4 +74,74 @@ def face_staff(w) -> None:
     twin = _twin(w, "face")
     if twin:
         twin.set_scene("face")
+    w.ctx.session.wipe()
+
+
+@step(450, "qr-scan-waiting")
+def qr_waiting(w) -> None:
+    twin = _twin(w, "qr")
+    if twin:
+        twin.set_scene("empty")
+    w.nav.go("qr_scan", purpose="receipt")
+    w.wait_for(lambda: w.shell.current().view._image is not None, 5000)
+
+
+@step(455, "qr-scan-read")
+def qr_read(w) -> None:
+    if w.shell.current().name != "qr_scan":
+        qr_waiting(w)
+    twin = _twin(w, "qr")
+    if twin:
+        twin.set_scene("qr")
+    w.wait_for(lambda: w.shell.current().code is not None, 5000)
+    assert w.shell.current().code.startswith("SL-990100")
+
+
+@step(460, "document-capture-preview")
+def document_preview(w) -> None:
+    w.nav.go("document_capture", material="居民户口簿")
+    screen = w.shell.current()
+    w.wait_for(lambda: screen.view.page_corners is not None, 8000)
+
+
+def _take(w) -> None:
+    if w.shell.current().name != "document_capture":
+        document_preview(w)
+    screen = w.shell.current()
+    count = len(screen.batch.pages)
+    screen._capture()
+    w.wait_for(lambda: not screen.busy, 8000)
+    assert len(screen.batch.pages) == count + 1
+
+
+@step(465, "document-capture-two-pages")
+def document_two_pages(w) -> None:
+    twin = _twin(w, "document")
+    _take(w)
+    if twin:                                      # the citizen lays the second page down
+        twin.scene.per_page = 10 ** 6             # hold each page until told
+        twin.set_scene("document")
+        twin.scene.images.reverse()
+    w.settle(300)
+    _take(w)
+    assert len(w.shell.current().batch.pages) == 2
+
+
+@step(470, "document-capture-retake-selected")
+def document_retake(w) -> None:
+    if w.shell.current().name != "document_capture":
+        document_two_pages(w)
+    screen = w.shell.current()
+    screen._select(0)
+    assert screen.remove_button.isVisible()
+
+
+@step(475, "document-capture-done")
+def document_done(w) -> None:
+    if w.shell.current().name != "document_capture":
+        document_two_pages(w)
+    screen = w.shell.current()
+    screen._select(0)
+    screen._done()
+    assert w.ctx.session.get("materials_pdf")[:4] == b"%PDF"
     w.ctx.session.wipe()
