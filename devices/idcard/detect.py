@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -90,14 +91,21 @@ def detect(ports: Iterable[str] = (), bauds: Iterable[int] = BAUDS, timeout_s: f
     bauds = tuple(bauds)
     skip = {os.path.realpath(p) for p in exclude if p}
     candidates = [(p, "given") for p in ports] if only_given else candidate_ports(ports)
-    return [probe(port, bauds, timeout_s, desc) for port, desc in candidates
-            if os.path.realpath(port) not in skip]
+    candidates = [(p, d) for p, d in candidates if os.path.realpath(p) not in skip]
+    if not candidates:
+        return []
+    # ports are independent: probe them side by side, so silent ports cost one sweep of bauds
+    with ThreadPoolExecutor(max_workers=min(8, len(candidates))) as pool:
+        return list(pool.map(lambda c: probe(c[0], bauds, timeout_s, c[1]), candidates))
 
 
 def find_reader(ports: Iterable[str] = (), bauds: Iterable[int] = BAUDS,
                 timeout_s: float = 0.3, exclude: Iterable[str] = ()) -> Probe | None:
-    """The first port that answers as a reader, for `port = "auto"`."""
-    for probe_result in detect(ports, bauds, timeout_s, exclude=exclude):
-        if probe_result.is_reader:
-            return probe_result
+    """The first port that answers as a reader, for `port = "auto"`; the given ports are tried
+    before the rest of the system's."""
+    ports = tuple(ports)
+    for only_given in ((True, False) if ports else (False,)):
+        for probe_result in detect(ports, bauds, timeout_s, only_given, exclude):
+            if probe_result.is_reader:
+                return probe_result
     return None

@@ -148,3 +148,16 @@ def test_wrong_baud_rate_gets_no_answer():
                                            retries=0))
         with pytest.raises(NoAnswer):
             reader.open()
+
+
+def test_twin_answers_damaged_and_unknown_commands_like_a_reader(twin):
+    import serial
+    with serial.Serial(twin.port, 115200, timeout=0.5) as port:
+        bad = bytearray(codec.command(codec.SAM_STATUS))
+        bad[-1] ^= 0xFF
+        port.write(bytes(bad))
+        assert port.read(11) == codec.response(0x10)
+        port.write(codec.command((0x77, 0x01)))
+        assert port.read(11) == codec.response(0x21)
+        port.write(codec.command(codec.READ_NEW_ADDRESS))
+        assert port.read(11) == codec.response(codec.SW_NO_CONTENT)
