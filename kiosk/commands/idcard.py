@@ -59,8 +59,10 @@ def _simulate_devices(groups) -> argparse._SubParsersAction:
     parser = groups.devices.choices.get("simulate")
     if parser is None:
         parser = groups.devices.add_parser("simulate", help="run a virtual device for technicians")
-        parser.add_subparsers(dest="simulate_device", metavar="DEVICE", required=True)
-    return parser._subparsers._group_actions[0]
+        # kept on the parser: argparse offers no public way to find a parser's subparsers again
+        parser.device_subparsers = parser.add_subparsers(dest="simulate_device", metavar="DEVICE",
+                                                         required=True)
+    return parser.device_subparsers
 
 
 def _load_config(args: argparse.Namespace) -> config.Config:
