@@ -181,7 +181,8 @@ class DocumentCaptureScreen(Screen):
             return
         self._stop()
         self.finished = True
-        self.banner.set("ok", self.tr("%n page(s) ready to submit.", "", len(self.batch.pages)))
+        self.banner.set("ok", self.tr("Pages ready to submit: %1").replace(
+            "%1", str(len(self.batch.pages))))
         self._render()
 
     def _refresh_strip(self) -> None:
@@ -207,8 +208,8 @@ class DocumentCaptureScreen(Screen):
     def _render(self) -> None:
         pages = len(self.batch.pages) if self.batch else 0
         self.view.setVisible(not self.finished)
-        self.pages_label.setText(self.tr("Pages: %n. Touch a page to take it again or remove it.",
-                                         "", pages) if pages else "")
+        self.pages_label.setText(self.tr("Pages: %1. Touch a page to take it again or remove it.")
+                                 .replace("%1", str(pages)) if pages else "")
         if self.selected is not None:
             self.capture_button.setText(self.tr("Take page %1 again").replace(
                 "%1", str(self.selected + 1)))

@@ -20,33 +20,33 @@ CONTEXT = "FaceVerifyScreen"
 
 # instructions while positioning and during the challenge (codes from devices.camera)
 INSTRUCTIONS = {
-    "no_face": QT_TRANSLATE_NOOP(CONTEXT, "Please stand in front of the camera"),
-    "multiple_faces": QT_TRANSLATE_NOOP(CONTEXT, "Only one person in front of the camera, please"),
-    "too_far": QT_TRANSLATE_NOOP(CONTEXT, "Please move closer"),
-    "too_close": QT_TRANSLATE_NOOP(CONTEXT, "Please move back a little"),
-    "off_center": QT_TRANSLATE_NOOP(CONTEXT, "Please move so that your face is inside the oval"),
-    "too_dark": QT_TRANSLATE_NOOP(CONTEXT, "Your face is too dark. Please face the light"),
-    "too_bright": QT_TRANSLATE_NOOP(CONTEXT, "Too much light on your face. Please step out of the glare"),
-    "blurry": QT_TRANSLATE_NOOP(CONTEXT, "Please hold still"),
-    "not_frontal": QT_TRANSLATE_NOOP(CONTEXT, "Please look straight at the camera"),
-    "hold_still": QT_TRANSLATE_NOOP(CONTEXT, "Hold still, checking…"),
-    "blink": QT_TRANSLATE_NOOP(CONTEXT, "Please blink your eyes"),
-    "turn_left": QT_TRANSLATE_NOOP(CONTEXT, "Slowly turn your head to your left, then look back"),
-    "turn_right": QT_TRANSLATE_NOOP(CONTEXT, "Slowly turn your head to your right, then look back"),
+    "no_face": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Please stand in front of the camera"),
+    "multiple_faces": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Only one person in front of the camera, please"),
+    "too_far": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Please move closer"),
+    "too_close": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Please move back a little"),
+    "off_center": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Please move so that your face is inside the oval"),
+    "too_dark": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Your face is too dark. Please face the light"),
+    "too_bright": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Too much light on your face. Please step out of the glare"),
+    "blurry": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Please hold still"),
+    "not_frontal": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Please look straight at the camera"),
+    "hold_still": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Hold still, checking…"),
+    "blink": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Please blink your eyes"),
+    "turn_left": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Slowly turn your head to your left, then look back"),
+    "turn_right": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Slowly turn your head to your right, then look back"),
 }
 
 # why an attempt failed or could not start
 OUTCOMES = {
-    "no_match": QT_TRANSLATE_NOOP(CONTEXT, "Your face did not match the photo on file."),
-    "liveness_timeout": QT_TRANSLATE_NOOP(CONTEXT, "We could not see the movement we asked for."),
-    "face_lost": QT_TRANSLATE_NOOP(CONTEXT, "Your face left the camera during the check."),
-    "face_changed": QT_TRANSLATE_NOOP(CONTEXT, "The face changed during the check."),
-    "vendor_rejected": QT_TRANSLATE_NOOP(CONTEXT, "The liveness check did not pass."),
-    "attempts_exhausted": QT_TRANSLATE_NOOP(CONTEXT, "There have been too many attempts."),
-    "no_reference": QT_TRANSLATE_NOOP(CONTEXT, "There is no photo on file to compare with."),
-    "no_face": QT_TRANSLATE_NOOP(CONTEXT, "The photo on file cannot be used for comparison."),
+    "no_match": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Your face did not match the photo on file."),
+    "liveness_timeout": QT_TRANSLATE_NOOP("FaceVerifyScreen", "We could not see the movement we asked for."),
+    "face_lost": QT_TRANSLATE_NOOP("FaceVerifyScreen", "Your face left the camera during the check."),
+    "face_changed": QT_TRANSLATE_NOOP("FaceVerifyScreen", "The face changed during the check."),
+    "vendor_rejected": QT_TRANSLATE_NOOP("FaceVerifyScreen", "The liveness check did not pass."),
+    "attempts_exhausted": QT_TRANSLATE_NOOP("FaceVerifyScreen", "There have been too many attempts."),
+    "no_reference": QT_TRANSLATE_NOOP("FaceVerifyScreen", "There is no photo on file to compare with."),
+    "no_face": QT_TRANSLATE_NOOP("FaceVerifyScreen", "The photo on file cannot be used for comparison."),
 }
-UNAVAILABLE = QT_TRANSLATE_NOOP(CONTEXT, "Face verification is not available on this kiosk right now.")
+UNAVAILABLE = QT_TRANSLATE_NOOP("FaceVerifyScreen", "Face verification is not available on this kiosk right now.")
 
 
 @register_screen
@@ -212,7 +212,7 @@ class FaceVerifyScreen(Screen):
             return ""
         verifier = self.check.verifier
         left = verifier.max_attempts - verifier.failures
-        return self.tr("Attempts left: %n", "", left)
+        return self.tr("Attempts left: %1").replace("%1", str(left))
 
     def _render_outcome(self) -> None:
         level, code = self.outcome

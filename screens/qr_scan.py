@@ -14,10 +14,10 @@ from screens.widgets import Banner, button, label
 
 CONTEXT = "QrScanScreen"
 PROMPTS = {
-    "receipt": QT_TRANSLATE_NOOP(CONTEXT, "Hold the QR code on your receipt up to the scanner"),
-    "eid": QT_TRANSLATE_NOOP(CONTEXT, "Open your electronic ID code on your phone and hold it up "
+    "receipt": QT_TRANSLATE_NOOP("QrScanScreen", "Hold the QR code on your receipt up to the scanner"),
+    "eid": QT_TRANSLATE_NOOP("QrScanScreen", "Open your electronic ID code on your phone and hold it up "
                                       "to the scanner"),
-    "appointment": QT_TRANSLATE_NOOP(CONTEXT, "Hold your appointment QR code up to the scanner"),
+    "appointment": QT_TRANSLATE_NOOP("QrScanScreen", "Hold your appointment QR code up to the scanner"),
 }
 HINT_AFTER_MS = 8000
 
