@@ -96,10 +96,10 @@ class FlushResult:
 
 @dataclass
 class _Outcome:
-    acked: list[str] = field(default_factory=list)
+    acked: list[OutboxRecord] = field(default_factory=list)
     duplicates: int = 0
-    dead: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
+    dead: list[OutboxRecord] = field(default_factory=list)
+    failed: list[OutboxRecord] = field(default_factory=list)
     offline: str | None = None
     retry_after: float | None = None
 
@@ -182,7 +182,6 @@ class DeliveryWorker:
     def _send(self, batch: list[OutboxRecord]) -> _Outcome:
         body = {"records": [{"key": r.key, "kind": r.kind, "created": r.created,
                              "payload": r.payload} for r in batch]}
-        keys = [r.key for r in batch]
         timer = _arm_send_crash()
         try:
             response = self.client.post(RECORDS_PATH, json=body)
@@ -213,14 +212,14 @@ class DeliveryWorker:
         if 400 <= status < 500 and status != 409:
             if len(batch) > 1:
                 # find the culprit: every record of the batch retries alone, right away
-                self.outbox.retry_later(keys, f"batch refused: HTTP {status}", lambda n: 0.0)
-                return _Outcome(failed=keys)
-            self.outbox.dead_letter(keys, f"refused by the platform: HTTP {status} "
+                self.outbox.retry_later(batch, f"batch refused: HTTP {status}", lambda n: 0.0)
+                return _Outcome(failed=batch)
+            self.outbox.dead_letter(batch, f"refused by the platform: HTTP {status} "
                                     f"{_error_text(response)}")
-            return _Outcome(dead=keys)
+            return _Outcome(dead=batch)
         if status != 200:
-            self._charge(keys, f"HTTP {status}", retry_after)
-            return _Outcome(failed=keys, offline=f"http_{status}", retry_after=retry_after)
+            self._charge(batch, f"HTTP {status}", retry_after)
+            return _Outcome(failed=batch, offline=f"http_{status}", retry_after=retry_after)
         try:
             results = response.json()["results"]
             by_key = {item["key"]: item for item in results}
@@ -228,19 +227,19 @@ class DeliveryWorker:
             return _Outcome(offline="bad_response")
         crash_point("after_response")
         outcome = _Outcome()
-        retry: list[str] = []
-        for key in keys:
-            item = by_key.get(key)
+        retry: list[OutboxRecord] = []
+        for record in batch:
+            item = by_key.get(record.key)
             state = item.get("status") if isinstance(item, dict) else None
             if state in ("applied", "duplicate"):
-                outcome.acked.append(key)
+                outcome.acked.append(record)
                 outcome.duplicates += state == "duplicate"
             elif state == "rejected":
-                self.outbox.dead_letter([key], "rejected by the platform: "
+                self.outbox.dead_letter([record], "rejected by the platform: "
                                         f"{item.get('code', '')} {str(item.get('error', ''))[:120]}")
-                outcome.dead.append(key)
+                outcome.dead.append(record)
             else:
-                retry.append(key)
+                retry.append(record)
         self.outbox.ack(outcome.acked)
         crash_point("after_delete")
         if retry:
@@ -248,8 +247,8 @@ class DeliveryWorker:
             outcome.failed = retry
         return outcome
 
-    def _charge(self, keys: list[str], error: str, retry_after: float | None) -> None:
-        self.outbox.retry_later(keys, error, lambda n: self.policy.delay(n, retry_after))
+    def _charge(self, records: list[OutboxRecord], error: str, retry_after: float | None) -> None:
+        self.outbox.retry_later(records, error, lambda n: self.policy.delay(n, retry_after))
 
     # -- draining -------------------------------------------------------------------------------
 

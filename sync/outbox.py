@@ -23,7 +23,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Protocol
 
 from sync.crypto import CryptoError, PayloadCipher
 
@@ -32,14 +32,17 @@ from sync.crypto import CryptoError, PayloadCipher
 CRASH_ENV = "KIOSK_SYNC_CRASH_AT"
 CRASH_POINTS = ("after_enqueue", "after_send", "after_response", "after_delete")
 _crash_counts: dict[str, int] = {}
+_CRASH_SPEC = os.environ.get(CRASH_ENV)   # read once: enqueue is hot, the test sets it at spawn
 
 KIND_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
 MAX_PAYLOAD_BYTES = 8 * 1024 * 1024
 
+# No secondary index: each one is one more page written and synced per enqueue. Records are
+# found by seq (the rowid); due-record scans walk the table in seq order (a backlog is mostly due).
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS records (
-    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
-    key          TEXT    NOT NULL UNIQUE,
+    seq          INTEGER PRIMARY KEY,
+    key          TEXT    NOT NULL,
     kind         TEXT    NOT NULL,
     created      REAL    NOT NULL,
     payload      BLOB    NOT NULL,
@@ -49,7 +52,6 @@ CREATE TABLE IF NOT EXISTS records (
     last_error   TEXT,
     dead_at      REAL
 );
-CREATE INDEX IF NOT EXISTS records_due ON records (state, next_attempt, seq);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 _CANARY = b"outbox-key-check"
@@ -59,7 +61,7 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
 
 
 def crash_point(name: str) -> None:
-    spec = os.environ.get(CRASH_ENV)
+    spec = _CRASH_SPEC
     if not spec:
         return
     point, _, nth = spec.partition(":")
@@ -77,6 +79,12 @@ class OutboxError(Exception):
     def __init__(self, code: str, message: str):
         super().__init__(message)
         self.code = code
+
+
+class RecordRef(Protocol):
+    """Anything naming one record: a Receipt, an OutboxRecord, a RecordInfo."""
+    seq: int
+    key: str
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,9 @@ class Outbox:
         self._listeners: list[Callable[[], None]] = []
         self._problem: str | None = None
         self._conn: sqlite3.Connection | None = None
+        self._free_checked_at = float("-inf")
+        self._last_free = 0
+        self._written_since_check = 0
         self._open()
 
     # -- opening and health -------------------------------------------------------------------
@@ -208,12 +219,23 @@ class Outbox:
     def _free_bytes(self) -> int:
         return shutil.disk_usage(self.path.parent).free
 
-    def _ensure_writable(self) -> None:
+    def _low_on_space(self, incoming: int) -> bool:
+        """statvfs at most once a second while space is plentiful; every time near the limit.
+        (A burst that outruns the estimate still ends in SQLITE_FULL, which refuses too.)"""
+        now = time.monotonic()
+        self._written_since_check += incoming
+        if (self._problem == "disk_full" or now - self._free_checked_at >= 1.0
+                or self._last_free - self._written_since_check < 2 * self.min_free_bytes):
+            self._last_free = self._free_bytes()
+            self._free_checked_at, self._written_since_check = now, 0
+        return self._last_free - self._written_since_check < self.min_free_bytes
+
+    def _ensure_writable(self, incoming: int) -> None:
         if self._conn is None:
             raise OutboxError(self._problem or "closed", "the outbox is not open")
         if self._problem in ("corrupt", "key_mismatch", "io_error", "closed"):
             raise OutboxError(self._problem, f"the outbox is not accepting records ({self._problem})")
-        if self._free_bytes() < self.min_free_bytes:
+        if self._low_on_space(incoming):
             self._refuse("disk_full", f"less than {self.min_free_bytes // 1024} KiB free "
                          f"beside {self.path}")
             raise OutboxError("disk_full", "not enough free disk space to keep the record")
@@ -238,14 +260,14 @@ class Outbox:
         key = str(uuid.uuid4())
         blob = self._cipher.seal(data, _associated(key, kind))
         with self._lock:
-            self._ensure_writable()
+            self._ensure_writable(len(blob))
             now = self._clock()
             try:
-                self._conn.execute("BEGIN IMMEDIATE")
+                # a single INSERT in autocommit mode is its own transaction: atomic, and with
+                # synchronous=FULL the WAL is synced before execute() returns
                 seq = self._conn.execute(
                     "INSERT INTO records(key, kind, created, payload) VALUES (?, ?, ?, ?)",
                     (key, kind, now, blob)).lastrowid
-                self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._rollback()
                 code = self._classify(exc)
@@ -295,7 +317,7 @@ class Outbox:
             try:
                 payload = json.loads(self._cipher.open(blob, _associated(key, kind)))
             except CryptoError as exc:
-                self.dead_letter([key], f"cannot decrypt: {exc.code}")
+                self.dead_letter([_Ref(seq, key)], f"cannot decrypt: {exc.code}")
                 continue
             batch.append(OutboxRecord(seq, key, kind, created, attempts, payload))
             if attempts or len(batch) >= limit:
@@ -308,28 +330,27 @@ class Outbox:
                 "SELECT min(next_attempt) FROM records WHERE state='pending'").fetchone()
         return row[0]
 
-    def ack(self, keys: Iterable[str]) -> int:
+    # Records are addressed by (seq, key): seq is the rowid, found without an extra index (one
+    # index less to write and sync per enqueue); key guards against a reused rowid.
+    def ack(self, records: Iterable[RecordRef]) -> int:
         """The platform holds these records: remove them (the only way a record leaves)."""
-        keys = list(keys)
-        if not keys:
+        refs = [(r.seq, r.key) for r in records]
+        if not refs:
             return 0
         with self._lock:
             conn = self._read_conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
-                removed = 0
-                for chunk in _chunks(keys, 500):
-                    removed += conn.execute(
-                        f"DELETE FROM records WHERE key IN ({','.join('?' * len(chunk))})",
-                        chunk).rowcount
+                removed = sum(conn.execute("DELETE FROM records WHERE seq=? AND key=?", ref).rowcount
+                              for ref in refs)
                 conn.execute("COMMIT")
             except sqlite3.Error:
                 self._rollback()
                 raise
         return removed
 
-    def retry_later(self, keys: Iterable[str], error: str, delay_for: Callable[[int], float]
-                    ) -> list[str]:
+    def retry_later(self, records: Iterable[RecordRef], error: str,
+                    delay_for: Callable[[int], float]) -> list[str]:
         """Count a failed attempt; returns the keys that reached max_attempts and went dead.
 
         delay_for(attempts) gives the backoff for a record that has now failed `attempts` times.
@@ -340,20 +361,22 @@ class Outbox:
             conn = self._read_conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for key in keys:
-                    row = conn.execute("SELECT attempts FROM records WHERE key=? AND "
-                                       "state='pending'", (key,)).fetchone()
+                for record in records:
+                    ref = (record.seq, record.key)
+                    row = conn.execute("SELECT attempts FROM records WHERE seq=? AND key=? AND "
+                                       "state='pending'", ref).fetchone()
                     if row is None:
                         continue
                     attempts = row[0] + 1
                     if attempts >= self.max_attempts:
                         conn.execute("UPDATE records SET state='dead', attempts=?, last_error=?,"
-                                     " dead_at=? WHERE key=?", (attempts, error[:200], now, key))
-                        dead.append(key)
+                                     " dead_at=? WHERE seq=? AND key=?",
+                                     (attempts, error[:200], now) + ref)
+                        dead.append(record.key)
                     else:
                         conn.execute("UPDATE records SET attempts=?, last_error=?, next_attempt=?"
-                                     " WHERE key=?",
-                                     (attempts, error[:200], now + delay_for(attempts), key))
+                                     " WHERE seq=? AND key=?",
+                                     (attempts, error[:200], now + delay_for(attempts)) + ref)
                 conn.execute("COMMIT")
             except sqlite3.Error:
                 self._rollback()
@@ -362,22 +385,23 @@ class Outbox:
             self._alert_dead(dead, f"failed {self.max_attempts} times; last: {error[:120]}")
         return dead
 
-    def dead_letter(self, keys: Iterable[str], reason: str) -> None:
+    def dead_letter(self, records: Iterable[RecordRef], reason: str) -> None:
         """The platform refused these for good: keep them, out of the queue, and tell staff."""
-        keys = list(keys)
+        refs = [(r.seq, r.key) for r in records]
         now = self._clock()
         with self._lock:
             conn = self._read_conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for key in keys:
+                for ref in refs:
                     conn.execute("UPDATE records SET state='dead', attempts=attempts+1,"
-                                 " last_error=?, dead_at=? WHERE key=?", (reason[:200], now, key))
+                                 " last_error=?, dead_at=? WHERE seq=? AND key=?",
+                                 (reason[:200], now) + ref)
                 conn.execute("COMMIT")
             except sqlite3.Error:
                 self._rollback()
                 raise
-        self._alert_dead(keys, reason)
+        self._alert_dead([key for _, key in refs], reason)
 
     def _alert_dead(self, keys: list[str], reason: str) -> None:
         self._alert("outbox_dead_letter",
@@ -443,13 +467,14 @@ class Outbox:
                 self._conn = None
 
 
+@dataclass(frozen=True)
+class _Ref:
+    seq: int
+    key: str
+
+
 def _associated(key: str, kind: str) -> bytes:
     return f"{key}\x00{kind}".encode("utf-8")
-
-
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def open_outbox(sync_cfg, data_path: Callable[[str], Path], alert: Alert | None = None) -> Outbox:

@@ -51,10 +51,10 @@ class FaultProxy:
         upstream.sendall(request)
         answer = _read_http_message(upstream)
         upstream.close()
+        self.resets += 1        # counted before the client can see the reset
         client.sendall(answer[:self.relay_bytes])
         client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         client.close()
-        self.resets += 1
 
 
 def _pump(src: socket.socket, dst: socket.socket) -> None:

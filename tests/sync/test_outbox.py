@@ -161,8 +161,8 @@ def test_failures_count_up_to_dead_letter_with_alert(make_outbox, alerts):
     box = make_outbox(max_attempts=3)
     receipt = box.enqueue("evaluation", {"level": 2})
     for _ in range(2):
-        assert box.retry_later([receipt.key], "HTTP 500", lambda n: 0.0) == []
-    assert box.retry_later([receipt.key], "HTTP 500", lambda n: 0.0) == [receipt.key]
+        assert box.retry_later([receipt], "HTTP 500", lambda n: 0.0) == []
+    assert box.retry_later([receipt], "HTTP 500", lambda n: 0.0) == [receipt.key]
     stats = box.stats()
     assert (stats.depth, stats.dead) == (0, 1)
     assert "outbox_dead_letter" in alerts.codes()
@@ -174,18 +174,19 @@ def test_failures_count_up_to_dead_letter_with_alert(make_outbox, alerts):
 
 def test_a_record_that_failed_before_travels_alone(make_outbox):
     box = make_outbox()
-    keys = [box.enqueue("evaluation", {"n": i}).key for i in range(5)]
-    box.retry_later([keys[2]], "HTTP 500", lambda n: 0.0)
+    receipts = [box.enqueue("evaluation", {"n": i}) for i in range(5)]
+    keys = [r.key for r in receipts]
+    box.retry_later([receipts[2]], "HTTP 500", lambda n: 0.0)
     assert [r.key for r in box.due(10)] == keys[:2]
-    box.ack(keys[:2])
+    assert box.ack(receipts[:2]) == 2
     assert [r.key for r in box.due(10)] == [keys[2]]
-    box.ack([keys[2]])
+    box.ack([receipts[2]])
     assert [r.key for r in box.due(10)] == keys[3:]
 
 
 def test_ordered_kind_waits_for_its_earlier_record(make_outbox):
     box = make_outbox()
-    first = box.enqueue("submission", {"n": 1}).key
+    first = box.enqueue("submission", {"n": 1})
     other = box.enqueue("evaluation", {"n": 2}).key
     second = box.enqueue("submission", {"n": 3}).key
     box.retry_later([first], "HTTP 500", lambda n: 3600.0)
