@@ -271,11 +271,14 @@ class IdCardReader:
                 if not retryable or attempt == self.settings.retries:
                     raise
         record = codec.decode_read_data(reply.data, fingerprint)
-        card = text.parse(record.text, today=self.today())
         try:
+            card = text.parse(record.text, today=self.today())
             card.require_valid()
         except IdCardError:
-            record.photo[:] = b"\0" * len(record.photo)
+            # a card that is refused leaves nothing behind
+            for buf in (record.photo, record.fingerprint):
+                if buf is not None:
+                    buf[:] = b"\0" * len(buf)
             raise
         photo_bmp, status = None, NOT_DECODABLE
         if self.photo_decoder is not None:
@@ -367,14 +370,15 @@ class IdCardReader:
                     try:
                         card = self.read_card()
                     except (CardReadError, UnknownCardError, ProtocolError) as exc:
-                        # moved away mid-read or badly placed: try again on the next poll
-                        self._card_error(exc, last_error)
+                        # moved away mid-read or badly placed: try again on the next poll.
+                        # Every "reading" gets its outcome, so the error is not deduplicated.
+                        self._emit("error", exc.as_payload())
                         last_error = exc.code
                         self._set_state("connected", sam_id=self.sam_id)
                     except CardDataError as exc:
                         # the card itself is wrong: wait until it is taken away
                         card_on_reader = True
-                        self._card_error(exc, last_error)
+                        self._emit("error", exc.as_payload())
                         last_error = exc.code
                     else:
                         card_on_reader, last_error = True, None
@@ -407,7 +411,3 @@ class IdCardReader:
                 continue
             self._stop.wait(max(0.0, self.settings.poll_interval_s - (time.monotonic() - started)))
         self.close()
-
-    def _card_error(self, exc: IdCardError, last_error: str | None) -> None:
-        if exc.code != last_error:
-            self._emit("error", exc.as_payload())

@@ -130,3 +130,20 @@ def test_listener_exception_does_not_kill_the_worker(twin):
         assert "card" in seen and reader._thread.is_alive()
     finally:
         reader.stop()
+
+
+def test_every_reading_gets_an_outcome_while_a_card_keeps_failing(twin, events):
+    from devices.idcard import codec
+    from devices.virtual.idcard_twin import CORRUPT_CHECKSUM
+    reader = IdCardReader(settings_for(twin.port, retries=0), on_event=events).start()
+    try:
+        events.state("connected")
+        twin.inject(CORRUPT_CHECKSUM, times=3, on=codec.READ_TEXT_PHOTO)
+        twin.place_card("resident")
+        events.wait_for(lambda k, p: k == "card", timeout=4)
+    finally:
+        reader.stop()
+    kinds = events.kinds()
+    cut = kinds.index(("card", "card"))
+    assert kinds[1:cut].count(("state", "reading")) == 4
+    assert kinds[1:cut].count(("error", "checksum")) == 3       # one per failed reading
