@@ -163,3 +163,23 @@ def test_interrupted_command_is_reported_not_rerun(kiosk, tmp_path):
     assert acks == [{"id": command["id"], "ok": False,
                      "result": {"error": "interrupted", "message": "the app stopped while running it"}}]
     assert kiosk.runs == []
+
+
+def test_every_sync_route_is_in_the_contract():
+    """docs/platform-api-sync.yaml documents every path and method routes_sync serves."""
+    from sync.reference_platform import routes_sync
+    from sync.reference_platform.routes_meta import merged_contract
+    from sync.reference_platform.server import Router, Store
+    import tempfile
+    from pathlib import Path
+    router = Router()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "contract.sqlite3")
+        store.conn().executescript(routes_sync.SCHEMA_SQL)
+        routes_sync.register(router, store)
+        store.conn().close()
+    contract = merged_contract()["paths"]
+    served = [(method.lower(), regex.pattern) for method, regex, _ in router._routes]
+    for method, pattern in served:
+        path = pattern.strip("^$").replace("(?P<", "{").replace(">[^/]+)", "}")
+        assert method in contract.get(path, {}), f"{method.upper()} {path} is not documented"
