@@ -85,11 +85,10 @@ class CameraView(QWidget):
         self.update()
 
     def _target(self) -> QRectF:
-        """Where the frame is drawn: scaled to cover the widget, centred."""
-        if self._image is None:
-            return QRectF(self.rect())
-        iw, ih = self._image.width(), self._image.height()
-        scale = max(self.width() / iw, self.height() / ih)
+        """Where the frame is drawn: the whole frame, as large as fits, centred (the guides are
+        placed on the frame, so the citizen's face and the oval line up in any orientation)."""
+        iw, ih = (self._image.width(), self._image.height()) if self._image is not None else (4, 3)
+        scale = min(self.width() / iw, self.height() / ih)
         w, h = iw * scale, ih * scale
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 
@@ -101,8 +100,9 @@ class CameraView(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor("#1b2430"))
+        p.fillRect(self.rect(), QColor(theme.BACKGROUND))
         target = self._target()
+        p.fillRect(target, QColor("#1b2430"))
         if self._image is not None:
             p.drawImage(target, self._image)
             self._painted.append(time.monotonic())
@@ -110,33 +110,34 @@ class CameraView(QWidget):
                 del self._painted[:60]
         else:
             p.setPen(QColor("white"))
-            p.drawText(self.rect(), Qt.AlignCenter, self.message)
+            p.drawText(target, Qt.AlignCenter, self.message)
         if self.overlay == "face":
-            self._paint_oval(p)
+            self._paint_oval(p, target)
         elif self.overlay == "qr":
-            self._paint_square(p)
+            self._paint_square(p, target)
         elif self.overlay == "document" and self.page_corners is not None:
             pen = QPen(GUIDE_OK, 6)
             p.setPen(pen)
             p.drawPolygon(QPolygonF([self._to_widget(x, y, target) for x, y in self.page_corners]))
         p.end()
 
-    def _paint_oval(self, p: QPainter) -> None:
-        w, h = self.width(), self.height()
-        ow, oh = min(w, h) * 0.46, min(w, h) * 0.62
-        oval = QRectF((w - ow) / 2, (h - oh) / 2 - h * 0.03, ow, oh)
+    def _paint_oval(self, p: QPainter, target: QRectF) -> None:
+        # sized for a face of ~1/4 of the frame width, where the quality gates want it
+        ow, oh = target.width() * 0.34, target.height() * 0.62
+        oval = QRectF(target.center().x() - ow / 2, target.center().y() - oh / 2 - target.height() * 0.03,
+                      ow, oh)
         # dim outside the oval so the citizen sees where their face goes
         from PySide6.QtGui import QPainterPath
         outside = QPainterPath()
-        outside.addRect(QRectF(self.rect()))
+        outside.addRect(target)
         inner = QPainterPath()
         inner.addEllipse(oval)
         p.fillPath(outside.subtracted(inner), QColor(0, 0, 0, 110))
         p.setPen(QPen(self.guide_color, 8))
         p.drawEllipse(oval)
 
-    def _paint_square(self, p: QPainter) -> None:
-        side = min(self.width(), self.height()) * 0.6
-        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+    def _paint_square(self, p: QPainter, target: QRectF) -> None:
+        side = min(target.width(), target.height()) * 0.6
+        square = QRectF(target.center().x() - side / 2, target.center().y() - side / 2, side, side)
         p.setPen(QPen(QColor(theme.SURFACE), 6, Qt.DashLine))
         p.drawRoundedRect(square, 16, 16)
