@@ -32,6 +32,21 @@ _TEXT_TIERS = (TIER_NAME_EXACT, TIER_NAME_PREFIX, TIER_NAME_INSIDE, TIER_CONTEXT
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _IGNORED = re.compile(r"[\s'’·]+")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
+_RUNS = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
+MAX_VARIANTS = 6
+# Characters common in service names that people read more than one way. pypinyin's full
+# heteronym lists are mostly rare readings (提 di, 前 jian), which would crowd out these.
+POLYPHONES: dict[str, tuple[str, ...]] = {
+    "还": ("huan", "hai"), "行": ("xing", "hang"), "重": ("zhong", "chong"),
+    "长": ("chang", "zhang"), "调": ("tiao", "diao"), "参": ("can", "shen"),
+    "单": ("dan", "shan"), "会": ("hui", "kuai"), "解": ("jie", "xie"), "省": ("sheng", "xing"),
+    "给": ("gei", "ji"), "校": ("xiao", "jiao"), "曾": ("zeng", "ceng"), "朝": ("chao", "zhao"),
+    "传": ("chuan", "zhuan"), "都": ("du", "dou"), "率": ("lv", "shuai"), "属": ("shu", "zhu"),
+    "差": ("cha", "chai"), "系": ("xi", "ji"), "查": ("cha", "zha"), "盛": ("sheng", "cheng"),
+    "降": ("jiang", "xiang"), "角": ("jiao", "jue"), "模": ("mo", "mu"), "血": ("xue", "xie"),
+    "便": ("bian", "pian"), "强": ("qiang", "jiang"), "藏": ("cang", "zang"), "乐": ("le", "yue"),
+    "种": ("zhong", "chong"), "期": ("qi", "ji"), "弹": ("tan", "dan"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,11 +56,37 @@ class SearchHit:
 
 
 def syllables(text: str) -> list[str]:
-    """The pinyin syllables of a text (lower case, no tones, ü as v); digits and Latin letters
-    count as one syllable per run; punctuation is dropped."""
+    """The pinyin syllables of a text (lower case, no tones, ü as v) as pypinyin reads it in
+    context; digits and Latin letters count as one syllable per run; punctuation is dropped."""
     def non_han(chunk: str) -> list[str]:
         return _ALNUM_RUN.findall(chunk.lower())
     return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors=non_han) if s]
+
+
+def readings(text: str, max_variants: int = MAX_VARIANTS) -> list[list[str]]:
+    """The syllables of a text as pypinyin reads it, then the same with one common polyphonic
+    character read another way (pypinyin reads 还款 "hai kuan"; a citizen types "huankuan"),
+    at most max_variants of those."""
+    tokens: list[tuple[str, list[str]]] = []
+    for run in _RUNS.findall(text):
+        if _HAN.match(run):
+            for ch, primary in zip(run, lazy_pinyin(run, style=Style.NORMAL)):
+                others = [r for r in _char_readings(ch) if r != primary]
+                tokens.append((primary, others))
+        else:
+            tokens.extend((token, []) for token in _ALNUM_RUN.findall(run.lower()))
+    base = [primary for primary, _ in tokens]
+    variants = [base]
+    for n, (_, others) in enumerate(tokens):
+        for other in others:
+            if len(variants) > max_variants:
+                return variants
+            variants.append(base[:n] + [other] + base[n + 1:])
+    return variants
+
+
+def _char_readings(ch: str) -> tuple[str, ...]:
+    return POLYPHONES.get(ch, ())
 
 
 def normalise(query: str) -> str:
@@ -60,13 +101,13 @@ class SearchIndex:
     """
 
     def __init__(self, items: Iterable[ServiceItem]):
-        given = list(items)
-        self.items: list[ServiceItem] = sorted(given, key=lambda i: len(i.name))  # stable
+        self.items: list[ServiceItem] = sorted(items, key=lambda i: len(i.name))  # stable
         cache: dict[str, str] = {}   # generated catalogs repeat names; pinyin them once
 
         def spaced(text: str) -> str:
+            # one line per reading; the pattern never crosses a line
             if text not in cache:
-                cache[text] = " " + " ".join(syllables(text)) + " "
+                cache[text] = "\n".join(" " + " ".join(r) + " " for r in readings(text))
             return cache[text]
 
         self._names = [i.name for i in self.items]
@@ -158,9 +199,11 @@ class SearchIndex:
         pinyin = self._pinyin
         prefix, inside = buckets[TIER_NAME_PREFIX], buckets[TIER_NAME_INSIDE]
         for r in candidates:
-            m = search(pinyin[r])
+            text = pinyin[r]
+            m = search(text)
             if m is not None:
-                (prefix if m.start() == 0 else inside).append(r)
+                at = m.start()
+                (prefix if at == 0 or text[at - 1] == "\n" else inside).append(r)
 
 
 def _pinyin_pattern(q: str) -> re.Pattern[str]:

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk import search as search_module
 from kiosk.search import (TIER_CODE_EXACT, TIER_CODE_PREFIX, TIER_NAME_EXACT, TIER_NAME_INSIDE,
-                          TIER_NAME_PREFIX, SearchIndex, normalise, syllables)
+                          TIER_NAME_PREFIX, SearchIndex, normalise, readings, syllables)
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +43,14 @@ def test_pinyin_must_follow_syllables(index):
     # "anyi" is inside "qian yi" but does not start a syllable; "hq" skips 口
     assert not any(n.startswith("户口迁移") for n in names(fresh(index, "anyi")))
     assert not any(n.startswith("户口迁移") for n in names(fresh(index, "hq")))
+
+
+def test_common_polyphones_match_either_reading(index):
+    # pypinyin reads 还款 as "hai kuan"; people type "huankuan"
+    for query in ("tiqianhuankuan", "tqhk", "tiqianhaikuan"):
+        assert any("提前还款" in i.name for i in fresh(index, query)), query
+    assert any("重度" in i.name for i in fresh(index, "chongdu"))
+    assert any("重度" in i.name for i in fresh(index, "zhongdu"))
 
 
 def test_chinese_substring_and_exact_name_first(index):
@@ -101,6 +109,11 @@ def test_empty_and_limit(index):
     assert len(index.search("z", limit=5)) == 5
     assert index.search("zzzzzzzzqqq") == []
     assert normalise(" Hu Kou'qian ") == "hukouqian"
+
+
+def test_readings_add_one_polyphone_at_a_time():
+    assert readings("提前还款") == [["ti", "qian", "hai", "kuan"], ["ti", "qian", "huan", "kuan"]]
+    assert len(readings("还行还行还行还行", max_variants=3)) == 4
 
 
 def test_syllables_handle_punctuation_latin_and_digits():
