@@ -107,11 +107,18 @@ class CupsPrinter:
     poll_s: float = 0.2
     offline_grace_s: float = 3.0       # how long a printer may stay unreachable during a job
     alert: Callable[[str, dict], None] = field(default=lambda code, details: None)
+    before_connect: Callable[[], None] | None = None   # e.g. start a stand-in on first use
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # pycups keeps the server in process-global state, so set it right before every connection.
     def _connect(self):
         import cups
+        if self.before_connect is not None:
+            try:
+                self.before_connect()
+            except Exception as exc:
+                raise PrinterUnavailable(f"printer stand-in failed to start: {exc}",
+                                         "cups-unreachable") from None
         with self._lock:
             try:
                 if self.server:

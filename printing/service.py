@@ -96,23 +96,25 @@ class CertificateService:
     def print(self, doc: PreparedDocument, copies: int = 1, actor: str = "citizen",
               on_progress: Callable[[str], None] | None = None) -> JobResult:
         """Print once. Raises PrintingError subclasses with a code; every outcome is audited."""
+        attempt = self.attempts(doc.doc_id)
+        if not self.policy.allows(actor, attempt):
+            raise RetryNotAllowed(f"document {doc.doc_id}: {attempt} attempts used; staff can retry")
+        status = self.printer.status()
+        if not status.ready:
+            # refused before any paper moved: recorded, but the citizen's attempt is not used up
+            code = status.blocking[0] if status.blocking else "offline"
+            self.alert(code, {"queue": status.queue, "reasons": list(status.reasons),
+                              "severity": "error"})
+            self._record(doc.doc_id, doc.sha256, copies, code, actor, attempt, None)
+            raise PrinterUnavailable(f"queue {status.queue}: {', '.join(status.reasons) or status.state}",
+                                     code)
         with self._lock:
-            attempt = self._attempts.get(doc.doc_id, 0)
-            if not self.policy.allows(actor, attempt):
-                raise RetryNotAllowed(f"document {doc.doc_id}: {attempt} attempts used; staff can retry")
             first = not self._attempts
-            self._attempts[doc.doc_id] = attempt + 1
+            self._attempts[doc.doc_id] = self._attempts.get(doc.doc_id, 0) + 1
         if first:
             self.on_first_attempt()
         job_id = None
         try:
-            status = self.printer.status()
-            if not status.ready:
-                code = status.blocking[0] if status.blocking else "offline"
-                self.alert(code, {"queue": status.queue, "reasons": list(status.reasons),
-                                  "severity": "error"})
-                raise PrinterUnavailable(f"queue {status.queue}: {', '.join(status.reasons) or status.state}",
-                                         code)
             job_id = self.printer.submit(doc.pdf, f"kiosk {doc.kind} {doc.doc_id[:8]}", copies)
             if on_progress:
                 on_progress("submitted")

@@ -15,11 +15,13 @@ import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 DBUS_SOCKET = "/run/dbus/system_bus_socket"
 AVAHI_PID = Path("/run/avahi-daemon/pid")
+REGISTRY = Path("/run/kiosk-standin/daemons.json")
 REQUIRED = ("cupsd", "ippeveprinter", "lpadmin", "dbus-daemon", "avahi-daemon")
 
 AVAHI_CONF = """\
@@ -38,16 +40,17 @@ disable-publishing=yes
 # fail with; 'toner-low' prints but warns. Every document is copied to OUT with its IPP settings.
 SCRIPT = """\
 #!{python}
-import os, shutil, sys
+import os, shutil, sys, time
 out, mode_file = {out!r}, {mode!r}
-job = os.environ.get("IPP_JOB_ID", "0")
-shutil.copy(sys.argv[1], os.path.join(out, f"job-{{job}}.pdf"))
-with open(os.path.join(out, f"job-{{job}}.env"), "w") as fh:
+# ippeveprinter numbers jobs from 1 again after a restart: the time prefix keeps files apart
+name = f"{{time.time_ns()}}-job{{os.environ.get('IPP_JOB_ID', '0')}}"
+shutil.copy(sys.argv[1], os.path.join(out, name + ".pdf"))
+with open(os.path.join(out, name + ".env"), "w") as fh:
     for key in sorted(os.environ):
         if key.startswith("IPP_"):
             fh.write(f"{{key}}={{os.environ[key]}}\\n")
 mode = open(mode_file).read().strip() if os.path.exists(mode_file) else ""
-faults = ("media-empty-error", "media-jam-error", "door-open-error", "offline-report")
+faults = ("media-empty-error", "media-jam-error", "cover-open-error", "toner-empty-error")
 if mode and mode != "toner-low":
     print("STATE: +" + mode + "-error", file=sys.stderr)
     print("ERROR: simulated " + mode, file=sys.stderr)
@@ -103,8 +106,17 @@ class CupsStandIn:
         self.mode_file = self.root / "printer-mode"
         self.ipp_port = _free_port()
         self._procs: dict[str, subprocess.Popen] = {}
-        self._dbus_pid: int | None = None
-        self._avahi_pid: int | None = None
+        self._token = f"{os.getpid()}:{id(self)}"
+        self._holding = False
+        self._started = False
+        self._start_lock = threading.Lock()
+
+    def ensure_started(self) -> None:
+        """Start on first use (the kiosk wires this lazily: a walkthrough that never prints
+        never starts cupsd)."""
+        with self._start_lock:
+            if not self._started:
+                self.start()
 
     @property
     def server(self) -> str:
@@ -117,12 +129,13 @@ class CupsStandIn:
 
     # -- the printer's behaviour -----------------------------------------------------------------
     def set_mode(self, reason: str = "") -> None:
-        """'' prints; 'media-empty', 'media-jam', 'door-open', 'offline' fail the next job with that
+        """'' prints; 'media-empty', 'media-jam', 'cover-open', 'toner-empty' (the reasons ippeveprinter
+        knows; it has no door-open or offline: stop_printer() is offline) fail the next job with that
         printer-state-reason; 'toner-low' prints with a warning."""
         self.mode_file.write_text(reason)
 
     def printed(self) -> list[Path]:
-        return sorted(self.out.glob("job-*.pdf"), key=lambda p: int(p.stem.split("-")[1]))
+        return sorted(self.out.glob("*-job*.pdf"))
 
     def job_env(self, pdf: Path) -> dict[str, str]:
         lines = pdf.with_suffix(".env").read_text().splitlines()
@@ -143,8 +156,8 @@ class CupsStandIn:
                 (self.root / d).chmod(0o755)
             self.out.chmod(0o777)
             self.set_mode("")
-            self._start_dbus()
-            self._start_avahi()
+            self._acquire_daemons()
+            self._holding = True
             self.start_printer()
             self._start_cupsd(timeout)
             self._run(["lpadmin", "-h", self.server, "-p", self.queue, "-E", "-v", self.device_uri,
@@ -152,6 +165,7 @@ class CupsStandIn:
         except BaseException:
             self.stop()
             raise
+        self._started = True
         return self
 
     def _run(self, argv: list[str], timeout: float) -> None:
@@ -159,28 +173,70 @@ class CupsStandIn:
         if done.returncode != 0:
             raise StandInError(f"{' '.join(argv[:3])}...: {done.stderr.strip() or done.returncode}")
 
-    def _start_dbus(self) -> None:
-        if _socket_alive(DBUS_SOCKET):
-            return
+    # D-Bus and avahi are machine-wide and several stand-ins may run at once (tests, a demo, a
+    # walkthrough): they share the daemons through a small registry, and the last one out stops
+    # the daemons a stand-in started (never ones that were already running).
+    def _shared(self, change) -> None:
+        import fcntl
+        import json
+        REGISTRY.parent.mkdir(parents=True, exist_ok=True)
+        with open(REGISTRY.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                state = json.loads(REGISTRY.read_text())
+            except (OSError, ValueError):
+                state = {"users": [], "dbus_pid": None, "avahi_pid": None}
+            state["users"] = [u for u in state["users"] if _pid_alive(int(u.split(":")[0]))]
+            change(state)
+            REGISTRY.write_text(json.dumps(state))
+
+    def _acquire_daemons(self) -> None:
+        def change(state):
+            if not _socket_alive(DBUS_SOCKET):
+                state["dbus_pid"] = self._start_dbus()
+            if subprocess.run(["avahi-daemon", "-c"], capture_output=True).returncode != 0:
+                state["avahi_pid"] = self._start_avahi()
+            state["users"].append(self._token)
+        self._shared(change)
+
+    def _release_daemons(self) -> None:
+        def change(state):
+            if self._token in state["users"]:
+                state["users"].remove(self._token)
+            if state["users"]:
+                return
+            for key in ("avahi_pid", "dbus_pid"):
+                pid = state.get(key)
+                if pid and _pid_alive(pid):
+                    os.kill(pid, signal.SIGTERM)
+                    for _ in range(50):
+                        if not _pid_alive(pid):
+                            break
+                        time.sleep(0.05)
+                state[key] = None
+            if not _socket_alive(DBUS_SOCKET):
+                for stale in (DBUS_SOCKET, "/run/dbus/pid"):
+                    if os.path.exists(stale):
+                        os.unlink(stale)
+        self._shared(change)
+
+    def _start_dbus(self) -> int:
         if os.path.exists(DBUS_SOCKET):
             os.unlink(DBUS_SOCKET)           # stale socket of a bus that is gone
         Path("/run/dbus").mkdir(parents=True, exist_ok=True)
-        if Path("/run/dbus/pid").exists() and not _pid_alive(int(Path("/run/dbus/pid").read_text())):
+        if Path("/run/dbus/pid").exists():
             Path("/run/dbus/pid").unlink()
         done = subprocess.run(["dbus-daemon", "--system", "--fork", "--print-pid"],
                               capture_output=True, text=True, timeout=10)
         if done.returncode != 0:
             raise StandInError(f"dbus-daemon: {done.stderr.strip()}")
-        self._dbus_pid = int(done.stdout.split()[0])
         for _ in range(50):
             if _socket_alive(DBUS_SOCKET):
-                return
+                return int(done.stdout.split()[0])
             time.sleep(0.05)
         raise StandInError("system D-Bus did not come up")
 
-    def _start_avahi(self) -> None:
-        if subprocess.run(["avahi-daemon", "-c"], capture_output=True).returncode == 0:
-            return                           # one is running already: share it, don't own it
+    def _start_avahi(self) -> int:
         conf = self.root / "avahi-daemon.conf"
         conf.write_text(AVAHI_CONF)
         done = subprocess.run(["avahi-daemon", "-f", str(conf), "--no-drop-root", "--no-chroot",
@@ -189,8 +245,7 @@ class CupsStandIn:
             raise StandInError(f"avahi-daemon: {done.stderr.strip()}")
         for _ in range(50):
             if AVAHI_PID.exists() and AVAHI_PID.read_text().strip():
-                self._avahi_pid = int(AVAHI_PID.read_text().strip())
-                return
+                return int(AVAHI_PID.read_text().strip())
             time.sleep(0.05)
         raise StandInError("avahi-daemon did not write its pid file")
 
@@ -224,6 +279,13 @@ class CupsStandIn:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=5)
+
+    def reset_printer(self) -> None:
+        """Staff fixed the printer: it comes back without the faults it reported (ippeveprinter
+        keeps e.g. media-empty and holds jobs until then, like a real printer)."""
+        self.set_mode("")
+        self.stop_printer()
+        self.start_printer()
 
     def enable_queue(self) -> None:
         """cupsenable after the queue stopped itself on an unreachable printer."""
@@ -273,6 +335,7 @@ class CupsStandIn:
             time.sleep(0.05)
 
     def stop(self) -> None:
+        self._started = False
         for name in ("cupsd", "ippeveprinter"):
             proc = self._procs.pop(name, None)
             if proc is not None and proc.poll() is None:
@@ -282,15 +345,6 @@ class CupsStandIn:
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
-        for pid in (self._avahi_pid, self._dbus_pid):
-            if pid and _pid_alive(pid):
-                os.kill(pid, signal.SIGTERM)
-                for _ in range(50):
-                    if not _pid_alive(pid):
-                        break
-                    time.sleep(0.05)
-        if self._dbus_pid:
-            for stale in (DBUS_SOCKET, "/run/dbus/pid"):
-                if os.path.exists(stale) and not _socket_alive(DBUS_SOCKET):
-                    os.unlink(stale)
-        self._avahi_pid = self._dbus_pid = None
+        if self._holding:
+            self._holding = False
+            self._release_daemons()

@@ -74,7 +74,7 @@ def _certificates(ctx, services: PrintingServices, alert):
     if queue.startswith("virtual:"):
         from devices.virtual.cups_printer import CupsStandIn
         root = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))   # lp must reach it: not the data dir
-        services.standin = CupsStandIn(root, queue.split(":", 1)[1] or "kiosk-a4").start()
+        services.standin = CupsStandIn(root, queue.split(":", 1)[1] or "kiosk-a4")   # started on use
 
         def stop_standin() -> None:
             services.standin.stop()
@@ -82,7 +82,8 @@ def _certificates(ctx, services: PrintingServices, alert):
         ctx.on_shutdown(stop_standin)
         queue, server = services.standin.queue, services.standin.server
     printer = CupsPrinter(queue, server, media=section.media, duplex=section.duplex,
-                          timeout_s=section.job_timeout_s, alert=alert)
+                          timeout_s=section.job_timeout_s, alert=alert,
+                          before_connect=services.standin.ensure_started if services.standin else None)
     base = ctx.services.get("platform_url")
     if not base:
         raise RuntimeError("no platform URL: documents cannot be fetched")

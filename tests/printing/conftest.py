@@ -42,25 +42,12 @@ def cups_standin():
 def standin(cups_standin):
     """The shared stand-in, healthy at the start of each test (printer up, queue enabled, no fault
     left over: a staff test page clears a fault the previous test injected)."""
-    cups_standin.set_mode("")
-    if "ippeveprinter" not in cups_standin._procs:
-        cups_standin.start_printer()
-    cups_standin.enable_queue()
     printer = CupsPrinter(cups_standin.queue, cups_standin.server, timeout_s=20)
-    if not printer.status().ready:
-        printer.follow(printer.submit(minimal_pdf(), "clear", 1))
+    if "ippeveprinter" not in cups_standin._procs or not printer.status().ready:
+        cups_standin.reset_printer()
+    cups_standin.set_mode("")
+    cups_standin.enable_queue()
     return cups_standin
-
-
-def minimal_pdf() -> bytes:
-    from reportlab.pdfgen import canvas
-    import io
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.drawString(72, 720, "kiosk test page")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 @pytest.fixture
