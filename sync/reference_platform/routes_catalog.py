@@ -6,6 +6,7 @@ the served payload, so any change to any row (a re-seed, a test editing an item)
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 
 from sync.reference_platform import demo_data
@@ -85,12 +86,65 @@ def register(router: Router, store: Store) -> None:
             return Response(304, None, headers)
         return Response(200, body, headers)
 
-    @router.route("GET", "/api/v1/catalog/items/{code}")
-    def get_item(request: Request) -> dict:
-        code = request.params["code"]
+    def find(code: str) -> dict:
         row = store.execute("SELECT data FROM catalog_items WHERE impl_code = ? OR basic_code = ? "
                             "ORDER BY impl_code = ? DESC, position LIMIT 1",
                             (code, code, code)).fetchone()
         if row is None:
             raise HttpError(404, f"no service item with code {code}")
         return json.loads(row[0])
+
+    @router.route("GET", "/api/v1/catalog/items/{code}")
+    def get_item(request: Request) -> dict:
+        return find(request.params["code"])
+
+    @router.route("GET", "/bszn/{code}")
+    def guide_page(request: Request) -> Response:
+        """The guide as a phone shows it after scanning the kiosk's QR code (guide_url's path)."""
+        return Response(200, guide_html(find(request.params["code"])),
+                        content_type="text/html; charset=utf-8")
+
+
+_FORMS = {"original": "原件", "copy": "复印件", "original_and_copy": "原件及复印件",
+          "electronic": "电子材料"}
+
+
+def guide_html(item: dict) -> str:
+    """One item's guide (办事指南) as a small self-contained HTML page, from the same record the
+    kiosk shows (同源发布)."""
+    e = html.escape
+
+    def items(values: list[str]) -> str:
+        return "<ol>" + "".join(f"<li>{e(v)}</li>" for v in values) + "</ol>"
+
+    materials = "".join(
+        f"<tr><td>{e(m['name'])}</td><td>{_FORMS.get(m['form'], e(m['form']))}</td>"
+        f"<td>{m['copies'] or '—'}</td><td>{e(m.get('notes', ''))}</td></tr>"
+        for m in item["materials"])
+    steps = "".join(f"<li><b>{e(s['name'])}</b>：{e(s['detail'])}</li>" for s in item["process"])
+    statutory = ("无法定办结时限" if item["statutory_days"] is None
+                 else f"{item['statutory_days']}个工作日")
+    promised = "即办" if item["promised_days"] == 0 else f"{item['promised_days']}个工作日"
+    rows = [("事项编码", f"{item['basic_code']}（实施编码 {item['impl_code']}）"),
+            ("实施部门", item["department"]), ("事项类型", item["item_type"]),
+            ("承诺时限", promised), ("法定时限", statutory),
+            ("收费标准", item["fee"]), ("收费依据", item["fee_basis"]),
+            ("办理地点", item["place"]), ("办理时间", item["hours"]),
+            ("咨询电话", item["enquiry_phone"]), ("投诉电话", item["complaint_phone"]),
+            ("到现场次数", f"{item['visits']}次"), ("自助终端", item["kiosk_note"])]
+    table = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows)
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(item['name'])} - 办事指南</title>
+<style>body{{font:17px/1.6 sans-serif;margin:1em;max-width:46em}}th{{text-align:left;
+white-space:nowrap;vertical-align:top;padding-right:1em}}table{{border-collapse:collapse}}
+td,th{{border-bottom:1px solid #ddd;padding:.3em}}h1{{font-size:1.5em}}</style></head><body>
+<h1>{e(item['name'])}</h1>
+<table>{table}</table>
+<h2>设定依据</h2>{items(item['legal_basis'])}
+<h2>受理条件</h2>{items(item['conditions'])}
+<h2>申请材料</h2><table><tr><th>材料名称</th><th>形式</th><th>份数</th><th>说明</th></tr>{materials}</table>
+<h2>办理流程</h2><ol>{steps}</ol>
+</body></html>
+"""

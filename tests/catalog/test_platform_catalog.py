@@ -53,6 +53,19 @@ def test_item_by_implementation_or_basic_code(platform):
     assert missing.status_code == 404 and "NOPE" in missing.json()["error"]
 
 
+def test_guide_page_shows_every_element(platform):
+    item = demo_data.items()[0]
+    assert item["guide_url"].endswith("/bszn/" + item["impl_code"])
+    page = requests.get(f"{platform.url}/bszn/{item['impl_code']}", timeout=5)
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
+    text = page.text
+    for value in (item["name"], item["fee"], item["fee_basis"], item["enquiry_phone"],
+                  item["legal_basis"][0], item["conditions"][-1], item["materials"][0]["name"],
+                  item["process"][-1]["detail"], item["place"], item["kiosk_note"]):
+        assert value in text, value
+    assert requests.get(f"{platform.url}/bszn/NOPE", timeout=5).status_code == 404
+
+
 def test_seeds_only_an_empty_database(tmp_path):
     db = tmp_path / "platform.sqlite3"
     server = PlatformServer(db).start()
@@ -80,7 +93,7 @@ def test_openapi_merges_every_fragment(platform):
     contract = yaml.safe_load(answer.text)
     assert contract["openapi"].startswith("3.")
     assert {"/api/v1/catalog", "/api/v1/catalog/items/{code}", "/api/v1/health",
-            "/openapi.yaml"} <= set(contract["paths"])
+            "/openapi.yaml", "/bszn/{code}"} <= set(contract["paths"])
     assert "ServiceItem" in contract["components"]["schemas"]
     fragments = sorted(DOCS.glob("platform-api-*.yaml"))
     for fragment in fragments:
