@@ -1,6 +1,6 @@
 """The live camera preview shared by the face, QR and document screens.
 
-A QTimer pulls the newest frame from the capture worker 30 times a second (frames the UI did not
+A QTimer looks for a newer frame from the capture worker every 15 ms (frames the UI did not
 take are dropped by the worker, never queued) and paints it with an overlay: a guide oval for the
 face, a target square for QR codes, the page outline for documents. Detection runs in its own
 thread (devices.camera.capture.FrameLoop) and only sends the overlay its results.
@@ -42,7 +42,7 @@ class CameraView(QWidget):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.PreciseTimer)
         self._timer.timeout.connect(self._pull)
-        self._painted: list[float] = []
+        self._shown: list[float] = []      # when each new camera frame was taken for display
         self.guide_color = GUIDE_IDLE
         self.face_box: tuple[float, float, float, float] | None = None
         self.page_corners: np.ndarray | None = None     # in 0..1 frame coordinates
@@ -52,7 +52,7 @@ class CameraView(QWidget):
     def attach(self, worker) -> None:
         self.worker = worker
         self._seq = 0
-        self._timer.start(33)
+        self._timer.start(15)            # polls faster than any camera rate: no frame is missed
 
     def detach(self) -> None:
         self._timer.stop()
@@ -64,8 +64,9 @@ class CameraView(QWidget):
 
     @property
     def preview_fps(self) -> float:
+        """New camera frames put on screen per second, over the last two seconds."""
         now = time.monotonic()
-        recent = [t for t in self._painted if now - t <= 2.0]
+        recent = [t for t in self._shown if now - t <= 2.0]
         return (len(recent) - 1) / (recent[-1] - recent[0]) if len(recent) > 2 else 0.0
 
     def _pull(self) -> None:
@@ -82,6 +83,9 @@ class CameraView(QWidget):
         h, w = rgb.shape[:2]
         # copy(): the QImage must own its pixels, the worker wipes its buffers
         self._image = QImage(rgb.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+        self._shown.append(time.monotonic())
+        if len(self._shown) > 120:
+            del self._shown[:60]
         self.update()
 
     def _target(self) -> QRectF:
@@ -105,9 +109,6 @@ class CameraView(QWidget):
         p.fillRect(target, QColor("#1b2430"))
         if self._image is not None:
             p.drawImage(target, self._image)
-            self._painted.append(time.monotonic())
-            if len(self._painted) > 120:
-                del self._painted[:60]
         else:
             p.setPen(QColor("white"))
             p.drawText(target, Qt.AlignCenter, self.message)

@@ -1,0 +1,117 @@
+"""The camera screens in the real shell (offscreen), on the virtual cameras and the loopback platform:
+preview rate while verification runs, instructions, result, QR read, pages and PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.session import Identity
+
+DEMO_ID = "990100199001011234"
+
+
+@pytest.fixture
+def shell(tmp_path, qapp, qtbot, platform, models, fresh_twins):
+    from kiosk import config
+    from kiosk.bridge import DeviceBridge
+    from kiosk.context import AppContext
+    from kiosk.session import Session
+    from kiosk.wiring.camera import wire
+    from screens.shell import Shell
+    repo_config = Path(__file__).resolve().parents[2] / "config.toml"
+    # a 30 fps face camera: the preview must keep up with it (>= 25 fps) while detection runs
+    cfg = config.load(repo_config, {"kiosk": {"data_dir": str(tmp_path)},
+                                    "camera": {"face": {"fps": 30}}})
+    ctx = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=True)
+    ctx.services["platform_url"] = platform.url
+    wire(ctx)
+    widget = Shell(ctx, allow_quit=False)
+    qtbot.addWidget(widget)
+    widget.resize(1080, 1920)
+    widget.show()
+    yield widget
+    widget.allow_quit = True
+    widget.close()
+    ctx.shutdown()
+
+
+def test_face_screen_previews_at_25_fps_while_verifying_and_confirms(shell, qtbot, tmp_path):
+    ctx = shell.ctx
+    ctx.session.identity = Identity("idcard", "示例", DEMO_ID)
+    shell.go("face_verify", next="home")
+    screen = shell.current()
+    qtbot.waitUntil(lambda: screen.progress is not None, timeout=10000)
+    fps_during_check = []
+    qtbot.waitUntil(lambda: fps_during_check.append(screen.view.preview_fps) or
+                    screen.progress.phase in ("challenge", "done"), timeout=10000)
+    qtbot.wait(1200)                                   # detection and liveness are running
+    if screen.outcome is None:
+        fps_during_check.append(screen.view.preview_fps)
+    print("preview fps during the check:", [round(f, 1) for f in fps_during_check[-3:]])
+    assert max(fps_during_check) >= 25, fps_during_check
+    assert screen.instruction.text()                   # the citizen is told what to do
+    qtbot.waitUntil(lambda: screen.outcome is not None, timeout=20000)
+    assert screen.outcome == ("ok", "match")
+    assert ctx.session.get("face_verified") is True
+    assert screen.done_button.isVisible() and not screen.view.isVisible()
+    assert screen.worker is None                       # camera released
+    grab = tmp_path / "face.png"                       # synthetic face only; for a human to look at
+    assert screen.grab().save(str(grab))
+
+
+def test_face_screen_without_reference_sends_to_staff(shell, qtbot):
+    shell.ctx.session.identity = Identity("idcard", "示例", "00000019900101123X")
+    shell.go("face_verify")
+    screen = shell.current()
+    qtbot.waitUntil(lambda: screen.outcome is not None, timeout=10000)
+    assert screen.outcome == ("error", "no_reference")
+    assert screen.staff_button.isVisible() and not screen.retry_button.isVisible()
+    screen.staff_button.click()
+    assert shell.ctx.session.identity is None          # the session ended
+
+
+def test_quality_instruction_names_the_problem(shell, qtbot, fresh_twins):
+    fresh_twins.device("face").set_scene("two_faces")
+    shell.ctx.session.identity = Identity("idcard", "示例", DEMO_ID)
+    shell.go("face_verify")
+    screen = shell.current()
+    qtbot.waitUntil(lambda: screen.progress is not None and
+                    screen.progress.instruction == "multiple_faces", timeout=10000)
+    screen._render()
+    from PySide6.QtCore import QCoreApplication
+    from screens.face_verify import INSTRUCTIONS
+    assert screen.instruction.text() == QCoreApplication.translate(
+        "FaceVerifyScreen", INSTRUCTIONS["multiple_faces"])
+
+
+def test_qr_screen_reads_and_hands_on(shell, qtbot):
+    shell.go("qr_scan", purpose="receipt")
+    screen = shell.current()
+    qtbot.waitUntil(lambda: screen.code is not None, timeout=8000)
+    assert screen.code == "SL-990100-20261122-000123"
+    assert shell.ctx.session.get("qr_code") == screen.code
+    assert screen.worker is None and screen.again.isVisible()
+
+
+def test_document_screen_captures_retakes_and_binds(shell, qtbot):
+    shell.go("document_capture", material="居民户口簿")
+    screen = shell.current()
+    qtbot.waitUntil(lambda: screen.view.page_corners is not None, timeout=8000)
+    for _ in range(2):
+        screen.capture_button.click()
+        qtbot.waitUntil(lambda: not screen.busy, timeout=8000)
+    assert len(screen.batch.pages) == 2 and screen.strip.count() == 3   # two thumbnails + stretch
+    screen._select(1)
+    assert "2" in screen.capture_button.text()
+    screen.capture_button.click()                      # retake page 2
+    qtbot.waitUntil(lambda: not screen.busy, timeout=8000)
+    assert len(screen.batch.pages) == 2 and screen.selected is None
+    screen._select(0)
+    screen.remove_button.click()
+    assert len(screen.batch.pages) == 1
+    screen.done_button.click()
+    pdf = shell.ctx.session.get("materials_pdf")
+    assert pdf[:4] == b"%PDF" and shell.ctx.session.get("materials_pages") == 1
+    shell.end_session()
+    assert not any(pdf)                                # zeroed with the session
