@@ -20,6 +20,7 @@ class CatalogService:
         self.index = _EmptyIndex()
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._started = threading.Event()
         self._thread: threading.Thread | None = None
 
     @property
@@ -39,7 +40,7 @@ class CatalogService:
         return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
     def _install(self, catalog: Catalog) -> None:
-        if catalog.revision and catalog.revision == self.catalog.revision and self.catalog:
+        if catalog is self.catalog:
             return
         from kiosk.search import SearchIndex   # pypinyin's dictionaries take 0.2 s to import
         index = SearchIndex(catalog.items)
@@ -51,22 +52,31 @@ class CatalogService:
 
     def load_initial(self) -> None:
         """At start: what the disk cache holds, so guides show even with the platform down."""
-        self._install(self.cache.load())
+        self._install(self.cache.catalog)
 
     def refresh_now(self) -> None:
-        self._install(self.cache.refresh())
+        """Ask the platform (ETag); the cache never raises for platform trouble."""
+        self.cache.refresh()
+        self._install(self.cache.catalog)
 
     def start(self, interval_s: float) -> None:
         """Refresh in the background now and then every interval_s."""
         def loop() -> None:
+            first = True
             while not self._stop.is_set():
                 try:
                     self.refresh_now()
                 except Exception as exc:   # the cache keeps serving; the header shows offline
                     log.warning("catalog refresh failed: %s", exc)
+                if first:
+                    first = False
+                    self._started.set()
                 self._stop.wait(interval_s)
         self._thread = threading.Thread(target=loop, name="catalog-refresh", daemon=True)
         self._thread.start()
+
+    def wait_first_refresh(self, timeout: float) -> bool:
+        return self._started.wait(timeout)
 
     def stop(self) -> None:
         self._stop.set()

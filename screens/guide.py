@@ -77,7 +77,7 @@ class GuideScreen(Screen):
         facts.addWidget(label(self.tr("Department: %1").replace("%1", item.department)))
         facts.addWidget(label(self.tr("Item code: %1").replace("%1", item.impl_code), "Small"))
         facts.addWidget(label(self.tr("Basic code: %1").replace("%1", item.basic_code), "Small"))
-        facts.addWidget(label(f"{item.category_text()} · {item.item_type}", "Small"))
+        facts.addWidget(label(f"{item.category_text} · {item.item_type}", "Small"))
         top.addLayout(facts, 1)
         qr = QVBoxLayout()
         picture = QLabel()
@@ -90,15 +90,15 @@ class GuideScreen(Screen):
         body.addWidget(head)
 
         self._section(self.tr("What this kiosk can do"), [item.kiosk_note,
-                      self.tr("Online service depth: %1").replace("%1", item.online_depth_text()),
+                      self.tr("Online service depth: %1").replace("%1", item.online_depth_text),
                       self.tr("Visits to the hall needed: %1").replace("%1", str(item.visits))])
         self._section(self.tr("Conditions"), list(item.conditions))
         self._materials()
         self._section(self.tr("Process"), [f"{i}. {s.name}：{s.detail}"
                                             for i, s in enumerate(item.process, start=1)])
         self._section(self.tr("Time limits"), [
-            self.tr("Promised: %1").replace("%1", item.promised_text()),
-            self.tr("Statutory: %1").replace("%1", item.statutory_text())])
+            self.tr("Promised: %1").replace("%1", item.promised_text),
+            self.tr("Statutory: %1").replace("%1", item.statutory_text)])
         self._section(self.tr("Fees"), [item.fee, self.tr("Basis: %1").replace("%1", item.fee_basis)
                                         if item.fee_basis else ""])
         self._section(self.tr("Where and when"), [item.place, item.hours])
@@ -123,7 +123,7 @@ class GuideScreen(Screen):
         card.body.addWidget(label(self.tr("Materials to bring"), "Heading"))
         for index, m in enumerate(self.item.materials, start=1):
             card.body.addWidget(label(f"{index}. {m.name}"))
-            detail = f"{m.form_label()} · {m.copies_label()}" + (f" · {m.notes}" if m.notes else "")
+            detail = f"{m.form_label} · {m.copies_label}" + (f" · {m.notes}" if m.notes else "")
             card.body.addWidget(label(detail, "Small"))
         if not self.item.materials:
             card.body.addWidget(label(self.tr("No materials needed.")))

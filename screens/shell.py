@@ -10,7 +10,8 @@ import pkgutil
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from kiosk import i18n, status
 from kiosk.context import AppContext
@@ -83,6 +84,8 @@ class Shell(QWidget):
         self._clock.timeout.connect(self._refresh_header)
         self._clock.start(1000)
 
+        if ctx.bridge is not None:
+            ctx.bridge.event.connect(self._on_device_event)
         i18n.install(ctx.config.ui.language)
         ctx.session.elderly_mode = ctx.config.ui.elderly_mode
         self.apply_style()
@@ -97,7 +100,9 @@ class Shell(QWidget):
         row.setContentsMargins(32, 14, 24, 14)
         row.setSpacing(14)
         left = QVBoxLayout()
-        self.hall_label = label("", "HallName", wrap=False)
+        # long (English) hall names wrap instead of widening the window past the screen
+        self.hall_label = label("", "HallName", wrap=True)
+        self.hall_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.clock_label = label("", "Clock", wrap=False)
         left.addWidget(self.hall_label)
         left.addWidget(self.clock_label)
@@ -195,6 +200,12 @@ class Shell(QWidget):
         target.enter(**params)
         self._refresh_chrome()
         self._touch()
+
+    def _on_device_event(self, device: str, kind: str, _payload) -> None:
+        if device == "catalog" and kind == "changed":
+            current = self.current()
+            if current is not None and current.name in ("catalog", "service_list", "search"):
+                current.retranslate()
 
     # ---- modes ----------------------------------------------------------------------------
     def toggle_language(self) -> None:

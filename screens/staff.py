@@ -16,7 +16,8 @@ from screens.widgets import Banner, Card, Scroll, button, label
 EXIT_RESTART = 75   # the service manager restarts the kiosk on this code (see README)
 DEMO_PIN = "000000"
 # context entries that are plumbing, not something staff can fix
-INTERNAL_SERVICES = {"unavailable", "demo_actions", "platform_url", "reference_platform"}
+INTERNAL_SERVICES = {"unavailable", "demo_actions", "platform_url", "reference_platform",
+                     "catalog_cache"}
 
 
 class PinGuard:
@@ -117,9 +118,8 @@ class StaffScreen(Screen):
             if area in INTERNAL_SERVICES:
                 continue
             state = getattr(service, "state", None)
-            state = state() if callable(state) else state
-            devices.body.addWidget(label("✔ " + area + ": " + (str(state) if state else
-                                                                self.tr("ready"))))
+            devices.body.addWidget(label("✔ " + area + ": " + (state if isinstance(state, str)
+                                                                else self.tr("ready"))))
         for area, reason in sorted(unavailable.items()):
             devices.body.addWidget(label("✘ " + area + ": " + reason))
         body.addWidget(devices)

@@ -35,5 +35,9 @@
       <source>Touch a button below. Tap “Large text” at the top for bigger letters.</source>
       <translation>Touch a button below. Tap “Large text” at the top for bigger letters.</translation>
     </message>
+    <message>
+      <source>Need help? Staff at the help desk will gladly assist you. Government service hotline: 12345</source>
+      <translation>Need help? Staff at the help desk will gladly assist you. Government service hotline: 12345</translation>
+    </message>
   </context>
 </TS>

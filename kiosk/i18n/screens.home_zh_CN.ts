@@ -35,5 +35,9 @@
       <source>Touch a button below. Tap “Large text” at the top for bigger letters.</source>
       <translation>请点击下方按钮。点击右上角“大字模式”可放大文字。</translation>
     </message>
+    <message>
+      <source>Need help? Staff at the help desk will gladly assist you. Government service hotline: 12345</source>
+      <translation>需要帮助？请到咨询台找工作人员。政务服务便民热线：12345</translation>
+    </message>
   </context>
 </TS>

@@ -140,6 +140,10 @@ def _make_handler(router: Router):
         server_version = "KioskReferencePlatform/1"
 
         def _handle(self) -> None:
+            if getattr(self.server, "stopping", False):
+                # a stopped platform must look down to kept-alive client connections too
+                self.close_connection = True
+                return
             parts = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
@@ -212,6 +216,7 @@ class PlatformServer:
         self.httpd.serve_forever()
 
     def stop(self) -> None:
+        self.httpd.stopping = True
         self.httpd.shutdown()
         self.httpd.server_close()
         if self._thread:
