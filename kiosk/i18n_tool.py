@@ -74,10 +74,32 @@ def _fill_english(path: Path) -> None:
     tree = ET.parse(path)
     for message in tree.iter("message"):
         translation = message.find("translation")
-        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
-            translation.text = message.findtext("source")
-            translation.attrib.pop("type", None)
+        if translation.get("type") == "unfinished" or not _translated(message):
+            _set_translation(message, message.findtext("source"), forms=2)
     _write(tree, path)
+
+
+def _translated(message: ET.Element) -> bool:
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        forms = translation.findall("numerusform")
+        return bool(forms) and all((f.text or "").strip() for f in forms)
+    return bool((translation.text or "").strip())
+
+
+def _set_translation(message: ET.Element, text: str, forms: int) -> None:
+    """Plain messages get the text; numerus (%n) messages one form per plural form of the
+    language (Chinese has one, English two)."""
+    translation = message.find("translation")
+    translation.attrib.pop("type", None)
+    if message.get("numerus") == "yes":
+        for old in translation.findall("numerusform"):
+            translation.remove(old)
+        translation.text = None
+        for _ in range(forms):
+            ET.SubElement(translation, "numerusform").text = text
+    else:
+        translation.text = text
 
 
 def _write(tree: ET.ElementTree, path: Path) -> None:
@@ -94,7 +116,7 @@ def unfinished(lang: str = "zh_CN") -> list[tuple[str, str, str]]:
             name = context.findtext("name")
             for message in context.iter("message"):
                 translation = message.find("translation")
-                if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+                if translation.get("type") == "unfinished" or not _translated(message):
                     rows.append((path.name, name, message.findtext("source")))
     return rows
 
@@ -109,9 +131,7 @@ def apply(mapping: dict[str, dict[str, str]], lang: str = "zh_CN") -> int:
             for message in context.iter("message"):
                 text = table.get(message.findtext("source"))
                 if text:
-                    translation = message.find("translation")
-                    translation.text = text
-                    translation.attrib.pop("type", None)
+                    _set_translation(message, text, forms=1 if lang == "zh_CN" else 2)
                     changed = True
                     filled += 1
         if changed:
