@@ -16,6 +16,8 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from sync.crypto import fsync_dir
+
 PROVISION_PATH = "/api/v1/kiosks/provision"
 
 
@@ -75,11 +77,7 @@ def save_credential(path: str | os.PathLike, credential: Credential) -> None:
     finally:
         os.close(fd)
     os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    fsync_dir(path.parent)
 
 
 def provision(client: Any, platform_url: str, kiosk_id: str, enrollment_token: str,

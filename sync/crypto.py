@@ -44,7 +44,7 @@ def load_or_create_key(path: str | os.PathLike) -> bytes:
         os.fsync(fd)
     finally:
         os.close(fd)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return _read_key(path)
 
 
@@ -59,7 +59,8 @@ def _read_key(path: Path) -> bytes:
     return key
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Make a new file's directory entry durable (a crash must not lose a created key file)."""
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -12,6 +12,7 @@ whose `code` says why, instead of accepting what it cannot keep.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -23,7 +24,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from sync.crypto import CryptoError, PayloadCipher
 
@@ -278,6 +279,19 @@ class Outbox:
             listener()
         return Receipt(key=key, kind=kind, seq=seq, queued_at=now)
 
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the lock; rolled back (and re-raised) on error."""
+        with self._lock:
+            conn = self._read_conn()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+
     def _rollback(self) -> None:
         try:
             if self._conn.in_transaction:
@@ -337,17 +351,9 @@ class Outbox:
         refs = [(r.seq, r.key) for r in records]
         if not refs:
             return 0
-        with self._lock:
-            conn = self._read_conn()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                removed = sum(conn.execute("DELETE FROM records WHERE seq=? AND key=?", ref).rowcount
-                              for ref in refs)
-                conn.execute("COMMIT")
-            except sqlite3.Error:
-                self._rollback()
-                raise
-        return removed
+        with self._write() as conn:
+            return sum(conn.execute("DELETE FROM records WHERE seq=? AND key=?", ref).rowcount
+                       for ref in refs)
 
     def retry_later(self, records: Iterable[RecordRef], error: str,
                     delay_for: Callable[[int], float]) -> list[str]:
@@ -357,30 +363,23 @@ class Outbox:
         """
         now = self._clock()
         dead: list[str] = []
-        with self._lock:
-            conn = self._read_conn()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for record in records:
-                    ref = (record.seq, record.key)
-                    row = conn.execute("SELECT attempts FROM records WHERE seq=? AND key=? AND "
-                                       "state='pending'", ref).fetchone()
-                    if row is None:
-                        continue
-                    attempts = row[0] + 1
-                    if attempts >= self.max_attempts:
-                        conn.execute("UPDATE records SET state='dead', attempts=?, last_error=?,"
-                                     " dead_at=? WHERE seq=? AND key=?",
-                                     (attempts, error[:200], now) + ref)
-                        dead.append(record.key)
-                    else:
-                        conn.execute("UPDATE records SET attempts=?, last_error=?, next_attempt=?"
-                                     " WHERE seq=? AND key=?",
-                                     (attempts, error[:200], now + delay_for(attempts)) + ref)
-                conn.execute("COMMIT")
-            except sqlite3.Error:
-                self._rollback()
-                raise
+        with self._write() as conn:
+            for record in records:
+                ref = (record.seq, record.key)
+                row = conn.execute("SELECT attempts FROM records WHERE seq=? AND key=? AND "
+                                   "state='pending'", ref).fetchone()
+                if row is None:
+                    continue
+                attempts = row[0] + 1
+                if attempts >= self.max_attempts:
+                    conn.execute("UPDATE records SET state='dead', attempts=?, last_error=?,"
+                                 " dead_at=? WHERE seq=? AND key=?",
+                                 (attempts, error[:200], now) + ref)
+                    dead.append(record.key)
+                else:
+                    conn.execute("UPDATE records SET attempts=?, last_error=?, next_attempt=?"
+                                 " WHERE seq=? AND key=?",
+                                 (attempts, error[:200], now + delay_for(attempts)) + ref)
         if dead:
             self._alert_dead(dead, f"failed {self.max_attempts} times; last: {error[:120]}")
         return dead
@@ -389,18 +388,11 @@ class Outbox:
         """The platform refused these for good: keep them, out of the queue, and tell staff."""
         refs = [(r.seq, r.key) for r in records]
         now = self._clock()
-        with self._lock:
-            conn = self._read_conn()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for ref in refs:
-                    conn.execute("UPDATE records SET state='dead', attempts=attempts+1,"
-                                 " last_error=?, dead_at=? WHERE seq=? AND key=?",
-                                 (reason[:200], now) + ref)
-                conn.execute("COMMIT")
-            except sqlite3.Error:
-                self._rollback()
-                raise
+        with self._write() as conn:
+            for ref in refs:
+                conn.execute("UPDATE records SET state='dead', attempts=attempts+1,"
+                             " last_error=?, dead_at=? WHERE seq=? AND key=?",
+                             (reason[:200], now) + ref)
         self._alert_dead([key for _, key in refs], reason)
 
     def _alert_dead(self, keys: list[str], reason: str) -> None:
