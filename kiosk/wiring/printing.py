@@ -60,6 +60,11 @@ def wire(ctx) -> None:
             log.error("receipt printing unavailable: %s", exc)
             services.unavailable["receipts"] = str(exc)
     ctx.services["printing"] = services
+    if services.receipts is not None:
+        from printing.notice import print_guide_notice
+        receipts = services.receipts
+        # the guide screen's "print notice" button calls services["guide_notice"](item)
+        ctx.services["guide_notice"] = lambda item: print_guide_notice(item, receipts)
 
 
 def _certificates(ctx, services: PrintingServices, alert):
