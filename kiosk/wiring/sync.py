@@ -30,7 +30,7 @@ class SyncService:
 
     def __init__(self, outbox: Outbox, worker: DeliveryWorker, errors: ErrorLog, skew: ClockSkew,
                  credential: Credential | None, heartbeat: Heartbeat | None = None,
-                 commands: RemoteCommands | None = None, state: KioskState | None = None):
+                 commands: RemoteCommands | None = None, kiosk_state: KioskState | None = None):
         self.outbox = outbox
         self.worker = worker
         self.errors = errors
@@ -38,7 +38,17 @@ class SyncService:
         self.credential = credential
         self.heartbeat = heartbeat
         self.commands = commands
-        self.state = state
+        self.kiosk_state = kiosk_state
+
+    @property
+    def state(self) -> str:
+        """One line for the staff screen (its convention: a service's `state` string)."""
+        status = self.worker.status()
+        if not status.accepting:
+            return f"NOT accepting records ({status.problem})"
+        link = {True: "online", False: f"offline ({status.last_error})", None: "connecting"}
+        text = f"{link[status.online]}, {status.depth} queued"
+        return text + (f", {status.dead} dead letters" if status.dead else "")
 
     def enqueue(self, kind: str, payload: Any) -> Receipt:
         """Store a record for the platform; raises sync.outbox.OutboxError (with .code) when the
@@ -57,12 +67,12 @@ class SyncService:
     def set_state_providers(self, devices: Callable[[], dict] | None = None,
                             paper: Callable[[], dict] | None = None) -> None:
         """Where the heartbeat reads device and paper states (the app knows them, sync does not)."""
-        if self.state is None:
+        if self.kiosk_state is None:
             return
         if devices is not None:
-            self.state.device_states = devices
+            self.kiosk_state.device_states = devices
         if paper is not None:
-            self.state.paper_state = paper
+            self.kiosk_state.paper_state = paper
 
     def start(self) -> "SyncService":
         self.worker.start()
@@ -118,7 +128,7 @@ def build_sync(cfg, platform_url: str, *, demo: bool = False,
                        outbox_stats=outbox.stats, last_errors=errors.recent)
     heartbeat = Heartbeat(client, state, commands, interval_s=sync_cfg.heartbeat_s,
                           on_contact=worker.note_contact)
-    service.heartbeat, service.commands, service.state = heartbeat, commands, state
+    service.heartbeat, service.commands, service.kiosk_state = heartbeat, commands, state
     return service
 
 
@@ -130,14 +140,15 @@ def _flush_result(result: FlushResult) -> dict:
 def _credential(cfg, platform_url: str, skew: ClockSkew, demo: bool,
                 on_alert: Callable[[str, str, dict], None]) -> Credential | None:
     path = cfg.data_path(cfg.sync.credential_file)
+    if demo and cfg.platform.url == "embedded":
+        # the demo kiosk enrolls itself at every start with the embedded platform's reusable demo
+        # token, so a deleted platform database never leaves it with a stale credential
+        from sync.reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
+        client = make_client(cfg, platform_url, None, skew, demo)
+        return provision(client, platform_url, cfg.kiosk.id, DEMO_ENROLLMENT_TOKEN, path)
     try:
         return load_credential(path)
     except CredentialError as exc:
-        if exc.code == "missing" and demo and cfg.platform.url == "embedded":
-            # the demo kiosk enrolls itself with the embedded platform's reusable demo token
-            from sync.reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
-            client = make_client(cfg, platform_url, None, skew, demo)
-            return provision(client, platform_url, cfg.kiosk.id, DEMO_ENROLLMENT_TOKEN, path)
         on_alert(f"credential_{exc.code}", str(exc), {})
         return None
 
@@ -153,7 +164,24 @@ def wire(ctx) -> None:
             bridge.post("sync", "alert", {"code": code, "message": message})
 
     service = build_sync(ctx.config, url, demo=ctx.demo, alert=alert)
+    service.set_state_providers(devices=lambda: _device_states(ctx),
+                                paper=lambda: _paper_states(ctx))
     if bridge is not None:
         service.on_status(lambda status: bridge.post("sync", "status", status))
     ctx.services["sync"] = service.start()
     ctx.on_shutdown(service.stop)
+
+
+def _device_states(ctx) -> dict:
+    """Each wired area's `state` string (the staff screen's convention), and why areas failed."""
+    states = {area: service.state for area, service in list(ctx.services.items())
+              if area != "sync" and isinstance(getattr(service, "state", None), str)}
+    for area, reason in dict(ctx.services.get("unavailable", {})).items():
+        states[area] = f"unavailable: {reason}"[:200]
+    return states
+
+
+def _paper_states(ctx) -> dict:
+    """Areas that know their paper say so in a `paper` string (ok / near-end / out / unknown)."""
+    return {area: service.paper for area, service in list(ctx.services.items())
+            if isinstance(getattr(service, "paper", None), str)}

@@ -172,7 +172,7 @@ def test_worker_thread_keeps_the_caller_responsive(setup):
     started = time.perf_counter()
     setup.fill(1)
     status = worker.status()
-    assert time.perf_counter() - started < 0.1
+    assert time.perf_counter() - started < 0.5      # not held up by the 1.5 s request
     assert status.depth >= 0
     deadline = time.time() + 10
     while setup.outbox.stats().depth and time.time() < deadline:

@@ -50,7 +50,18 @@ def demo_ctx(tmp_path, live_platform):
     ctx.shutdown()
 
 
+class FakeArea:
+    """An area service as the staff screen sees it: a `state` string, maybe a `paper` one."""
+
+    def __init__(self, state, paper=None):
+        self.state = state
+        if paper is not None:
+            self.paper = paper
+
+
 def test_demo_wiring_provisions_enqueues_delivers_and_reports(demo_ctx, live_platform, admin_of):
+    demo_ctx.services["receipt_printer"] = FakeArea("ready", paper="near-end")
+    demo_ctx.services["unavailable"] = {"camera": "no camera at /dev/video0"}
     sync_wiring.wire(demo_ctx)
     service = demo_ctx.services["sync"]
     assert service.credential.kiosk_id == "KIOSK-DEMO-0001"
@@ -65,6 +76,10 @@ def test_demo_wiring_provisions_enqueues_delivers_and_reports(demo_ctx, live_pla
     beat = admin_of(live_platform.url).call("/api/v1/admin/heartbeats/KIOSK-DEMO-0001",
                                             method="GET")
     assert beat["body"]["outbox"]["depth"] in (0, 1)
+    assert beat["body"]["devices"] == {"receipt_printer": "ready",
+                                       "camera": "unavailable: no camera at /dev/video0"}
+    assert beat["body"]["paper"] == {"receipt_printer": "near-end"}
+    assert service.state == "online, 0 queued"
 
 
 def test_remote_flush_command_runs_through_the_wired_registry(demo_ctx, live_platform, admin_of):
