@@ -5,6 +5,8 @@ import statistics
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk import search as search_module
 from kiosk.search import (TIER_CODE_EXACT, TIER_CODE_PREFIX, TIER_NAME_EXACT, TIER_NAME_INSIDE,
@@ -151,3 +153,14 @@ def test_keystroke_latency_on_5000_items(big_catalog):
     # goal 10 ms per keystroke; a loaded 2-core CI box gets some slack on the tail only
     assert mean_ms < 10, f"mean {mean_ms:.2f} ms"
     assert p95_ms < 25, f"p95 {p95_ms:.2f} ms"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=st.text(alphabet="hkqyzsgjdlx0123户口迁移登记公积金", min_size=1, max_size=8),
+       back=st.integers(min_value=0, max_value=4))
+def test_incremental_equals_fresh_for_any_typing(index, word, back):
+    typed = SearchIndex(index.items)
+    sequence = [word[:n] for n in range(1, len(word) + 1)]
+    sequence += [word[:n] for n in range(len(word) - 1, max(0, len(word) - 1 - back), -1)]
+    for query in sequence:
+        assert typed.search(query) == fresh(index, query), query
