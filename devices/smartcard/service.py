@@ -108,10 +108,13 @@ class SmartCardService:
             self._thread.join(5.0)
             self._thread = None
 
-    def arm(self) -> None:
-        """An identify screen waits: read the card now if present, else as soon as it is inserted."""
+    def arm(self, fresh: bool = True) -> None:
+        """An identify screen waits: read the card now if present, else as soon as it is inserted.
+        fresh=False reads only a card inserted from now on (the citizen said "not my card")."""
         with self._lock:
-            self._armed, self._read_done = True, False
+            self._armed = True
+            if fresh:
+                self._read_done = False
         self._wake()
 
     def disarm(self) -> None:
@@ -265,7 +268,3 @@ class SmartCardService:
                 raise exc
             return
         self.notify("read_ok", record)
-
-    def read_again(self) -> None:
-        """Read the card still in the reader once more (after a cancelled PIN, say)."""
-        self.arm()

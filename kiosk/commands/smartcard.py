@@ -137,8 +137,18 @@ def _list_readers(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from devices.smartcard.daemon import SlotClaim
+    from devices.smartcard.errors import ServiceUnavailable
     from devices.virtual.ssc_card import main
+    try:
+        slot = SlotClaim(args.port)
+    except ServiceUnavailable as exc:
+        print(f"simulate: {exc}", file=sys.stderr)
+        return ERROR
     argv = [args.card, "--port", str(args.port)]
     for name in args.behaviour:
         argv += ["--behaviour", name]
-    return main(argv)
+    try:
+        return main(argv)
+    finally:
+        slot.release()

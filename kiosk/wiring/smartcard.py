@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from devices.smartcard.daemon import Pcscd
+from devices.smartcard.daemon import Pcscd, SlotClaim
 from devices.smartcard.errors import ServiceUnavailable
 from devices.smartcard.pin import HandoffPinEntry, MissingPinPad
 from devices.smartcard.service import SmartCardService
@@ -36,10 +36,12 @@ class VirtualSetup:
     def __init__(self) -> None:
         self.pcscd = Pcscd()
         self.card = VirtualSSC("demo", port=VIRTUAL_PORT)
+        self.slot: SlotClaim | None = None
         self.problem = ""
 
     def start(self) -> "VirtualSetup":
         try:
+            self.slot = SlotClaim(VIRTUAL_PORT)
             self.pcscd.ensure()
         except ServiceUnavailable as exc:
             # the kiosk still starts; the service keeps trying, and staff see why
@@ -48,6 +50,8 @@ class VirtualSetup:
         return self
 
     def insert_card(self, name: str = "demo", **behaviour: bool) -> None:
+        if self.problem:
+            raise RuntimeError(f"virtual smart card unavailable: {self.problem}")
         self.card.remove()
         self.card.load(name)
         self.card.behaviour.set(**{k: False for k in vars(self.card.behaviour)})
@@ -60,6 +64,9 @@ class VirtualSetup:
     def stop(self) -> None:
         self.card.remove()
         self.pcscd.stop()
+        if self.slot is not None:
+            self.slot.release()
+            self.slot = None
 
 
 class SmartCardArea:

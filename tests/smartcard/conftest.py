@@ -1,54 +1,41 @@
 """A real pcscd with the vpcd driver for the whole session, and a virtual card to put in its reader.
 
 pcscd is one per machine, and vpcd's first slot (TCP 35963, reader "Virtual PCD 00 00") takes one
-card: a lock file keeps two test runs on this machine from sharing them. A pcscd that already runs
-with vpcd is reused and left running; otherwise `pcscd -f` is started as our child and stopped at
-the end. (The demo kiosk uses vpcd's second slot, so it can run meanwhile.)
+card: the session claims that slot, so a second test run on this machine waits for the first.
+A pcscd that already runs with vpcd is reused and left running; otherwise `pcscd -f` is started as
+our child and stopped at the end (unless a demo kiosk started meanwhile uses it: it uses vpcd's
+second slot and the same pcscd).
 """
 from __future__ import annotations
 
-import fcntl
 import time
-from pathlib import Path
 
 import pytest
 
-from devices.smartcard.daemon import Pcscd, vpcd_readers
+from devices.smartcard.daemon import Pcscd, SlotClaim, vpcd_readers
 from devices.smartcard.errors import ServiceUnavailable
 from devices.smartcard.pcsc import Context
 from devices.virtual.ssc_card import VPCD_PORT, VirtualSSC
 
-LOCK_FILE = Path("/tmp/kiosk-smartcard-tests.lock")
 # after a card is pulled mid-command, pcscd+vpcd miss a reinsertion that comes within ~0.5 s
 SETTLE_AFTER_INTERRUPT_S = 1.0
 
 
-def _lock(timeout_s: float = 120.0):
-    handle = open(LOCK_FILE, "w")
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return handle
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                handle.close()
-                pytest.fail(f"another smart card test run holds {LOCK_FILE} for over {timeout_s:g} s")
-            time.sleep(0.2)
-
-
 @pytest.fixture(scope="session")
 def pcscd(tmp_path_factory):
-    lock = _lock()
+    try:
+        slot = SlotClaim(VPCD_PORT, wait_s=120)
+    except ServiceUnavailable as exc:
+        pytest.fail(f"cannot run the smart card tests: {exc}")
     daemon = Pcscd(apdu_log=True, log_file=tmp_path_factory.mktemp("pcscd") / "pcscd.log")
     try:
         daemon.ensure()
     except ServiceUnavailable as exc:
-        lock.close()
+        slot.release()
         pytest.fail(f"cannot run the smart card tests: {exc}")
     yield daemon
     daemon.stop()
-    lock.close()
+    slot.release()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,443 @@
+"""Identify with the social security card (社会保障卡): insert the card, watch it being read, check a
+masked summary, continue. Every driver error code has a kind message saying what to do next.
+
+The device worker does the reading (kiosk/wiring/smartcard.py); this screen arms it on enter,
+follows its events through the bridge, and hands PIN requests to the PIN pad screen.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer)
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
+
+from kiosk.config import mask_id
+from kiosk.session import Identity
+from screens import theme
+from screens.base import Screen, register_screen
+from screens.identify import IdentifyMethod, identified, register_identify_method
+from screens.widgets import Banner, Card, button, label
+
+DEVICE = "smartcard"
+
+# driver error code -> what the citizen reads (English source; translated in context "SscMessages")
+MESSAGES = {
+    "service_unavailable": QT_TRANSLATE_NOOP(
+        "SscMessages", "The card reader is not working right now. Please use another way to "
+        "identify yourself, or ask the staff for help."),
+    "no_reader": QT_TRANSLATE_NOOP(
+        "SscMessages", "The card reader is not connected. Please use another way to identify "
+        "yourself, or ask the staff for help."),
+    "reader_removed": QT_TRANSLATE_NOOP(
+        "SscMessages", "The card reader was disconnected. Please wait a moment; if this message "
+        "stays, ask the staff for help."),
+    "no_card": QT_TRANSLATE_NOOP("SscMessages", "Please insert your social security card."),
+    "card_removed": QT_TRANSLATE_NOOP(
+        "SscMessages", "The card was taken out before reading finished. Please insert it again "
+        "and leave it in until the screen says it has been read."),
+    "mute_card": QT_TRANSLATE_NOOP(
+        "SscMessages", "The card does not respond. Please take it out, check that the chip faces "
+        "up and goes in first, and insert it again."),
+    "unknown_card": QT_TRANSLATE_NOOP(
+        "SscMessages", "This is not a social security card. Please take it out and insert your "
+        "social security card."),
+    "unknown_card.bank": QT_TRANSLATE_NOOP(
+        "SscMessages", "This is a bank card. Please take it out and insert your social security "
+        "card. (Bank cards are only used when paying.)"),
+    "card_error": QT_TRANSLATE_NOOP(
+        "SscMessages", "The card could not be read. Please take it out and insert it again."),
+    "card_data": QT_TRANSLATE_NOOP(
+        "SscMessages", "The information on this card cannot be read here. Please use another way "
+        "to identify yourself, or ask the staff for help."),
+    "pin_required": QT_TRANSLATE_NOOP(
+        "SscMessages", "This card needs its PIN, but PIN entry is not available here. Please ask "
+        "the staff for help."),
+    "pin_cancelled": QT_TRANSLATE_NOOP(
+        "SscMessages", "PIN entry was cancelled. Touch “Try again” to enter the PIN, or take "
+        "the card out."),
+    "pin_wrong": QT_TRANSLATE_NOOP(
+        "SscMessages", "The PIN was wrong. Touch “Try again” to enter it again."),
+    "pin_blocked": QT_TRANSLATE_NOOP(
+        "SscMessages", "The card's PIN is blocked after too many wrong tries. Please take the "
+        "card to a social security service counter to have it unblocked."),
+    "pin_entry_unavailable": QT_TRANSLATE_NOOP(
+        "SscMessages", "The PIN pad is not working. Please ask the staff for help."),
+    "smartcard": QT_TRANSLATE_NOOP(
+        "SscMessages", "Something went wrong while reading the card. Please take it out and "
+        "insert it again."),
+}
+# errors the citizen can fix by trying again with the card still in
+RETRY_IN_PLACE = {"pin_cancelled", "pin_wrong", "card_error"}
+
+
+def message_for(payload: dict[str, Any]) -> str:
+    code = payload.get("code", "smartcard")
+    key = f"{code}.{payload['kind']}" if f"{code}.{payload.get('kind')}" in MESSAGES else code
+    return QCoreApplication.translate("SscMessages", MESSAGES.get(key, MESSAGES["smartcard"]))
+
+
+def _area(ctx) -> Any:
+    return ctx.services.get(DEVICE)
+
+
+register_identify_method(IdentifyMethod(
+    key="ssc", order=20, icon="chip",
+    caption=QT_TRANSLATE_NOOP("IdentifyMethods", "Social security card"),
+    screen="identify_ssc",
+    available=lambda ctx: _area(ctx) is not None and _area(ctx).available))
+
+
+class CardSlotPicture(QWidget):
+    """The card reader slot and a social security card going in, chip first and facing up.
+
+    state: "insert" (the card slides towards the slot, repeating), "reading" (card in the slot),
+    "done" (card in, green check) and "error" (card out, a warning sign)."""
+
+    def __init__(self):
+        super().__init__()
+        self.state = "insert"
+        self._phase = 0.0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self.setMinimumSize(360, 300)
+
+    def set_state(self, state: str) -> None:
+        self.state = state
+        if state == "insert" and self.isVisible():
+            self._timer.start(40)
+        else:
+            self._timer.stop()
+        self.update()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.set_state(self.state)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        self._phase = (self._phase + 0.02) % 1.0
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        w, h = self.width(), self.height()
+        s = min(w / 360, h / 300)
+        p.translate((w - 360 * s) / 2, (h - 300 * s) / 2)
+        p.scale(s, s)
+        # the reader: a dark panel with a lit slot near the bottom
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor("#2f3b4c"))
+        p.drawRoundedRect(QRectF(40, 200, 280, 80), 14, 14)
+        p.setBrush(QColor("#111820"))
+        p.drawRoundedRect(QRectF(80, 214, 200, 14), 6, 6)
+        p.setBrush(QColor("#3fb950") if self.state in ("reading", "done") else QColor("#9aa6b2"))
+        p.drawEllipse(QPointF(290, 255), 8, 8)
+        # the card, above the slot or sliding into it; what is inside the slot is hidden
+        bottom = {"insert": 190 + 70 * _ease(self._phase), "reading": 300, "done": 300,
+                  "error": 180}[self.state]
+        p.save()
+        p.setClipRect(QRectF(0, 0, 360, 221))
+        card = QRectF(105, bottom - 170, 150, 170)
+        grad = QLinearGradient(card.topLeft(), card.bottomRight())
+        grad.setColorAt(0, QColor("#dbe9f8"))
+        grad.setColorAt(1, QColor("#9cc3ea"))
+        p.setBrush(grad)
+        p.setPen(QPen(QColor(theme.PRIMARY), 3))
+        p.drawRoundedRect(card, 12, 12)
+        # chip near the leading (bottom) edge, as it goes in first
+        chip = QRectF(card.center().x() - 22, card.bottom() - 62, 44, 34)
+        p.setBrush(QColor("#d9b44a"))
+        p.setPen(QPen(QColor("#8a6d1f"), 2))
+        p.drawRoundedRect(chip, 6, 6)
+        p.drawLine(QPointF(chip.left(), chip.center().y()), QPointF(chip.right(), chip.center().y()))
+        p.drawLine(QPointF(chip.center().x(), chip.top()), QPointF(chip.center().x(), chip.bottom()))
+        # printed lines standing for the holder's details
+        p.setPen(QPen(QColor(theme.PRIMARY_DARK), 5, Qt.SolidLine, Qt.RoundCap))
+        for i, length in enumerate((110, 80, 95)):
+            y = card.top() + 26 + i * 18
+            p.drawLine(QPointF(card.left() + 20, y), QPointF(card.left() + 20 + length, y))
+        p.restore()
+        if self.state == "insert":
+            _arrow(p, QPointF(310, 110 + 40 * _ease(self._phase)), theme.PRIMARY)
+        elif self.state == "done":
+            _check(p, QPointF(310, 70), theme.OK)
+        elif self.state == "error":
+            _warning(p, QPointF(310, 70), theme.ERROR)
+
+
+def _ease(t: float) -> float:
+    return 0.5 - 0.5 * math.cos(math.pi * min(1.0, t * 1.25))
+
+
+def _arrow(p: QPainter, tip: QPointF, color: str) -> None:
+    p.setPen(QPen(QColor(color), 8, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+    p.drawLine(QPointF(tip.x(), tip.y() - 60), tip)
+    p.drawPolyline(QPolygonF([QPointF(tip.x() - 16, tip.y() - 16), tip,
+                              QPointF(tip.x() + 16, tip.y() - 16)]))
+
+
+def _check(p: QPainter, c: QPointF, color: str) -> None:
+    p.setPen(Qt.NoPen)
+    p.setBrush(QColor(color))
+    p.drawEllipse(c, 30, 30)
+    p.setPen(QPen(QColor("white"), 7, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+    p.drawPolyline(QPolygonF([QPointF(c.x() - 14, c.y()), QPointF(c.x() - 4, c.y() + 11),
+                              QPointF(c.x() + 15, c.y() - 11)]))
+
+
+def _warning(p: QPainter, c: QPointF, color: str) -> None:
+    path = QPainterPath()
+    path.moveTo(c.x(), c.y() - 32)
+    path.lineTo(c.x() + 32, c.y() + 26)
+    path.lineTo(c.x() - 32, c.y() + 26)
+    path.closeSubpath()
+    p.setPen(Qt.NoPen)
+    p.setBrush(QColor(color))
+    p.drawPath(path)
+    p.setPen(QPen(QColor("white"), 6, Qt.SolidLine, Qt.RoundCap))
+    p.drawLine(QPointF(c.x(), c.y() - 12), QPointF(c.x(), c.y() + 6))
+    p.drawPoint(QPointF(c.x(), c.y() + 17))
+
+
+@register_screen
+class IdentifySscScreen(Screen):
+    name = "identify_ssc"
+
+    def __init__(self, ctx, nav):
+        super().__init__(ctx, nav)
+        self.state = "insert"
+        self.record: Any = None
+        self.error: dict[str, Any] | None = None
+        self._awaiting_pin = False
+        self._connected = False
+        self.heading = label("", "Heading")
+        self.heading.setAlignment(Qt.AlignCenter)
+        self.picture = CardSlotPicture()
+        self.status = label("", "")
+        self.status.setAlignment(Qt.AlignCenter)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(18)
+        self.banner = Banner("error")
+        self.summary = Card()
+        self.summary_title = label("", "Heading")
+        self.summary_rows = label("")
+        self.summary_rows.setTextFormat(Qt.RichText)
+        self.summary.body.addWidget(self.summary_title)
+        self.summary.body.addWidget(self.summary_rows)
+        self.expired_banner = Banner("warn")
+        self.summary.body.addWidget(self.expired_banner)
+        row = QHBoxLayout()
+        self.retry_button = button("", "", self._retry)
+        self.other_button = button("", "", self.nav.back)
+        self.continue_button = button("", "primary", self._continue)
+        for b in (self.other_button, self.retry_button, self.continue_button):
+            row.addWidget(b)
+        self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(self.picture, 1)
+        self.layout_.addWidget(self.status)
+        self.layout_.addWidget(self.progress)
+        self.layout_.addWidget(self.banner)
+        self.layout_.addWidget(self.summary)
+        self.layout_.addLayout(row)
+
+    # --- the shell's calls ---------------------------------------------------------------------
+    def enter(self, **_params: Any) -> None:
+        self._connect()
+        if self._awaiting_pin:
+            # back from the PIN pad: the read goes on, its events bring the result
+            self._awaiting_pin = False
+            self._set_state("verifying")
+            return
+        self._clear_card_data()
+        area = _area(self.ctx)
+        if area is None or not area.available:
+            self.error = {"code": "service_unavailable" if area is None or not area.service.service_up
+                          else "no_reader"}
+            self._set_state("error")
+            return
+        self.error = None
+        self._set_state("insert")
+        area.service.arm()
+
+    def leave(self) -> None:
+        if self._awaiting_pin:
+            return      # the PIN pad is in front; this screen still follows the read
+        self._disconnect()
+        area = _area(self.ctx)
+        if area is not None:
+            area.service.disarm()
+        self._clear_card_data()
+
+    def title(self) -> str:
+        return self.tr("Social security card")
+
+    def retranslate(self) -> None:
+        if self.state == "done":
+            self.heading.setText(self.tr("Your card has been read"))
+        else:
+            self.heading.setText(self.tr("Insert your social security card into the card slot, "
+                                         "chip facing up and going in first"))
+        self.retry_button.setText(self.tr("Try again"))
+        self.other_button.setText(self.tr("Use another way"))
+        self.continue_button.setText(self.tr("Continue"))
+        self.summary_title.setText(self.tr("Card read. Is this you?"))
+        self._render()
+
+    # --- device events (main thread, through the bridge) -------------------------------------
+    def _connect(self) -> None:
+        if not self._connected and self.ctx.bridge is not None:
+            self.ctx.bridge.event.connect(self._on_event)
+            self._connected = True
+
+    def _disconnect(self) -> None:
+        if self._connected:
+            self.ctx.bridge.event.disconnect(self._on_event)
+            self._connected = False
+
+    def _on_event(self, device: str, kind: str, payload: Any) -> None:
+        if device != DEVICE:
+            return
+        if kind == "pin_request":
+            self._ask_pin(payload)
+            return
+        current = self.nav.current()
+        if current is not self:
+            if not (self._awaiting_pin and current is not None and current.name == "pin_pad"):
+                # the citizen went elsewhere (Home, idle timeout) while the PIN pad was up
+                self._awaiting_pin = False
+                self.leave()
+                return
+            if kind not in ("read_ok", "read_failed", "card_removed"):
+                return
+            # the read ended while the PIN pad shows: come back to tell the citizen what happened
+            _area(self.ctx).pin_entry.cancel()
+            self.nav.back()                      # enter() sees _awaiting_pin and keeps state
+        if kind == "read_started":
+            self.error = None
+            self.progress.setValue(0)
+            self._set_state("reading")
+        elif kind == "read_progress":
+            self.progress.setValue(int(payload["fraction"] * 100))
+        elif kind == "read_ok":
+            self.record = payload
+            self._set_state("done")
+        elif kind == "read_failed":
+            self.error = dict(payload)
+            self._set_state("error")
+        elif kind == "card_inserted" and self.state == "error":
+            # a new try: the message about the last card goes, the read's events follow
+            self.error = None
+            self._set_state("insert")
+        elif kind in ("service_unavailable", "reader_removed"):
+            self.error = {"code": kind}
+            self._set_state("error")
+        elif kind == "reader_added" and self.state == "error" and self.error and \
+                self.error.get("code") in ("service_unavailable", "reader_removed", "no_reader"):
+            self.error = None
+            self._set_state("insert")
+            area = _area(self.ctx)
+            if area is not None:
+                area.service.arm()
+
+    def _ask_pin(self, prompt: Any) -> None:
+        area = _area(self.ctx)
+        if area is None:
+            return
+        self._awaiting_pin = True
+        self._set_state("verifying")
+        self.nav.go("pin_pad", entry=area.pin_entry, tries_left=prompt.tries_left,
+                    length=prompt.length)
+
+    # --- what the citizen does -----------------------------------------------------------------
+    def _retry(self) -> None:
+        """Read the card again; after "Not me", only a card inserted anew is read."""
+        area = _area(self.ctx)
+        same_card = self.state != "done"
+        self.error = None
+        self._clear_card_data()
+        self._set_state("insert")
+        if area is not None:
+            area.service.arm(fresh=same_card)
+
+    def _continue(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        identity = Identity(source="ssc", name=record.name, id_number=record.id_number,
+                            extra={"card_number": record.card_number,
+                                   "region_code": record.region_code,
+                                   "expiry_date": record.expiry_date,
+                                   "sex": record.sex, "nation": record.nation,
+                                   "birth_date": record.birth_date})
+        self._clear_card_data()
+        identified(self, identity)
+
+    # --- rendering -----------------------------------------------------------------------------
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.retranslate()
+
+    def _render(self) -> None:
+        state = self.state
+        self.picture.set_state({"insert": "insert", "reading": "reading", "verifying": "reading",
+                                "done": "done", "error": "error"}[state])
+        self.progress.setVisible(state in ("reading", "verifying"))
+        self.status.setVisible(state != "done")
+        self.status.setText({
+            "insert": self.tr("Waiting for your card…"),
+            "reading": self.tr("Reading your card. Please leave it in the slot."),
+            "verifying": self.tr("Checking the PIN with your card…"),
+            "error": self.tr("The card could not be used"),
+            "done": "",
+        }[state])
+        if state == "error" and self.error:
+            text = message_for(self.error)
+            if self.error.get("code") == "pin_wrong" and self.error.get("tries_left") is not None:
+                text += " " + self.tr("%n tries left.", "", self.error["tries_left"])
+            self.banner.set("error", text)
+        else:
+            self.banner.set("info", "")
+        self.summary.setVisible(state == "done" and self.record is not None)
+        if state == "done" and self.record is not None:
+            self._render_summary()
+        self.continue_button.setVisible(state == "done")
+        code = (self.error or {}).get("code")
+        self.retry_button.setVisible(state == "error" and code in RETRY_IN_PLACE
+                                     or state == "done")
+        self.retry_button.setText(self.tr("Not me: read another card") if state == "done"
+                                  else self.tr("Try again"))
+        self.other_button.setVisible(state != "done")
+
+    def _render_summary(self) -> None:
+        r = self.record
+        privacy = self.ctx.config.privacy
+        expiry = r.expiry_date.isoformat() if r.expiry_date else self.tr("not on the card")
+        rows = [
+            (self.tr("Name"), _mask_name(r.name, privacy["mask_char"])),
+            (self.tr("ID number"), mask_id(r.id_number, privacy)),
+            (self.tr("Card number"), mask_id(r.card_number, {"id_keep_head": 1, "id_keep_tail": 4,
+                                                              "mask_char": privacy["mask_char"]})),
+            (self.tr("Valid until"), expiry),
+        ]
+        self.summary_rows.setText("<table cellpadding='6'>" + "".join(
+            f"<tr><td>{k}</td><td><b>{v}</b></td></tr>" for k, v in rows) + "</table>")
+        self.expired_banner.set("warn", self.tr("This card has expired. Some services may ask for "
+                                                "a valid card.") if r.expired() else "")
+
+    def _clear_card_data(self) -> None:
+        """The card's data lives in this screen only until the citizen continues or leaves."""
+        self.record = None
+        self.summary_rows.setText("")
+
+
+def _mask_name(name: str, mask_char: str) -> str:
+    """Show the surname only (张*, 欧阳**): enough to recognise, little for a bystander."""
+    return name[:1] + mask_char * (len(name) - 1) if len(name) > 1 else name
