@@ -6,7 +6,7 @@ pinyin directly, so no input method (and no candidate window to learn) is needed
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from screens.widgets import button
 
@@ -30,7 +30,9 @@ class Keyboard(QWidget):
             row.addStretch(1)
             for key in row_keys:
                 btn = button(key.upper(), "key", lambda k=key: self.typed.emit(k))
-                btn.setMinimumSize(76, 76)
+                btn.setMinimumSize(60, 76)
+                btn.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+                btn.setMaximumWidth(110)
                 self.keys[key] = btn
                 row.addWidget(btn)
             row.addStretch(1)

@@ -85,7 +85,7 @@ def style_sheet(elderly: bool) -> str:
         background: transparent; color: white; border: 2px solid white; min-height: {m.target_px - 12}px;
     }}
     QPushButton[role="header"]:checked {{ background: white; color: {PRIMARY_DARK}; }}
-    QPushButton[role="key"] {{ font-size: {m.heading_pt}pt; min-width: {m.target_px - 8}px; }}
+    QPushButton[role="key"] {{ font-size: {m.heading_pt}pt; min-width: 56px; padding: 0; }}
     QLineEdit {{
         min-height: {m.target_px}px; font-size: {m.heading_pt}pt; border: 2px solid {PRIMARY};
         border-radius: {m.radius_px}px; padding: 0 {m.gap_px}px; background: {SURFACE};

@@ -126,6 +126,7 @@ def clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()          # deleteLater is deferred: do not paint it meanwhile
             item.widget().deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
