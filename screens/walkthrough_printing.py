@@ -91,10 +91,3 @@ def tampered(w) -> None:
     finally:
         source.signed_pdf = original
     assert screen.result_code == "document-modified", screen.result_code
-
-
-@step(560, "print-licences-large-text")
-def large_text(w) -> None:
-    screen = _screen(w)
-    screen._show_list()
-    w.settle(100)
