@@ -78,6 +78,7 @@ class ServiceItem:
     kiosk_actions: tuple[str, ...]       # subset of KIOSK_ACTIONS, or ("none",)
     kiosk_note: str                      # what this kiosk can do for the item, in words
     guide_url: str                       # the same guide online (QR code on the guide screen)
+    name_en: str = ""                    # English name for the English UI ('' = none)
 
     # -- derived text for screens and the printed notice ---------------------------------------
     @property
@@ -97,6 +98,10 @@ class ServiceItem:
     @property
     def category_text(self) -> str:
         return "个人事项" if self.category == "personal" else "法人事项"
+
+    def title(self, language: str = "zh_CN") -> str:
+        """The name to show in `language` ("zh_CN" or "en"); Chinese when there is no English."""
+        return self.name_en if language.startswith("en") and self.name_en else self.name
 
     def can(self, action: str) -> bool:
         """True when the kiosk offers `action` ("print", "query" or "apply") for this item."""
@@ -141,6 +146,7 @@ class ServiceItem:
                 kiosk_actions=tuple(_texts(data, "kiosk_actions")),
                 kiosk_note=_text(data, "kiosk_note"),
                 guide_url=_text(data, "guide_url"),
+                name_en=_optional_text(data, "name_en"),
             )
         except CatalogDataError as exc:
             code = data.get("impl_code") if isinstance(data, Mapping) else None
@@ -170,6 +176,7 @@ class Theme:
     name: str
     summary: str
     category: str
+    name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,6 +185,7 @@ class Department:
     address: str
     hours: str
     phone: str
+    name_en: str = ""
 
 
 @dataclass
@@ -209,10 +217,11 @@ class Catalog:
             raise CatalogDataError("catalog payload must be an object with an 'items' list")
         items = tuple(ServiceItem.from_dict(d) for d in payload["items"])
         themes = tuple(Theme(_text(t, "name"), str(t.get("summary", "")),
-                             str(t.get("category", "personal")))
+                             str(t.get("category", "personal")), _optional_text(t, "name_en"))
                        for t in payload.get("themes") or ())
         departments = tuple(Department(_text(d, "name"), str(d.get("address", "")),
-                                       str(d.get("hours", "")), str(d.get("phone", "")))
+                                       str(d.get("hours", "")), str(d.get("phone", "")),
+                                       _optional_text(d, "name_en"))
                             for d in payload.get("departments") or ())
         return cls(items, themes, departments, str(payload.get("revision", "")))
 
@@ -253,6 +262,16 @@ class Catalog:
     def theme(self, name: str) -> Theme | None:
         return next((t for t in self.theme_list if t.name == name), None)
 
+    def department_title(self, name: str, language: str = "zh_CN") -> str:
+        """A department's name to show in `language`; Chinese when there is no English."""
+        found = self.department(name)
+        return found.name_en if found and found.name_en and language.startswith("en") else name
+
+    def theme_title(self, name: str, language: str = "zh_CN") -> str:
+        """A theme's name to show in `language`; Chinese when there is no English."""
+        found = self.theme(name)
+        return found.name_en if found and found.name_en and language.startswith("en") else name
+
     def by_department(self, name: str) -> list[ServiceItem]:
         return [i for i in self.items if i.department == name]
 
@@ -271,6 +290,13 @@ def _text(data: Any, key: str) -> str:
     value = data.get(key) if isinstance(data, Mapping) else None
     if not isinstance(value, str) or not value.strip():
         raise CatalogDataError(f"{key} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _optional_text(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise CatalogDataError(f"{key} must be a string, got {value!r}")
     return value
 
 

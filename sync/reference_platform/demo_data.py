@@ -27,12 +27,12 @@ _DEPTH_NOTES = {1: "窗口办理", 2: "网上预约后窗口办理", 3: "网上�
 
 
 def departments() -> list[dict[str, str]]:
-    return [{"name": d.name, "address": f"{HALL}{d.floor}", "hours": d.hours,
-             "phone": d.phone} for d in S.DEPARTMENTS]
+    return [{"name": d.name, "name_en": S.DEPARTMENTS_EN[d.name], "address": f"{HALL}{d.floor}",
+             "hours": d.hours, "phone": d.phone} for d in S.DEPARTMENTS]
 
 
 def themes() -> list[dict[str, str]]:
-    return [{"name": name, "summary": summary, "category": category}
+    return [{"name": name, "name_en": S.THEMES_EN[name], "summary": summary, "category": category}
             for name, summary, category in S.THEMES]
 
 
@@ -87,6 +87,9 @@ def _expand(service: S.Service, dept: S.Dept, dept_index: int, main_index: int, 
 def _item(service: S.Service, sub: S.Sub, dept: S.Dept, basic: str, impl: str,
           rng: random.Random) -> dict[str, Any]:
     name = f"{service.name}（{sub.suffix}）" if sub.suffix else service.name
+    name_en = S.NAMES_EN[service.name]
+    if sub.suffix:
+        name_en += f" ({S.SUFFIXES_EN[sub.suffix]})"
     actions = sub.actions if sub.actions is not None else service.actions
     promised, statutory = sub.days if sub.days is not None else service.days
     depth = sub.depth if sub.depth is not None else service.depth
@@ -117,6 +120,7 @@ def _item(service: S.Service, sub: S.Sub, dept: S.Dept, basic: str, impl: str,
         "kiosk_actions": list(actions) or ["none"],
         "kiosk_note": _kiosk_note(actions, service, depth),
         "guide_url": GUIDE_BASE + impl,
+        "name_en": name_en,
     }
 
 

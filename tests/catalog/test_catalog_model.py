@@ -106,6 +106,20 @@ def test_wire_form_round_trips(demo_catalog):
     assert again.items == demo_catalog.items and again.themes() == demo_catalog.themes()
 
 
+def test_english_names_for_the_english_ui(demo_catalog):
+    item = demo_catalog.get("XK00101001")
+    assert item.title("en") == "Household registration transfer (within the city)"
+    assert item.title("zh_CN") == item.name == "户口迁移（市内迁移）"
+    assert all(i.name_en for i in demo_catalog)
+    assert demo_catalog.department_title("公安局", "en") == "Public Security Bureau"
+    assert demo_catalog.theme_title("新生儿出生一件事", "en") == "A new baby"
+    assert demo_catalog.theme_title("新生儿出生一件事", "zh_CN") == "新生儿出生一件事"
+    assert demo_catalog.department_title("不存在的部门", "en") == "不存在的部门"
+    bare = item.to_dict()
+    del bare["name_en"]
+    assert ServiceItem.from_dict(bare).title("en") == item.name   # optional on the wire
+
+
 def test_derived_texts(demo_catalog):
     on_the_spot = next(i for i in demo_catalog if i.promised_days == 0)
     assert on_the_spot.promised_text.startswith("即办")
