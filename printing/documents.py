@@ -26,6 +26,12 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, 
                                 Table, TableStyle)
 
 from printing import fonts
+
+# Binary image streams: reportlab's pure-Python ASCII85 of the seal was most of the render time
+# (and made the file a quarter larger). Every PDF reader and printer takes binary streams.
+from reportlab import rl_config  # noqa: E402
+
+rl_config.useA85 = 0
 from printing.errors import DocumentDataError
 from printing.templates import Template, fill, lookup
 
@@ -284,11 +290,13 @@ class _PageFrame:
         c.setFillColor(colors.white)
         c.rect(x, y, side, side, stroke=0, fill=1)
         c.setFillColor(colors.black)
+        path = c.beginPath()            # one filled path, not a thousand rect operators
         for r, row in enumerate(matrix):
             for col, dark in enumerate(row):
                 if dark:
-                    c.rect(x + (col + border) * module, y + side - (r + border + 1) * module,
-                           module, module, stroke=0, fill=1)
+                    path.rect(x + (col + border) * module, y + side - (r + border + 1) * module,
+                              module, module)
+        c.drawPath(path, stroke=0, fill=1)
 
     def page_number(self, c, number: int, total: int) -> None:
         self.total = total

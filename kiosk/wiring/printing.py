@@ -37,8 +37,8 @@ def wire(ctx) -> None:
     report = ctx.bridge.callback("printing") if ctx.bridge is not None else (lambda k, p=None: None)
 
     def outbox():
-        sync = ctx.services.get("sync")
-        return getattr(sync, "outbox", None) or ctx.services.get("outbox")
+        sync = ctx.services.get("sync")          # SyncService.enqueue(kind, payload), once wired
+        return sync if hasattr(sync, "enqueue") else None
 
     services.audit = AuditTrail(Journal(cfg.data_path("print-journal.jsonl")), outbox)
 
