@@ -12,8 +12,9 @@ all find 户口迁移, while "kouq" does not start at a syllable and "anyi" does
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterable, Sequence
 
 from pypinyin import Style, lazy_pinyin
@@ -26,7 +27,7 @@ TIER_NAME_EXACT = 1
 TIER_CODE_PREFIX = 2
 TIER_NAME_PREFIX = 3       # the name starts with the text, or the pinyin matches from its start
 TIER_NAME_INSIDE = 4       # the text or pinyin matches later in the name
-TIER_CONTEXT = 5           # matches the department or a theme, not the name
+TIER_CONTEXT = 5           # matches the department, a theme or a word of the English name
 _TEXT_TIERS = (TIER_NAME_EXACT, TIER_NAME_PREFIX, TIER_NAME_INSIDE, TIER_CONTEXT)
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -34,6 +35,7 @@ _IGNORED = re.compile(r"[\s'’·]+")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _RUNS = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 MAX_VARIANTS = 6
+MIN_ENGLISH = 3
 # Characters common in service names that people read more than one way. pypinyin's full
 # heteronym lists are mostly rare readings (提 di, 前 jian), which would crowd out these.
 POLYPHONES: dict[str, tuple[str, ...]] = {
@@ -118,6 +120,11 @@ class SearchIndex:
         codes.sort()
         self._code_keys = [c for c, _ in codes]
         self._code_pos = [r for _, r in codes]
+        # English names in one text, one per line, so one regex finds every word that starts
+        # with what was typed (the English UI: "passport" finds 普通护照签发)
+        english = [i.name_en.lower() for i in self.items]
+        self._english = "\n".join(english)
+        self._english_starts = list(accumulate((len(e) + 1 for e in english[:-1]), initial=0))
         self._last_query = ""
         self._last_han = False
         self._last_hits: list[int] = []
@@ -157,6 +164,7 @@ class SearchIndex:
             self._scan_text(q, candidates, buckets)
         else:
             self._scan_pinyin(q, candidates, buckets)
+            self._scan_english(q, buckets)
         # remembered before code hits are taken out: the next keystroke may no longer match the
         # code but still match the name
         self._last_query, self._last_han = q, has_han
@@ -193,6 +201,25 @@ class SearchIndex:
                 (exact if name == q else prefix if name.startswith(q) else inside).append(r)
             elif q in context[r]:
                 other.append(r)
+
+    def _scan_english(self, q: str, buckets: list[list[int]]) -> None:
+        """Words of the English names that start with q (3 letters or more: shorter prefixes
+        match too much). Scans the whole text each time (a fast substring search), which keeps the
+        narrowing of candidates valid for the pinyin scan."""
+        if len(q) < MIN_ENGLISH or not self._english:
+            return
+        text, starts, found = self._english, self._english_starts, set()
+        at = text.find(q)
+        while at != -1:
+            # a plain find runs at memchr speed; the word-start test is done by hand because a
+            # \b pattern turns off that fast scan
+            if at == 0 or not text[at - 1].isalnum():
+                found.add(bisect_right(starts, at) - 1)
+            at = text.find(q, at + 1)
+        if found:
+            named = set(buckets[TIER_NAME_PREFIX]).union(buckets[TIER_NAME_INSIDE])
+            merged = set(buckets[TIER_CONTEXT]).union(r for r in found if r not in named)
+            buckets[TIER_CONTEXT] = sorted(merged)
 
     def _scan_pinyin(self, q: str, candidates: Sequence[int], buckets: list[list[int]]) -> None:
         search = _pinyin_pattern(q).search

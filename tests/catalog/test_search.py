@@ -55,6 +55,16 @@ def test_common_polyphones_match_either_reading(index):
     assert any("重度" in i.name for i in fresh(index, "zhongdu"))
 
 
+def test_english_words_find_items_for_the_english_ui(index):
+    found = fresh(index, "passport")
+    assert found and all(i.name.startswith("普通护照签发") for i in found)
+    assert {i.name for i in fresh(index, "marri")} >= {"内地居民结婚登记（初婚）", "婚姻登记档案查询"}
+    # word starts only, and not before three letters
+    assert not any(i.name.startswith("普通护照签发") for i in fresh(index, "ssport"))
+    assert not any(i.name.startswith("普通护照签发") for i in fresh(index, "pa")
+                   if "pa" not in " ".join(syllables(i.name)))
+
+
 def test_chinese_substring_and_exact_name_first(index):
     found = index.search("迁移")
     assert found and all("迁移" in i.name for i in found[:5])
