@@ -20,6 +20,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -205,9 +206,10 @@ class DeliveryWorker:
         if status in OFFLINE_STATUSES:
             return _Outcome(offline=f"http_{status}", retry_after=retry_after)
         if status in CREDENTIAL_STATUSES:
-            self._alert("sync_credential_rejected",
-                        f"the platform refused this kiosk's credential (HTTP {status}); "
-                        "run `kiosk provision` again", {"status": status})
+            if self._status.last_error != "credential_rejected":   # once, not at every retry
+                self._alert("sync_credential_rejected",
+                            f"the platform refused this kiosk's credential (HTTP {status}); "
+                            "run `kiosk provision` again", {"status": status})
             return _Outcome(offline="credential_rejected", retry_after=retry_after)
         if 400 <= status < 500 and status != 409:
             if len(batch) > 1:
@@ -268,14 +270,16 @@ class DeliveryWorker:
         while not self._stop.is_set() and (deadline is None or self._clock() < deadline):
             try:
                 batch = self.outbox.due(self.batch_size, self.ordered_kinds)
+                if not batch:
+                    break
+                self._update(last_attempt=self._clock())
+                outcome = self._send(batch)
             except OutboxError as exc:
                 result.error = exc.code
                 break
-            if not batch:
+            except sqlite3.Error as exc:
+                result.error = self.outbox.report_failure(exc)
                 break
-            now = self._clock()
-            self._update(last_attempt=now)
-            outcome = self._send(batch)
             result.sent += len(outcome.acked)
             result.duplicates += outcome.duplicates
             result.dead += len(outcome.dead)

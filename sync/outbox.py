@@ -37,6 +37,7 @@ _CRASH_SPEC = os.environ.get(CRASH_ENV)   # read once: enqueue is hot, the test 
 
 KIND_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
 MAX_PAYLOAD_BYTES = 8 * 1024 * 1024
+RECOVERY_MARGIN_BYTES = 256 * 1024
 
 # No secondary index: each one is one more page written and synced per enqueue. Records are
 # found by seq (the rowid); due-record scans walk the table in seq order (a backlog is mostly due).
@@ -200,6 +201,13 @@ class Outbox:
         if first:
             self._alert(f"outbox_{code}", message, {"path": str(self.path)})
 
+    def report_failure(self, exc: sqlite3.Error) -> str:
+        """A database error met while delivering: stop accepting what may not be kept, alert
+        staff once, and say which code applies. Records already stored stay where they are."""
+        code = self._classify(exc)
+        self._refuse(code, f"outbox database error: {exc}")
+        return code
+
     @staticmethod
     def _classify(exc: sqlite3.Error) -> str:
         primary = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
@@ -220,7 +228,7 @@ class Outbox:
     def _free_bytes(self) -> int:
         return shutil.disk_usage(self.path.parent).free
 
-    def _low_on_space(self, incoming: int) -> bool:
+    def _low_on_space(self, incoming: int, margin: int = 0) -> bool:
         """statvfs at most once a second while space is plentiful; every time near the limit.
         (A burst that outruns the estimate still ends in SQLITE_FULL, which refuses too.)"""
         now = time.monotonic()
@@ -229,7 +237,7 @@ class Outbox:
                 or self._last_free - self._written_since_check < 2 * self.min_free_bytes):
             self._last_free = self._free_bytes()
             self._free_checked_at, self._written_since_check = now, 0
-        return self._last_free - self._written_since_check < self.min_free_bytes
+        return self._last_free - self._written_since_check < self.min_free_bytes + margin
 
     def _ensure_writable(self, incoming: int) -> None:
         if self._conn is None:
@@ -240,7 +248,12 @@ class Outbox:
             self._refuse("disk_full", f"less than {self.min_free_bytes // 1024} KiB free "
                          f"beside {self.path}")
             raise OutboxError("disk_full", "not enough free disk space to keep the record")
-        if self._problem == "disk_full":
+        self._recover_if_space()
+
+    def _recover_if_space(self) -> None:
+        # after a real SQLITE_FULL statvfs may still show a few KiB: ask for a margin beyond the
+        # limit before accepting again, so the kiosk does not flap between full and not
+        if self._problem == "disk_full" and not self._low_on_space(0, RECOVERY_MARGIN_BYTES):
             self._problem = None   # space came back: accept again
             self._alert("outbox_recovered", "the outbox accepts records again", {})
 
@@ -427,6 +440,7 @@ class Outbox:
     def stats(self) -> OutboxStats:
         now = self._clock()
         with self._lock:
+            self._recover_if_space()
             conn = self._read_conn()
             depth, oldest = conn.execute(
                 "SELECT count(*), min(created) FROM records WHERE state='pending'").fetchone()

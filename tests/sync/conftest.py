@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,18 @@ def tls_platform(tmp_path):
                           client=(client_cert, client_key))
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def tiny_fs(tmp_path):
+    """A real 2 MiB tmpfs: SQLite hits ENOSPC for real. Needs root and mount rights."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -189,3 +189,35 @@ def test_backoff_grows_with_jitter_and_respects_retry_after():
     assert parse_retry_after("120") == 120
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412400) == 80
     assert parse_retry_after("soon") is None
+
+
+def test_disk_full_while_delivering_keeps_everything(tiny_fs, live_platform, credential,
+                                                     client_for, admin_of, make_worker, alerts):
+    """A real 2 MiB filesystem fills up: the outbox refuses new records, the local delete after
+    the platform's answer fails too, and still every accepted record arrives exactly once."""
+    import os
+    import uuid
+    from sync.crypto import PayloadCipher
+    from sync.outbox import Outbox, OutboxError
+    box = Outbox(tiny_fs / "o.db", PayloadCipher(os.urandom(32)), alert=alerts, min_free_bytes=0)
+    filler = tiny_fs / "other-files"
+    filler.write_bytes(b"x" * 1_000_000)
+    receipts = []
+    with pytest.raises(OutboxError) as exc:
+        for _ in range(5000):
+            receipts.append(box.enqueue("evaluation", {"pad": uuid.uuid4().hex * 20}))
+    assert exc.value.code == "disk_full" and len(receipts) > 20
+    worker = make_worker(box, client_for(live_platform.url, credential), batch_size=10)
+    result = worker.drain()
+    assert result.error == "disk_full" and result.sent == 0
+    status = worker.status()
+    assert (status.accepting, status.problem, status.depth) == (False, "disk_full", len(receipts))
+    assert admin_of(live_platform.url).received()["count"] == 10   # applied, not yet deleted here
+    filler.unlink()                                                  # staff free some space
+    result = worker.flush()
+    assert (result.sent, result.duplicates, result.remaining) == (len(receipts), 10, 0)
+    got = admin_of(live_platform.url).received(include="records")
+    assert sorted(r["key"] for r in got["records"]) == sorted(r.key for r in receipts)
+    assert worker.status().accepting is True
+    assert "outbox_recovered" in alerts.codes()
+    box.close()

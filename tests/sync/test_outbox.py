@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
 import sys
 import uuid
 
@@ -123,21 +122,6 @@ def test_low_disk_space_refuses_then_recovers(make_outbox, alerts):
     box.min_free_bytes = 1024
     box.enqueue("evaluation", {"level": 3})
     assert box.accepting and box.stats().depth == 2
-
-
-@pytest.fixture
-def tiny_fs(tmp_path):
-    """A real 2 MiB tmpfs: SQLite hits ENOSPC for real. Needs root and mount rights."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_real_disk_full_keeps_every_accepted_record(tiny_fs, alerts):
