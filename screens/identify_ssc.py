@@ -101,7 +101,7 @@ class CardSlotPicture(QWidget):
         self._phase = 0.0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
-        self.setMinimumSize(360, 300)
+        self.setMinimumSize(240, 200)
 
     def set_state(self, state: str) -> None:
         self.state = state
@@ -282,6 +282,8 @@ class IdentifySscScreen(Screen):
     def retranslate(self) -> None:
         if self.state == "done":
             self.heading.setText(self.tr("Your card has been read"))
+        elif self.state == "error":
+            self.heading.setText(self.tr("The card could not be used"))
         else:
             self.heading.setText(self.tr("Insert your social security card into the card slot, "
                                          "chip facing up and going in first"))
@@ -390,12 +392,12 @@ class IdentifySscScreen(Screen):
         self.picture.set_state({"insert": "insert", "reading": "reading", "verifying": "reading",
                                 "done": "done", "error": "error"}[state])
         self.progress.setVisible(state in ("reading", "verifying"))
-        self.status.setVisible(state != "done")
+        self.status.setVisible(state not in ("done", "error"))
         self.status.setText({
             "insert": self.tr("Waiting for your card…"),
             "reading": self.tr("Reading your card. Please leave it in the slot."),
             "verifying": self.tr("Checking the PIN with your card…"),
-            "error": self.tr("The card could not be used"),
+            "error": "",
             "done": "",
         }[state])
         if state == "error" and self.error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
 from devices.smartcard.pin import PIN_LENGTH, valid_pin
 from screens.base import Screen, register_screen
@@ -39,13 +40,32 @@ class PinPadScreen(Screen):
         self.cancel_button.setMaximumWidth(640)
         self.privacy = label("", "Small")
         self.privacy.setAlignment(Qt.AlignCenter)
-        self.layout_.addWidget(self.heading)
-        self.layout_.addWidget(self.hint)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addWidget(self.keypad, 0, Qt.AlignHCenter)
-        self.layout_.addWidget(self.cancel_button, 0, Qt.AlignHCenter)
-        self.layout_.addWidget(self.privacy)
-        self.layout_.addStretch(1)
+        # texts beside the keypad in landscape, above it in portrait: both fit one screen
+        self.body = QBoxLayout(QBoxLayout.TopToBottom)
+        texts = QVBoxLayout()
+        for widget in (self.heading, self.hint, self.banner, self.privacy):
+            texts.addWidget(widget)
+        texts.addStretch(1)
+        keys = QVBoxLayout()
+        keys.addWidget(self.keypad, 0, Qt.AlignHCenter)
+        keys.addWidget(self.cancel_button, 0, Qt.AlignHCenter)
+        keys.addStretch(1)
+        self.body.addLayout(texts, 1)
+        self.body.addLayout(keys, 1)
+        self.layout_.addLayout(self.body, 1)
+        if ctx.config.ui.orientation == "landscape":
+            # before the first layout: a portrait minimum height would stretch a landscape window
+            self.body.setDirection(QBoxLayout.LeftToRight)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._orient()
+
+    def _orient(self) -> None:
+        # the window's shape, known before this screen is first laid out (its own size is not)
+        window = self.window()
+        wide = window.width() > window.height() if window is not self else self.landscape
+        self.body.setDirection(QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom)
 
     def enter(self, entry: Any = None, tries_left: int | None = None, length: int = PIN_LENGTH,
               **_params: Any) -> None:
@@ -54,6 +74,7 @@ class PinPadScreen(Screen):
         self.length = length
         self.keypad.max_len = length
         self.keypad.reset()
+        self._orient()
         self.retranslate()
 
     def leave(self) -> None:
