@@ -17,6 +17,7 @@ class FaultProxy:
         self.relay_bytes = relay_bytes
         self.mode = "pass"
         self.resets = 0
+        self.connections = 0
         self._server = socket.create_server(("127.0.0.1", 0))
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._accept, daemon=True)
@@ -42,6 +43,7 @@ class FaultProxy:
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client: socket.socket) -> None:
+        self.connections += 1
         upstream = socket.create_connection(("127.0.0.1", self.target_port))
         if self.mode == "pass":
             threading.Thread(target=_pump, args=(upstream, client), daemon=True).start()

@@ -77,3 +77,20 @@ def test_clock_skew_is_measured_from_the_date_header(live_platform, tmp_path):
     client.get("/api/v1/admin/faults")
     assert 595 < skew.skew_s < 605 and skew.skewed
     assert alerts == ["clock_skew"]
+
+
+def test_configured_proxy_carries_the_deliveries(live_platform, fault_proxy, tmp_path, credential,
+                                                 make_outbox, make_worker, admin_of):
+    """[platform] proxy: requests go to the proxy (absolute-URI requests, relayed by the loopback
+    proxy); nothing goes direct. A proxy that resets mid-answer is a connection failure."""
+    cfg = kiosk_cfg(tmp_path, live_platform.url, proxy=fault_proxy.url)
+    box = make_outbox()
+    keys = [box.enqueue("telemetry", {"n": i}).key for i in range(3)]
+    worker = make_worker(box, make_client(cfg, live_platform.url, credential, ClockSkew()))
+    fault_proxy.mode = "reset_response"
+    assert worker.drain().error == "connection_reset" and fault_proxy.resets == 1
+    fault_proxy.mode = "pass"
+    assert worker.flush().sent == 3
+    assert fault_proxy.connections >= 2
+    got = admin_of(live_platform.url).received(include="records")
+    assert sorted(r["key"] for r in got["records"]) == sorted(keys)
