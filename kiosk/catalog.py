@@ -201,10 +201,15 @@ class Catalog:
     categories = CATEGORIES
 
     def __post_init__(self) -> None:
+        impl = {}
         for item in self.items:
-            self._by_code[item.impl_code] = item
-            # A basic code may have several implementations; the first one stands for it.
+            if item.impl_code in impl:
+                raise CatalogDataError(f"implementation code {item.impl_code} appears twice")
+            impl[item.impl_code] = item
+        # A basic code may have several implementations; the first one stands for it.
+        for item in self.items:
             self._by_code.setdefault(item.basic_code, item)
+        self._by_code.update(impl)
 
     @classmethod
     def empty(cls) -> "Catalog":

@@ -156,3 +156,9 @@ def test_empty_catalog_is_usable():
     assert empty.departments() == [] and empty.themes() == [] and empty.get("X") is None
     with pytest.raises(CatalogDataError):
         Catalog.from_payload({"items": "nope"})
+
+
+def test_duplicate_implementation_codes_are_refused(demo_catalog):
+    item = demo_catalog.items[0].to_dict()
+    with pytest.raises(CatalogDataError, match=f"{item['impl_code']} appears twice"):
+        Catalog.from_payload({"items": [item, item]})
