@@ -97,6 +97,7 @@ class QualityRules:
     max_yaw: float = 0.12              # |nose position across the jaw - 0.5|
     max_roll_deg: float = 15.0         # eye line angle
     min_score: float = 0.3             # detector score that counts as a face at all
+    second_face_ratio: float = 0.0     # a second face counts from this share of the main's score
 
     @classmethod
     def from_config(cls, face: Mapping[str, Any]) -> "QualityRules":
@@ -108,7 +109,7 @@ class QualityRules:
         return QualityRules(min_face_fraction=0.05, max_face_fraction=1.0, max_center_offset=1.0,
                             min_sharpness=self.min_sharpness / 4, min_brightness=40.0,
                             max_brightness=230.0, max_yaw=0.2, max_roll_deg=25.0,
-                            min_score=0.3)
+                            min_score=0.3, second_face_ratio=0.8)
 
 
 # reason codes, in the order the citizen should fix them; the screens map each to a sentence
@@ -210,9 +211,11 @@ class FaceAnalyzer:
         if not found:
             return FaceObservation((width, height), 0, reasons=(NO_FACE,))
         boxes = sorted(found, key=lambda f: -_area(f[0]))
-        main = boxes[0][0]
-        # a second face counts when it is a real neighbour, not a tiny face far behind
-        others = [b for b, _ in boxes[1:] if _width(b) >= 0.5 * _width(main)]
+        main, main_score = boxes[0]
+        # a second face counts when it is a real neighbour, not a tiny face far behind; in a
+        # certificate photo, a much weaker second detection is a pattern on clothes or background
+        others = [b for b, score in boxes[1:] if _width(b) >= 0.5 * _width(main)
+                  and score >= rules.second_face_ratio * main_score]
         shape = self.models.landmarks(rgb, main)
         points = np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float64)
         obs = FaceObservation((width, height), 1 + len(others), box=main, points=points,
