@@ -1,7 +1,7 @@
 """`kiosk provision --token TOKEN`: enroll this kiosk with the platform, once, at install.
 
 Stores the kiosk credential and the platform's command-signing public key in
-[sync] credential_file (0600). Exit 0 done, 1 refused by the platform, 2 usage or config problem,
+[sync] credential_file (0600) and creates the outbox encryption key ([sync] key_file, 0600). Exit 0 done, 1 refused by the platform, 2 usage or config problem,
 3 platform unreachable.
 """
 from __future__ import annotations
@@ -44,6 +44,14 @@ def _provision(args: argparse.Namespace) -> int:
     except CredentialError as exc:
         print(f"kiosk provision: {exc}", file=sys.stderr)
         return 3 if exc.code == "unreachable" else 1
+    from sync.crypto import CryptoError, load_or_create_key
+    key_path = cfg.data_path(cfg.sync.key_file)
+    try:
+        load_or_create_key(key_path)     # install time: the outbox key exists before any record
+    except CryptoError as exc:
+        print(f"kiosk provision: outbox key {key_path}: {exc}", file=sys.stderr)
+        return 1
     print(f"provisioned {credential.kiosk_id} with {url}; credential in {path} (mode 600)")
+    print(f"outbox key: {key_path} (mode 600)")
     print(f"platform command key: {credential.platform_public_key}")
     return 0

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,10 @@ def provision(config_path, url, admin):
     token = admin.call("/api/v1/admin/enrollment")["enrollment_token"]
     done = run_kiosk("-m", "kiosk", "--config", str(config_path), "provision", "--token", token)
     assert done.returncode == 0, done.stderr
-    credential = config_path.parent / "data" / "credential.json"
-    assert oct(credential.stat().st_mode & 0o777) == "0o600"
+    for name in ("credential.json", "outbox.key"):      # both made at install, both private
+        assert oct((config_path.parent / "data" / name).stat().st_mode & 0o777) == "0o600"
+    again = run_kiosk("-m", "kiosk", "--config", str(config_path), "provision", "--token", token)
+    assert again.returncode == 2 and "--force" in again.stderr
 
 
 @pytest.mark.parametrize("point,nth", [
@@ -71,7 +74,7 @@ def test_kill_9_at_each_point_of_a_delivery(point, nth, kiosk_config, live_platf
         env[CRASH_ENV] = "after_send:1"
     crashed = run_kiosk(str(PROC), str(kiosk_config), str(RECORDS), env_extra=env)
     assert crashed.returncode == -signal.SIGKILL, crashed.stderr
-    told = crashed.stdout.split()
+    told = [line for line in crashed.stdout.split() if line != "started"]
     committed = nth if point == "after_enqueue" else RECORDS   # the n-th commit died before printing
     assert len(told) == (nth - 1 if point == "after_enqueue" else RECORDS)
 
@@ -89,3 +92,49 @@ def test_kill_9_at_each_point_of_a_delivery(point, nth, kiosk_config, live_platf
         assert got["redeliveries"] > 0                   # resent after the crash, applied once
     db = kiosk_config.parent / "data" / "outbox.sqlite3"
     assert "测试申请人".encode() not in db.read_bytes()
+
+
+def listening_inodes() -> set[str]:
+    """Socket inodes in LISTEN state (TCP state 0A) in this network namespace."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "0A":
+                inodes.add(fields[9])
+    return inodes
+
+
+def test_the_kiosk_opens_no_listening_port(kiosk_config, live_platform, admin_of):
+    provision(kiosk_config, live_platform.url, admin_of(live_platform.url))
+    env = dict(os.environ)
+    env.pop(CRASH_ENV, None)
+    proc = subprocess.Popen([sys.executable, str(PROC), str(kiosk_config), "3", "2.0"],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        for line in proc.stdout:
+            if line.strip() == "started":
+                break
+        time.sleep(0.5)    # heartbeat and delivery threads are up and have talked to the platform
+        sockets = set()
+        for fd in Path(f"/proc/{proc.pid}/fd").iterdir():
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                sockets.add(target[len("socket:["):-1])
+        assert sockets, "the kiosk process should hold client sockets to the platform"
+        assert not sockets & listening_inodes()
+    finally:
+        assert proc.wait(timeout=30) == 0
+
+
+def test_an_enrollment_token_works_once(kiosk_config, live_platform, admin_of):
+    token = admin_of(live_platform.url).call("/api/v1/admin/enrollment")["enrollment_token"]
+    first = run_kiosk("-m", "kiosk", "--config", str(kiosk_config), "provision", "--token", token)
+    assert first.returncode == 0 and "KIOSK-CRASH-0001" in first.stdout
+    reused = run_kiosk("-m", "kiosk", "--config", str(kiosk_config), "provision", "--token", token,
+                       "--force")
+    assert reused.returncode == 1 and "refused the enrollment token" in reused.stderr
