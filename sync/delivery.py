@@ -20,6 +20,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import re
 import sqlite3
 import threading
 import time
@@ -238,7 +239,7 @@ class DeliveryWorker:
                 outcome.duplicates += state == "duplicate"
             elif state == "rejected":
                 self.outbox.dead_letter([record], "rejected by the platform: "
-                                        f"{item.get('code', '')} {str(item.get('error', ''))[:120]}")
+                                        f"{item.get('code', '')} {safe_reason(item.get('error'))}")
                 outcome.dead.append(record)
             else:
                 retry.append(record)
@@ -375,9 +376,22 @@ def _is_reset(exc: BaseException) -> bool:
 
 def _error_text(response: requests.Response) -> str:
     try:
-        return str(response.json().get("error", ""))[:120]
+        return safe_reason(response.json().get("error"))
     except (ValueError, AttributeError):
         return ""
+
+
+_LONG_NUMBER = re.compile(r"\d{6,}[\dXx]*")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def safe_reason(text: object, limit: int = 120) -> str:
+    """A platform's error text as it may be kept beside a record (unencrypted) and shown to
+    staff: a platform that echoes a field must not leak an ID number or a name into it."""
+    if text is None:
+        return ""
+    cleaned = _HAN.sub("…", _LONG_NUMBER.sub("#", str(text)))
+    return cleaned[:limit]
 
 
 def _arm_send_crash() -> threading.Timer | None:

@@ -221,3 +221,10 @@ def test_disk_full_while_delivering_keeps_everything(tiny_fs, live_platform, cre
     assert worker.status().accepting is True
     assert "outbox_recovered" in alerts.codes()
     box.close()
+
+
+def test_platform_error_text_is_kept_without_personal_data():
+    from sync.delivery import safe_reason
+    echoed = "id_number 99010119900101123X invalid for 测试甲乙丙 (field 7)"
+    assert safe_reason(echoed) == "id_number # invalid for … (field 7)"
+    assert safe_reason(None) == "" and len(safe_reason("x" * 500)) == 120
