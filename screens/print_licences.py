@@ -37,6 +37,7 @@ class PrintLicencesScreen(Screen):
         self.state = "list"                 # list / preview / printing / result
         self.result_code: str | None = None
         self._progress = ""
+        self._preview_png = b""
         self.banner = Banner("info")
         self.heading = label("", "Heading")
         self.spinner = Spinner(72)
@@ -78,7 +79,8 @@ class PrintLicencesScreen(Screen):
     def leave(self) -> None:
         self._poll.stop()
         self.spinner.stop()
-        self.prepared = None            # the rendered PDF holds personal data: drop it
+        self.prepared = None            # the rendered PDF and its preview hold personal data
+        self._preview_png = b""
 
     def retranslate(self) -> None:
         {"list": self._show_list, "preview": self._show_preview,
@@ -237,6 +239,9 @@ class PrintLicencesScreen(Screen):
             self.heading.setText(self.tr("Printed"))
             self.banner.set("ok", self.tr("Printed %n copies. Please take your documents from the "
                                           "tray below the screen.", "", self.copies))
+            receipts = getattr(self.ctx.services.get("printing"), "receipts", None)
+            if receipts is not None and receipts.available():
+                self._action(self.tr("Print a receipt"), "", self._print_receipt, "ticket")
             self._action(self.tr("Print another document"), "", self._show_list, "print")
             self._action(self.tr("Finish"), "primary", self.nav.end_session, "home")
             return
@@ -246,6 +251,27 @@ class PrintLicencesScreen(Screen):
         if doc_id and code not in _SIGNATURE and self.service.can_print(doc_id):
             self._action(self.tr("Try again"), "primary", self._print, "print")
         self._action(self.tr("Back to the list"), "", self._show_list, "back")
+
+    def _print_receipt(self) -> None:
+        """A print-job receipt on the receipt printer: what was printed, how many, where."""
+        from printing import receipts as layouts
+        service = self.ctx.services["printing"].receipts
+        doc, prepared, copies = self.chosen or {}, self.prepared, self.copies
+        build = lambda width, hall, kiosk: layouts.print_job_receipt(        # noqa: E731
+            hall, doc.get("title", ""), doc.get("serial", prepared.doc_id), copies, prepared.pages,
+            "打印完成", kiosk, width=width)
+        self._busy(True)
+        run_in_background(lambda: service.print_receipt("print-job", prepared.doc_id, build),
+                          self._receipt_done, self._receipt_failed)
+
+    def _receipt_done(self, _record) -> None:
+        self._busy(False)
+        self.banner.set("ok", self.tr("Receipt printed. Please take it from the receipt slot."))
+
+    def _receipt_failed(self, exc: Exception) -> None:
+        self._busy(False)
+        self.banner.set("warn", self.tr("The receipt could not be printed; your documents were "
+                                        "printed. The staff have been told."))
 
     def citizen_message(self, code: str | None) -> str:
         if code in _SIGNATURE:

@@ -125,6 +125,10 @@
       </translation>
     </message>
     <message>
+      <source>Print a receipt</source>
+      <translation>Print a receipt</translation>
+    </message>
+    <message>
       <source>Print another document</source>
       <translation>Print another document</translation>
     </message>
@@ -139,6 +143,14 @@
     <message>
       <source>Try again</source>
       <translation>Try again</translation>
+    </message>
+    <message>
+      <source>Receipt printed. Please take it from the receipt slot.</source>
+      <translation>Receipt printed. Please take it from the receipt slot.</translation>
+    </message>
+    <message>
+      <source>The receipt could not be printed; your documents were printed. The staff have been told.</source>
+      <translation>The receipt could not be printed; your documents were printed. The staff have been told.</translation>
     </message>
     <message>
       <source>This document did not pass the authenticity check and will not be printed. The staff have been told; please ask at the service window.</source>

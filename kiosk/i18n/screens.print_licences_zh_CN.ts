@@ -122,6 +122,10 @@
       </translation>
     </message>
     <message>
+      <source>Print a receipt</source>
+      <translation>打印凭条</translation>
+    </message>
+    <message>
       <source>Print another document</source>
       <translation>打印其他证照</translation>
     </message>
@@ -136,6 +140,14 @@
     <message>
       <source>Try again</source>
       <translation>重试</translation>
+    </message>
+    <message>
+      <source>Receipt printed. Please take it from the receipt slot.</source>
+      <translation>凭条已打印，请从凭条出口取走。</translation>
+    </message>
+    <message>
+      <source>The receipt could not be printed; your documents were printed. The staff have been told.</source>
+      <translation>凭条未能打印，您的证照已打印完成。已通知工作人员。</translation>
     </message>
     <message>
       <source>This document did not pass the authenticity check and will not be printed. The staff have been told; please ask at the service window.</source>
