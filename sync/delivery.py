@@ -80,10 +80,15 @@ class SyncStatus:
     last_error: str | None = None     # a stable code, e.g. 'unreachable', 'timeout', 'tls_error'
     depth: int = 0                    # records waiting
     dead: int = 0                     # dead letters awaiting staff
-    oldest_age_s: float | None = None
+    oldest_created: float | None = None   # epoch seconds of the oldest waiting record
     accepting: bool = True            # False: the outbox refuses new records (see problem)
     problem: str | None = None        # OutboxError code while not accepting
     retry_at: float | None = None     # when the worker tries again while offline
+
+    @property
+    def oldest_age_s(self) -> float | None:
+        """Age of the oldest waiting record, now (a stored age would go stale on screen)."""
+        return None if self.oldest_created is None else max(0.0, time.time() - self.oldest_created)
 
 
 @dataclass
@@ -158,10 +163,13 @@ class DeliveryWorker:
     def _refresh_counts(self) -> None:
         try:
             stats = self.outbox.stats()
-        except (OutboxError, Exception) as exc:   # a damaged database must not stop reporting
-            self._update(accepting=False, problem=getattr(exc, "code", "io_error"))
+        except OutboxError as exc:
+            self._update(accepting=False, problem=exc.code)
             return
-        self._update(depth=stats.depth, dead=stats.dead, oldest_age_s=stats.oldest_age_s,
+        except sqlite3.Error as exc:      # a damaged database must not stop the reporting
+            self._update(accepting=False, problem=self.outbox.report_failure(exc))
+            return
+        self._update(depth=stats.depth, dead=stats.dead, oldest_created=stats.oldest_created,
                      accepting=stats.accepting, problem=stats.problem)
 
     def note_contact(self, ok: bool, error: str | None = None) -> None:
