@@ -15,16 +15,19 @@ class PlatformState:
 
 
 def platform_state(ctx) -> PlatformState:
+    # both the delivery worker and the catalog refresh talk to the platform; the most careful
+    # reading wins, so the header never says online next to an "offline" banner
+    readings = []
     sync = ctx.services.get("sync")
-    online = None
     if sync is not None and hasattr(sync, "status"):
-        online = bool(sync.status().online)
+        readings.append(bool(sync.status().online))
     cache = ctx.services.get("catalog_cache")
     if cache is not None:
-        if online is None:
-            online = not cache.offline
+        readings.append(not cache.offline)
+    online = bool(readings) and all(readings)
+    if cache is not None:
         fetched = cache.fetched_at
         if not online and fetched:
             when = fetched if isinstance(fetched, datetime) else datetime.fromtimestamp(fetched)
             return PlatformState(False, when.astimezone().strftime("%m-%d %H:%M"))
-    return PlatformState(bool(online), None)
+    return PlatformState(online, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
+from kiosk import i18n
 from kiosk.catalog_service import catalog_service
 from screens.base import Screen, register_screen
 from screens.catalog_widgets import ItemList
@@ -12,7 +13,7 @@ from screens.widgets import Banner, Scroll, button, clear_layout, label
 
 MODES = (
     ("department", QT_TRANSLATE_NOOP("CatalogScreen", "By department")),
-    ("theme", QT_TRANSLATE_NOOP("CatalogScreen", "“One thing” bundles")),
+    ("theme", QT_TRANSLATE_NOOP("CatalogScreen", "\"One thing\" bundles")),
     ("personal", QT_TRANSLATE_NOOP("CatalogScreen", "For individuals")),
     ("enterprise", QT_TRANSLATE_NOOP("CatalogScreen", "For businesses")),
 )
@@ -42,6 +43,19 @@ def groups_for(catalog, mode: str) -> list[tuple[str, int]]:
     for item in items:
         counts[item.department] = counts.get(item.department, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def titled(catalog, mode: str, group: str) -> str:
+    """A department or theme name in the current language (Chinese when there is no English)."""
+    language = i18n.current_language()
+    return (catalog.theme_title(group, language) if mode == "theme"
+            else catalog.department_title(group, language))
+
+
+def department_titles(ctx):
+    service = catalog_service(ctx)
+    return lambda item: (service.catalog.department_title(item.department, i18n.current_language())
+                         if service else item.department)
 
 
 @register_screen
@@ -100,7 +114,8 @@ class CatalogScreen(Screen):
             return
         columns = 3 if self.landscape else 2
         for index, (group, count) in enumerate(groups_for(service.catalog, self.mode)):
-            text = f"{group}\n" + self.tr("%1 services").replace("%1", str(count))
+            title = titled(service.catalog, self.mode, group)
+            text = f"{title}\n" + self.tr("%1 services").replace("%1", str(count))
             btn = button(text, "tile", lambda g=group: self.nav.go("service_list", mode=self.mode,
                                                                   group=g))
             btn.setMinimumHeight(120)
@@ -117,12 +132,14 @@ class ServiceListScreen(Screen):
         self.banner = Banner("info")
         self.summary = label("", "Muted")
         self.list = ItemList(lambda item: self.nav.go("guide", code=item.impl_code))
+        self.list.department_title = department_titles(ctx)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(self.list, 1)
 
     def title(self) -> str:
-        return self.group
+        service = catalog_service(self.ctx)
+        return titled(service.catalog, self.mode, self.group) if service else self.group
 
     def enter(self, mode: str = "department", group: str = "", **_params) -> None:
         self.mode, self.group = mode, group

@@ -6,6 +6,7 @@ from typing import Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
+from kiosk import i18n
 from kiosk.catalog import ServiceItem
 from screens.widgets import Scroll, button, label
 
@@ -13,7 +14,8 @@ PAGE = 40   # rows rendered at a time: building thousands of widgets would stall
 
 
 class ItemRow(QPushButton):
-    def __init__(self, item: ServiceItem, on_click: Callable[[ServiceItem], None]):
+    def __init__(self, item: ServiceItem, on_click: Callable[[ServiceItem], None],
+                 department: str = ""):
         super().__init__()
         self.item = item
         self.setProperty("role", "tile")
@@ -22,10 +24,11 @@ class ItemRow(QPushButton):
         col = QVBoxLayout(self)
         col.setContentsMargins(20, 14, 20, 14)
         col.setSpacing(4)
-        self.name = QLabel(item.name)
+        language = i18n.current_language()
+        self.name = QLabel(item.title(language))
         self.name.setWordWrap(True)
         self.name.setStyleSheet("font-weight: bold; color: #083a73; background: transparent;")
-        self.meta = QLabel(f"{item.department}  ·  {item.impl_code}")
+        self.meta = QLabel(f"{department or item.department}  ·  {item.impl_code}")
         self.meta.setObjectName("Small")
         self.meta.setStyleSheet("background: transparent;")
         for part in (self.name, self.meta):
@@ -50,6 +53,7 @@ class ItemList(Scroll):
         self.items: Sequence[ServiceItem] = ()
         self.shown = 0
         self.more_text = "…"
+        self.department_title: Callable[[ServiceItem], str] = lambda item: item.department
         self._more: QPushButton | None = None
 
     def show_items(self, items: Sequence[ServiceItem], more_text: str) -> None:
@@ -70,7 +74,8 @@ class ItemList(Scroll):
             self._more = None
         end = min(len(self.items), self.shown + PAGE)
         for item in self.items[self.shown:end]:
-            self.body.insertWidget(self.body.count() - 1, ItemRow(item, self.on_pick))
+            self.body.insertWidget(self.body.count() - 1, ItemRow(item, self.on_pick,
+                                                                  self.department_title(item)))
         self.shown = end
         if self.shown < len(self.items):
             self._more = button(self.more_text.replace("%1", str(len(self.items) - self.shown)),

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk import i18n
 from kiosk.catalog_service import catalog_service
 from screens.base import Screen, register_screen
 from screens.catalog import offline_banner
@@ -46,7 +47,7 @@ class GuideScreen(Screen):
         self.layout_.addLayout(self.actions)
 
     def title(self) -> str:
-        return self.item.name if self.item else self.tr("Service guide")
+        return self.item.title(i18n.current_language()) if self.item else self.tr("Service guide")
 
     def enter(self, code: str = "", **_params) -> None:
         service = catalog_service(self.ctx)
@@ -73,8 +74,15 @@ class GuideScreen(Screen):
         head = Card()
         top = QHBoxLayout()
         facts = QVBoxLayout()
-        facts.addWidget(label(item.name, "Heading"))
-        facts.addWidget(label(self.tr("Department: %1").replace("%1", item.department)))
+        language = i18n.current_language()
+        facts.addWidget(label(item.title(language), "Heading"))
+        service = catalog_service(self.ctx)
+        facts.addWidget(label(self.tr("Department: %1").replace(
+            "%1", service.catalog.department_title(item.department, language))))
+        if language != "zh_CN":
+            facts.addWidget(label(self.tr("The guide below is published in Chinese by the "
+                                          "department; staff at the help desk can explain it."),
+                                  "Muted"))
         facts.addWidget(label(self.tr("Item code: %1").replace("%1", item.impl_code), "Small"))
         facts.addWidget(label(self.tr("Basic code: %1").replace("%1", item.basic_code), "Small"))
         facts.addWidget(label(f"{item.category_text} · {item.item_type}", "Small"))

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.catalog_service import catalog_service
 from screens.base import Screen, register_screen
-from screens.catalog import offline_banner
+from screens.catalog import department_titles, offline_banner
 from screens.catalog_widgets import ItemList
 from screens.keyboard import Keyboard
 from screens.widgets import Banner, label
@@ -25,15 +25,22 @@ class SearchScreen(Screen):
         self.field.textChanged.connect(self._search)
         self.count = label("", "Muted")
         self.results = ItemList(lambda item: self.nav.go("guide", code=item.impl_code))
+        self.results.department_title = department_titles(ctx)
         self.keyboard = Keyboard()
         self.keyboard.typed.connect(lambda ch: self.field.insert(ch))
         self.keyboard.backspace.connect(self.field.backspace)
         self.keyboard.cleared.connect(self.field.clear)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.field)
-        self.layout_.addWidget(self.count)
-        self.layout_.addWidget(self.results, 1)
-        self.layout_.addWidget(self.keyboard)
+        # portrait: results above the keyboard; landscape: results beside it
+        self.body = QBoxLayout(QBoxLayout.TopToBottom)
+        self.body.setSpacing(24)
+        column = QVBoxLayout()
+        column.addWidget(self.count)
+        column.addWidget(self.results, 1)
+        self.body.addLayout(column, 1)
+        self.body.addWidget(self.keyboard)
+        self.layout_.addLayout(self.body, 1)
 
     def title(self) -> str:
         return self.tr("Search for a service")
@@ -48,6 +55,10 @@ class SearchScreen(Screen):
         self.keyboard.retranslate()
         offline_banner(self, self.banner)
         self._describe()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.body.setDirection(QBoxLayout.LeftToRight if self.landscape else QBoxLayout.TopToBottom)
 
     def type_text(self, text: str) -> None:
         """Type as the on-screen keyboard would (walkthrough and tests)."""

@@ -8,8 +8,8 @@
       <translation>By department</translation>
     </message>
     <message>
-      <source>“One thing” bundles</source>
-      <translation>“One thing” bundles</translation>
+      <source>"One thing" bundles</source>
+      <translation>"One thing" bundles</translation>
     </message>
     <message>
       <source>For individuals</source>

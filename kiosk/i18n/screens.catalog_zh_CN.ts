@@ -8,7 +8,7 @@
       <translation>按部门</translation>
     </message>
     <message>
-      <source>“One thing” bundles</source>
+      <source>"One thing" bundles</source>
       <translation>“一件事”主题</translation>
     </message>
     <message>

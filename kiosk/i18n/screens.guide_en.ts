@@ -20,6 +20,10 @@
       <translation>Department: %1</translation>
     </message>
     <message>
+      <source>The guide below is published in Chinese by the department; staff at the help desk can explain it.</source>
+      <translation>The guide below is published in Chinese by the department; staff at the help desk can explain it.</translation>
+    </message>
+    <message>
       <source>Item code: %1</source>
       <translation>Item code: %1</translation>
     </message>

@@ -20,6 +20,10 @@
       <translation>实施部门：%1</translation>
     </message>
     <message>
+      <source>The guide below is published in Chinese by the department; staff at the help desk can explain it.</source>
+      <translation>以下指南由部门以中文发布，如需解释请咨询服务台工作人员。</translation>
+    </message>
+    <message>
       <source>Item code: %1</source>
       <translation>实施编码：%1</translation>
     </message>

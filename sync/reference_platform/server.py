@@ -7,7 +7,6 @@ and optionally seed(store) to fill demo data into an empty database.
 """
 from __future__ import annotations
 
-import email.utils
 import importlib
 import json
 import logging
@@ -168,7 +167,6 @@ def _make_handler(router: Router):
                 payload = payload.encode("utf-8")
             payload = payload or b""
             self.send_response(response.status)
-            self.send_header("Date", email.utils.formatdate(usegmt=True))
             if response.status != 304:
                 self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(payload)))
