@@ -56,10 +56,10 @@ def provision(config_path, url, admin):
 
 
 @pytest.mark.parametrize("point,nth", [
-    ("after_enqueue", 1), ("after_enqueue", 17),
-    ("after_send", 1), ("after_send", 3),
-    ("after_response", 1), ("after_response", 4),
-    ("after_delete", 2), ("after_delete", 5),
+    ("after_enqueue", 1), ("after_enqueue", 9), ("after_enqueue", 17),
+    ("after_send", 1), ("after_send", 3), ("after_send", 5),
+    ("after_response", 1), ("after_response", 2), ("after_response", 4),
+    ("after_delete", 1), ("after_delete", 2), ("after_delete", 5),
 ])
 def test_kill_9_at_each_point_of_a_delivery(point, nth, kiosk_config, live_platform, admin_of):
     admin = admin_of(live_platform.url)
