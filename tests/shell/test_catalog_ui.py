@@ -1,0 +1,103 @@
+"""The catalog screens against the real reference platform: browse, search as typed, the guide,
+offline guides from the disk cache, and a print notice without a printer saying so."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk import config
+from kiosk.context import AppContext
+from kiosk.session import Session
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def catalog_shell(platform, tmp_path, qtbot, qapp):
+    from kiosk.bridge import DeviceBridge
+    from kiosk.wiring import catalog as catalog_wiring
+    from screens.shell import Shell
+    cfg = config.load(REPO / "config.toml", {"kiosk": {"data_dir": str(tmp_path)}})
+    ctx = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=True)
+    ctx.services["platform_url"] = platform.url
+    catalog_wiring.wire(ctx)
+    service = ctx.services["catalog"]
+    assert service.wait_first_refresh(20)
+    qtbot.waitUntil(lambda: bool(service.catalog), timeout=20000)
+    shell = Shell(ctx, allow_quit=True)
+    qtbot.addWidget(shell)
+    shell.resize(1080, 1920)
+    shell.show()
+    yield shell
+    shell.close()
+    ctx.shutdown()
+
+
+def test_browse_by_department_and_theme(catalog_shell):
+    catalog_shell.go("catalog")
+    screen = catalog_shell.current()
+    screen.set_mode("department")
+    assert screen.grid.count() >= 15
+    screen.set_mode("theme")
+    assert screen.grid.count() >= 8
+    screen.set_mode("enterprise")
+    first = screen.grid.itemAt(0).widget()
+    first.click()
+    listing = catalog_shell.current()
+    assert listing.name == "service_list"
+    assert listing.items and all(i.category == "enterprise" for i in listing.items)
+
+
+def test_search_as_typed_on_screen_keyboard(catalog_shell, qtbot):
+    catalog_shell.go("search")
+    screen = catalog_shell.current()
+    for key in "hkqy":
+        screen.keyboard.keys[key].click()
+    assert screen.field.text() == "hkqy"
+    assert screen.hits and all("户口迁移" in item.name for item in screen.hits[:3])
+    screen.keyboard.back_key.click()
+    assert screen.field.text() == "hkq"
+    screen.keyboard.clear_key.click()
+    assert screen.hits == []
+    screen.type_text("zzzzzz")
+    assert screen.hits == []
+    assert screen.count.text() in ("没有找到相关事项。请检查输入，或按部门浏览。",
+                                   "Nothing found. Check the letters, or browse by department instead.")
+
+
+def test_guide_shows_every_element(catalog_shell):
+    service = catalog_shell.ctx.services["catalog"]
+    item = next(i for i in service.catalog if i.materials and i.legal_basis)
+    catalog_shell.go("guide", code=item.impl_code)
+    screen = catalog_shell.current()
+    from PySide6.QtWidgets import QLabel
+    shown = "\n".join(lab.text() for lab in screen.scroll.inner.findChildren(QLabel))
+    for text in (item.name, item.impl_code, item.basic_code, item.fee, item.place, item.hours,
+                 item.enquiry_phone, item.complaint_phone, item.materials[0].name,
+                 item.conditions[0], item.legal_basis[0], item.process[0].detail):
+        assert text in shown, text
+
+
+def test_print_notice_without_printer_says_so(catalog_shell):
+    catalog_shell.ctx.services.pop("guide_notice", None)
+    item = next(iter(catalog_shell.ctx.services["catalog"].catalog))
+    catalog_shell.go("guide", code=item.impl_code)
+    screen = catalog_shell.current()
+    screen.print_button.click()
+    assert screen.print_status.isVisible()
+    assert screen.print_status.property("level") == "warn"
+    assert screen.print_status.text.text()
+
+
+def test_offline_guides_come_from_the_cache(catalog_shell, platform):
+    service = catalog_shell.ctx.services["catalog"]
+    count = len(service.catalog)
+    platform.stop()
+    service.refresh_now()
+    assert service.offline and len(service.catalog) == count
+    catalog_shell.go("catalog")
+    screen = catalog_shell.current()
+    assert screen.banner.property("level") == "warn" and screen.banner.isVisible()
+    from kiosk.status import platform_state
+    assert not platform_state(catalog_shell.ctx).online
