@@ -142,3 +142,48 @@ class CameraView(QWidget):
         square = QRectF(target.center().x() - side / 2, target.center().y() - side / 2, side, side)
         p.setPen(QPen(QColor(theme.SURFACE), 6, Qt.DashLine))
         p.drawRoundedRect(square, 16, 16)
+
+
+class LiveCamera:
+    """A screen's use of one camera: acquire it, show it in a CameraView, run one detection loop
+    whose results reach the UI thread through relay.result; stop() undoes all of it."""
+
+    def __init__(self, ctx, role: str, view: CameraView, relay: ResultRelay):
+        self.ctx = ctx
+        self.role = role
+        self.view = view
+        self.relay = relay
+        self.worker = None
+        self.loop = None
+
+    @property
+    def running(self) -> bool:
+        return self.loop is not None
+
+    def start(self, fn, finished=lambda result: False, wanted=lambda result: True) -> bool:
+        """Run fn on the newest frames; results for which wanted() holds are relayed; the loop
+        ends when finished(result) holds. False when this kiosk has no cameras."""
+        self.stop()
+        service = self.ctx.services.get("camera")
+        if service is None:
+            return False
+        self.worker = service.acquire(self.role)
+        self.view.attach(self.worker)
+
+        def on_result(result) -> bool:       # in the detection thread
+            if wanted(result):
+                self.relay.result.emit(result)
+            return finished(result)
+
+        self.loop = service.run_on_frames(self.worker, fn, on_result, self.relay.error.emit,
+                                          name=f"{self.role}-screen")
+        return True
+
+    def stop(self) -> None:
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
+        if self.worker is not None:
+            self.view.detach()
+            self.ctx.services["camera"].release(self.role)
+            self.worker = None

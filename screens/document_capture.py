@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from screens.base import Screen, register_screen
-from screens.camera_view import CameraView, ResultRelay
+from screens.camera_view import CameraView, LiveCamera, ResultRelay
 from screens.tasks import run_in_background
 from screens.widgets import Banner, button, label
 
@@ -28,8 +28,6 @@ class DocumentCaptureScreen(Screen):
         self.next: tuple[str | None, dict] = (None, {})
         self.batch = None
         self.selected: int | None = None
-        self.loop = None
-        self.worker = None
         self.busy = False
         self.finished = False
         self.relay = ResultRelay()
@@ -39,6 +37,7 @@ class DocumentCaptureScreen(Screen):
         self.prompt = label("", "Heading")
         self.prompt.setAlignment(Qt.AlignCenter)
         self.view = CameraView("document")
+        self.live = LiveCamera(ctx, "document", self.view, self.relay)
         self.banner = Banner("info")
         self.strip = QHBoxLayout()
         self.strip.setSpacing(12)
@@ -87,31 +86,16 @@ class DocumentCaptureScreen(Screen):
 
     # -- camera ----------------------------------------------------------------------------------
     def _start(self) -> None:
-        self._stop()
-        service = self.ctx.services.get("camera")
-        if service is None:
+        # the outline only guides the citizen; it is found on whatever frame is newest
+        outline = lambda image: self.ctx.services["camera"].page_outline(image)   # noqa: E731
+        if not self.live.start(outline):
             self.banner.set("error", self.tr("The document camera is not working right now. "
                                              "Please ask the staff in the hall for help."))
             return
-        self.worker = service.acquire("document")
-        self.view.attach(self.worker)
-        # the outline only guides the citizen: a few times a second is plenty
-        self.loop = service.run_on_frames(self.worker, service.page_outline, self._from_thread,
-                                          self.relay.error.emit, name="page-outline")
         self._render()
 
-    def _from_thread(self, corners) -> bool:
-        self.relay.result.emit(corners)
-        return False
-
     def _stop(self) -> None:
-        if self.loop is not None:
-            self.loop.stop()
-            self.loop = None
-        if self.worker is not None:
-            self.view.detach()
-            self.ctx.services["camera"].release("document")
-            self.worker = None
+        self.live.stop()
 
     def _on_outline(self, corners) -> None:
         self.view.page_corners = corners
@@ -124,9 +108,9 @@ class DocumentCaptureScreen(Screen):
 
     # -- pages -----------------------------------------------------------------------------------
     def _capture(self) -> None:
-        if self.busy or self.worker is None or self.batch is None:
+        if self.busy or self.live.worker is None or self.batch is None:
             return
-        frame = self.worker.latest()
+        frame = self.live.worker.latest()
         if frame is None:
             return
         image = frame.image.copy()
@@ -215,7 +199,7 @@ class DocumentCaptureScreen(Screen):
                 "%1", str(self.selected + 1)))
         else:
             self.capture_button.setText(self.tr("Take picture"))
-        self.capture_button.setEnabled(not self.busy and not self.finished and self.worker is not None)
+        self.capture_button.setEnabled(not self.busy and not self.finished and self.live.worker is not None)
         self.capture_button.setVisible(not self.finished)
         self.remove_button.setVisible(self.selected is not None and not self.finished)
         self.done_button.setVisible(pages > 0 and not self.finished)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from screens import icons
 from screens.base import Screen, register_screen
-from screens.camera_view import GUIDE_FIX, GUIDE_IDLE, GUIDE_OK, CameraView, ResultRelay
+from screens.camera_view import GUIDE_FIX, GUIDE_IDLE, GUIDE_OK, CameraView, LiveCamera, ResultRelay
 from screens.tasks import run_in_background
 from screens.widgets import Banner, Spinner, button, label
 
@@ -57,8 +57,6 @@ class FaceVerifyScreen(Screen):
         super().__init__(ctx, nav)
         self.next = ("home", {})
         self.check = None
-        self.loop = None                  # the detection FrameLoop while an attempt runs
-        self.worker = None
         self.progress = None
         self.outcome: tuple[str, str] | None = None     # (level, reason code)
         self.relay = ResultRelay()
@@ -70,6 +68,7 @@ class FaceVerifyScreen(Screen):
         self.instruction.setAlignment(Qt.AlignCenter)
         self.view = CameraView("face")
         self.view.mirror_preview = True
+        self.live = LiveCamera(ctx, "face", self.view, self.relay)
         self.result_icon = label("")
         self.result_icon.setAlignment(Qt.AlignCenter)
         self.spinner = Spinner()
@@ -142,29 +141,15 @@ class FaceVerifyScreen(Screen):
         self.check = check
         if check.progress.phase == "done":
             check.restart()
-        service = self._service()
-        self.worker = service.acquire("face")
-        self.view.attach(self.worker)
-        self.loop = service.run_on_frames(self.worker, check.process, self._from_thread,
-                                          self.relay.error.emit, name="face-check")
+        self.live.start(check.process, finished=lambda progress: progress.phase == "done")
         self._render()
 
-    def _from_thread(self, progress) -> bool:
-        self.relay.result.emit(progress)
-        return progress.phase == "done"
-
     def _stop(self) -> None:
-        if self.loop is not None:
-            self.loop.stop()
-            self.loop = None
-        if self.worker is not None:
-            self.view.detach()
-            self._service().release("face")
-            self.worker = None
+        self.live.stop()
         self.spinner.stop()
 
     def _on_progress(self, progress) -> None:
-        if self.loop is None:
+        if not self.live.running:
             return                          # a late result after leaving
         self.progress = progress
         if progress.phase == "done":

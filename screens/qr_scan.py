@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 
 from screens.base import Screen, register_screen
-from screens.camera_view import CameraView, ResultRelay
+from screens.camera_view import CameraView, LiveCamera, ResultRelay
 from screens.widgets import Banner, button, label
 
 CONTEXT = "QrScanScreen"
@@ -30,8 +30,6 @@ class QrScanScreen(Screen):
         super().__init__(ctx, nav)
         self.purpose = "receipt"
         self.next: tuple[str | None, dict] = (None, {})
-        self.loop = None
-        self.worker = None
         self.code: str | None = None
         self.failed = False
         self.relay = ResultRelay()
@@ -40,6 +38,7 @@ class QrScanScreen(Screen):
         self.prompt = label("", "Heading")
         self.prompt.setAlignment(Qt.AlignCenter)
         self.view = CameraView("qr")
+        self.live = LiveCamera(ctx, "qr", self.view, self.relay)
         self.banner = Banner("info")
         self.result = label("", "Heading")
         self.result.setAlignment(Qt.AlignCenter)
@@ -75,35 +74,20 @@ class QrScanScreen(Screen):
         self._stop()
         self.code = None
         self.failed = False
-        service = self.ctx.services.get("camera")
-        if service is None:
+        decode = lambda image: self.ctx.services["camera"].decode_qr(image)   # noqa: E731
+        if not self.live.start(decode, finished=bool, wanted=bool):
             self.failed = True
             self._render()
             return
-        self.worker = service.acquire("qr")
-        self.view.attach(self.worker)
-        self.loop = service.run_on_frames(self.worker, service.decode_qr, self._from_thread,
-                                          self.relay.error.emit, name="qr-scan")
         self.hint_timer.start(HINT_AFTER_MS)
         self._render()
 
-    def _from_thread(self, codes) -> bool:
-        if codes:
-            self.relay.result.emit(codes)
-        return bool(codes)
-
     def _stop(self) -> None:
         self.hint_timer.stop()
-        if self.loop is not None:
-            self.loop.stop()
-            self.loop = None
-        if self.worker is not None:
-            self.view.detach()
-            self.ctx.services["camera"].release("qr")
-            self.worker = None
+        self.live.stop()
 
     def _on_codes(self, codes) -> None:
-        if self.loop is None:
+        if not self.live.running:
             return
         self._stop()
         self.code = codes[0].text
@@ -134,7 +118,7 @@ class QrScanScreen(Screen):
         elif self.code is not None:
             self.result.setText(self.code)
             self.banner.set("ok", self.tr("Code read."))
-        elif not self.hint_timer.isActive() and self.loop is not None:
+        elif not self.hint_timer.isActive() and self.live.running:
             pass                                     # the hint stays once shown
         else:
             self.banner.set("info", "")

@@ -47,14 +47,14 @@ def face_confirmed(w) -> None:
 
 
 def _attempt_with_photo(w, failures_before: int) -> None:
-    """Hold a printed photo up to the face camera and let a real attempt run out (3 s challenge)."""
+    """Hold a printed photo up to the face camera and let a real attempt run out (1.5 s challenge)."""
     screen = _face(w)
     twin = _twin(w, "face")
     if twin:
         twin.set_scene("photo")
     verifier = screen.check.verifier
     verifier.failures = failures_before
-    screen.check.timeout_s = 3.0
+    screen.check.timeout_s = 1.5            # a short challenge keeps the walkthrough quick
     screen._retry()
     w.wait_for(lambda: screen.outcome is not None, 20000)
 

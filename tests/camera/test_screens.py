@@ -55,7 +55,7 @@ def test_face_screen_previews_at_25_fps_while_verifying_and_confirms(shell, qtbo
     assert screen.outcome == ("ok", "match")
     assert ctx.session.get("face_verified") is True
     assert screen.done_button.isVisible() and not screen.view.isVisible()
-    assert screen.worker is None                       # camera released
+    assert screen.live.worker is None                       # camera released
     grab = tmp_path / "face.png"                       # synthetic face only; for a human to look at
     assert screen.grab().save(str(grab))
 
@@ -91,7 +91,7 @@ def test_qr_screen_reads_and_hands_on(shell, qtbot):
     qtbot.waitUntil(lambda: screen.code is not None, timeout=8000)
     assert screen.code == "SL-990100-20261122-000123"
     assert shell.ctx.session.get("qr_code") == screen.code
-    assert screen.worker is None and screen.again.isVisible()
+    assert screen.live.worker is None and screen.again.isVisible()
 
 
 def test_document_screen_captures_retakes_and_binds(shell, qtbot):
