@@ -49,6 +49,19 @@ def _context(cfg):
     return ctx
 
 
+def _wired(ctx, area: str):
+    """The printing services wired from the configuration; area 'certificates' or 'receipts'
+    (None, with the reason on stderr, when it is unavailable)."""
+    from kiosk.wiring import printing as wiring
+    wiring.wire(ctx)
+    services = ctx.services["printing"]
+    service = getattr(services, area)
+    if service is None:
+        print(f"kiosk: {area} unavailable: {services.unavailable.get(area, 'disabled in config')}",
+              file=sys.stderr)
+    return service
+
+
 def _printers(args: argparse.Namespace) -> int:
     from kiosk.wiring import printing as wiring
     cfg = config.load(args.config)
@@ -123,13 +136,9 @@ def _certificate(args: argparse.Namespace) -> int:
                 fh.write(doc.pdf)
             print(f"{args.to}: {doc.pages} page(s), sha256 {doc.sha256[:16]}")
             return 0
-        from kiosk.wiring import printing as wiring
         from printing.service import PreparedDocument
-        wiring.wire(ctx)
-        service = ctx.services["printing"].certificates
+        service = _wired(ctx, "certificates")
         if service is None:
-            print("kiosk: certificate printing unavailable: "
-                  + ctx.services["printing"].unavailable.get("certificates", "disabled"), file=sys.stderr)
             return 3
         data = service.source.specimen(args.kind)
         rendered = service.render(data)
@@ -180,14 +189,10 @@ def _receipt(args: argparse.Namespace) -> int:
             fh.write(sink.receipts[-1].png)
         print(f"{args.to}: rendered")
         return 0
-    from kiosk.wiring import printing as wiring
     ctx = _context(cfg)
     try:
-        wiring.wire(ctx)
-        service = ctx.services["printing"].receipts
+        service = _wired(ctx, "receipts")
         if service is None:
-            print("kiosk: receipt printer unavailable: "
-                  + ctx.services["printing"].unavailable.get("receipts", "disabled"), file=sys.stderr)
             return 3
         service.print_receipt("test", args.layout, build)
         vp = ctx.services["printing"].virtual_receipt_printer
