@@ -18,6 +18,7 @@ from kiosk.session import Identity
 from screens import theme
 from screens.base import Screen, register_screen
 from screens.identify import IdentifyMethod, identified, register_identify_method
+from screens.identify_idcard import mask_name   # one way to mask names on every identify screen
 from screens.widgets import Banner, Card, button, label
 
 DEVICE = "smartcard"
@@ -423,7 +424,7 @@ class IdentifySscScreen(Screen):
         privacy = self.ctx.config.privacy
         expiry = r.expiry_date.isoformat() if r.expiry_date else self.tr("not on the card")
         rows = [
-            (self.tr("Name"), _mask_name(r.name, privacy["mask_char"])),
+            (self.tr("Name"), mask_name(r.name)),
             (self.tr("ID number"), mask_id(r.id_number, privacy)),
             (self.tr("Card number"), mask_id(r.card_number, {"id_keep_head": 1, "id_keep_tail": 4,
                                                               "mask_char": privacy["mask_char"]})),
@@ -438,8 +439,3 @@ class IdentifySscScreen(Screen):
         """The card's data lives in this screen only until the citizen continues or leaves."""
         self.record = None
         self.summary_rows.setText("")
-
-
-def _mask_name(name: str, mask_char: str) -> str:
-    """Show the surname only (张*, 欧阳**): enough to recognise, little for a bystander."""
-    return name[:1] + mask_char * (len(name) - 1) if len(name) > 1 else name

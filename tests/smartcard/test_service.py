@@ -125,8 +125,8 @@ def test_recovers_when_pcscd_comes_back(pcscd, reader_name, hand_factory):
     service = SmartCardService(events, reader=reader_name, retry_s=0.2).start()
     try:
         events.wait("reader_added")
-        assert pcscd.stop()
         mark = events.mark()
+        assert pcscd.stop()
         assert events.wait("reader_removed", after=mark) == {"reader": reader_name}
         assert events.wait("service_unavailable", after=mark)["code"] == "service_unavailable"
         assert service.status() == {"service": False, "reader": None, "card_present": False}
