@@ -199,13 +199,14 @@ class CaptureWorker:
         return self
 
     def stop(self, timeout: float = 3.0) -> None:
+        was_running = self._thread is not None
         self._stop.set()
         if self._thread:
             self._thread.join(timeout)
         self._thread = None
         self.frames.clear()
-        if self.state != "stopped":
-            self.state = "stopped"
+        self.state = "stopped"
+        if was_running:
             self._report("stopped", self._payload())
 
     @property

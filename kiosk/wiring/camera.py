@@ -140,10 +140,11 @@ class CameraService:
         identity = self.ctx.session.identity
         if identity is None:
             raise CameraError(REFERENCE_UNAVAILABLE, "nobody is identified in this session")
-        for key in ("photo_bmp", "photo_image"):
-            photo = identity.extra.get(key)
-            if photo:
-                return bytes(photo)
+        # the ID card screen keeps the decoded card photo (BMP) as extra["photo"]; without a vendor
+        # WLT decoder it is None and only the undecodable "photo_wlt" is there
+        photo = identity.extra.get("photo")
+        if photo:
+            return bytes(photo)
         return self._platform_photo(identity.id_number)
 
     def _platform_photo(self, id_number: str) -> bytes:

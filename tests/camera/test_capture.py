@@ -122,6 +122,7 @@ def test_unplugged_camera_is_reported_and_reopened(fresh_twins):
         assert worker.state == "running" and device.opens >= 2
     finally:
         worker.stop()
+    assert events.items[-1][0] == "stopped" and worker.state == "stopped"
 
 
 def test_missing_device_reports_lost_with_reason(tmp_path):

@@ -189,8 +189,10 @@ def test_no_reference_for_unknown_people(camera_ctx):
 def test_card_photo_is_preferred_to_the_platform(camera_ctx, other_person_frame):
     import cv2
     ok, bmp = cv2.imencode(".bmp", other_person_frame)
-    camera_ctx.session.identity.extra["photo_bmp"] = bmp.tobytes()
+    camera_ctx.session.identity.extra.update(photo=bytearray(bmp.tobytes()), photo_wlt=bytearray(1024))
     assert camera_ctx.services["camera"].reference_photo() == bmp.tobytes()
+    camera_ctx.session.identity.extra["photo"] = None          # no WLT decoder: ask the platform
+    assert camera_ctx.services["camera"].reference_photo()[:2] == b"\xff\xd8"
 
 
 def test_vendor_mode_without_an_adapter_is_refused(tmp_path, platform, models):
