@@ -45,8 +45,8 @@ class ReceiptPrinter:
         if self._transport is not None:
             try:
                 self._transport.close()
-            except OSError:
-                pass
+            except OSError as close_exc:   # the link is already gone; say so and move on
+                log.debug("receipt printer: closing a dead link: %s", close_exc)
             self._transport = None
             self.callback("link", {"up": False, "error": str(exc)})
 

@@ -19,7 +19,6 @@ import json
 import math
 import random
 import secrets
-import threading
 import uuid
 from typing import Any
 
@@ -68,7 +67,6 @@ class _Issuing:
 
     def __init__(self, store):
         self.store = store
-        self.lock = threading.Lock()
         self.seals = {key: draw_seal(name) for key, name in ISSUERS.items()}
         self.secret = self._key("verify_secret", lambda: secrets.token_bytes(32))
         self.ca_pem = self._key("ca_cert", None)
