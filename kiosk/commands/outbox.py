@@ -102,7 +102,7 @@ def _flush(args: argparse.Namespace) -> int:
     cfg = config.load(args.config)
     if cfg.platform.url == "embedded":
         print("kiosk outbox flush: [platform] url is 'embedded'; the embedded platform runs only "
-              "inside the demo app (use the staff menu there)", file=sys.stderr)
+              "inside the demo app, which delivers by itself", file=sys.stderr)
         return 2
     service = build_sync(cfg, cfg.platform.url.rstrip("/"))
     try:
