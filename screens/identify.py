@@ -75,7 +75,7 @@ class IdentifyScreen(Screen):
         self.tiles = []
         for index, method in enumerate(methods):
             tile = Tile(method.icon, lambda s=method.screen: self.nav.go(s))
-            tile.setMinimumHeight(260)
+            tile.setMinimumHeight(360)
             self.tiles.append((tile, method))
             self.grid.addWidget(tile, index // 2, index % 2)
         self.retranslate()

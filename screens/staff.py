@@ -17,7 +17,7 @@ EXIT_RESTART = 75   # the service manager restarts the kiosk on this code (see R
 DEMO_PIN = "000000"
 # context entries that are plumbing, not something staff can fix
 INTERNAL_SERVICES = {"unavailable", "demo_actions", "platform_url", "reference_platform",
-                     "catalog_cache"}
+                     "catalog_cache", "guide_notice"}
 
 
 class PinGuard:
