@@ -96,7 +96,8 @@ class RemoteCommands:
         except (KeyError, TypeError, ValueError, binascii.Error, AttributeError):
             self._refuse_unverified("command_malformed", "a malformed command was ignored")
             return None
-        if not isinstance(fields[0], str) or not isinstance(command.get("args", {}), dict):
+        if (not isinstance(fields[0], str) or not isinstance(command.get("args", {}), dict)
+                or not isinstance(fields[3], (int, float)) or isinstance(fields[3], bool)):
             self._refuse_unverified("command_malformed", "a malformed command was ignored")
             return None
         if command["kiosk_id"] != self.kiosk_id:
