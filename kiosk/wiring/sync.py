@@ -145,7 +145,11 @@ def _credential(cfg, platform_url: str, skew: ClockSkew, demo: bool,
         # token, so a deleted platform database never leaves it with a stale credential
         from sync.reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
         client = make_client(cfg, platform_url, None, skew, demo)
-        return provision(client, platform_url, cfg.kiosk.id, DEMO_ENROLLMENT_TOKEN, path)
+        try:
+            return provision(client, platform_url, cfg.kiosk.id, DEMO_ENROLLMENT_TOKEN, path)
+        except CredentialError as exc:   # records still queue; delivery waits for a credential
+            on_alert(f"credential_{exc.code}", str(exc), {})
+            return None
     try:
         return load_credential(path)
     except CredentialError as exc:
