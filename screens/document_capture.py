@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from screens.base import Screen, register_screen
 from screens.camera_view import CameraView, LiveCamera, ResultRelay
@@ -44,17 +44,29 @@ class DocumentCaptureScreen(Screen):
         self.capture_button = button("", "primary", self._capture)
         self.remove_button = button("", "", self._remove)
         self.done_button = button("", "", self._done)
-        actions = QHBoxLayout()
+        # portrait: preview above, pages and buttons below; landscape: pages and buttons beside
+        self.body = QBoxLayout(QBoxLayout.TopToBottom)
+        self.side = QVBoxLayout()
+        self.actions = QBoxLayout(QBoxLayout.LeftToRight)
         for b in (self.capture_button, self.remove_button, self.done_button):
-            actions.addWidget(b)
+            self.actions.addWidget(b)
         self.pages_label = label("", "Small")
+        self.side.addWidget(self.pages_label)
+        self.side.addLayout(self.strip)
+        self.side.addWidget(self.banner)
+        self.side.addLayout(self.actions)
+        self.side.addStretch(1)             # takes the room of the preview once it is hidden
+        self.body.addWidget(self.view, 3)
+        self.body.addLayout(self.side, 0)
         self.layout_.addWidget(self.prompt)
-        self.layout_.addWidget(self.view, 1)
-        self.layout_.addWidget(self.pages_label)
-        self.layout_.addLayout(self.strip)
-        self.layout_.addWidget(self.banner)
-        self.layout_.addLayout(actions)
-        self.layout_.addStretch(0)          # takes the room of the preview once it is hidden
+        self.layout_.addLayout(self.body, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        landscape = self.landscape
+        self.body.setDirection(QBoxLayout.LeftToRight if landscape else QBoxLayout.TopToBottom)
+        self.body.setStretch(1, 2 if landscape else 0)
+        self.actions.setDirection(QBoxLayout.TopToBottom if landscape else QBoxLayout.LeftToRight)
 
     # -- shell contract --------------------------------------------------------------------------
     def title(self) -> str:
