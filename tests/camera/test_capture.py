@@ -155,3 +155,72 @@ def test_frame_loop_processes_at_its_own_pace(fresh_twins):
     finally:
         loop.stop()
         worker.stop()
+
+
+class MjpegCamera:
+    """An IP camera stand-in: an MJPEG stream over HTTP on 127.0.0.1, stoppable and restartable
+    on the same port (what a network camera that reboots looks like)."""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self.server = None
+        self.stopping = threading.Event()
+
+    def start(self) -> "MjpegCamera":
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        stopping = self.stopping
+        stopping.clear()
+
+        class Stream(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "multipart/x-mixed-replace; boundary=frame")
+                self.end_headers()
+                index = 0
+                while not stopping.is_set():
+                    ok, jpeg = cv2.imencode(".jpg", np.full((240, 320, 3), index % 250, np.uint8))
+                    try:
+                        self.wfile.write(b"--frame\r\nContent-Type: image/jpeg\r\nContent-Length: "
+                                         + str(len(jpeg)).encode() + b"\r\n\r\n" + jpeg.tobytes()
+                                         + b"\r\n")
+                    except OSError:
+                        return
+                    index += 1
+                    time.sleep(0.04)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Stream)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/stream.mjpg"
+
+
+def test_stream_url_camera_that_reboots_is_reopened():
+    camera = MjpegCamera().start()
+    events = Events()
+    worker = CaptureWorker("document", CaptureSettings(camera.url, fps=25), events,
+                           reopen_interval_s=0.2).start()
+    try:
+        assert events.wait("opened", timeout=10)
+        assert worker.wait_running(5) and worker.latest().image.shape == (480, 640, 3)
+        camera.stop()
+        assert events.wait("lost", timeout=15)
+        camera.start()                                   # same port
+        assert events.wait("reopened", timeout=15)
+        seq = worker.latest().seq
+        assert worker.wait_newer(seq, 3.0) is not None
+    finally:
+        worker.stop()
+        camera.stop()
