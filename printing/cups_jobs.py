@@ -46,6 +46,7 @@ IGNORED = {"none", "cups-waiting-for-job-completed", "cups-remote-pending",
            "cups-remote-pending-held", "cups-remote-processing", "cups-remote-stopped",
            "cups-missing-filter", "cups-insecure-filter"}
 PRINTER_STATES = {3: "idle", 4: "processing", 5: "stopped"}
+_SERVER_LOCK = threading.Lock()      # cups.setServer is process-wide: one connect at a time
 HTTP_CONTINUE = 100                   # pycups exports no HTTP status constants
 JOB_PENDING, JOB_HELD, JOB_PROCESSING, JOB_STOPPED, JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED = range(3, 10)
 
@@ -108,7 +109,6 @@ class CupsPrinter:
     offline_grace_s: float = 3.0       # how long a printer may stay unreachable during a job
     alert: Callable[[str, dict], None] = field(default=lambda code, details: None)
     before_connect: Callable[[], None] | None = None   # e.g. start a stand-in on first use
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # pycups keeps the server in process-global state, so set it right before every connection.
     def _connect(self):
@@ -119,10 +119,9 @@ class CupsPrinter:
             except Exception as exc:
                 raise PrinterUnavailable(f"printer stand-in failed to start: {exc}",
                                          "cups-unreachable") from None
-        with self._lock:
+        with _SERVER_LOCK:
             try:
-                if self.server:
-                    cups.setServer(self.server)
+                cups.setServer(self.server)       # '' goes back to the system default
                 return cups.Connection()
             except RuntimeError as exc:
                 raise PrinterUnavailable(f"cannot reach CUPS at {self.server or 'default'}: {exc}",
