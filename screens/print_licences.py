@@ -161,8 +161,8 @@ class PrintLicencesScreen(Screen):
             self._action(self.tr("Back to the list"), "", self._show_list, "back")
             return
         pages = self.prepared.pages
-        self.banner.set("info", self.tr("This is what will be printed (%n page(s)). Check it, "
-                                        "choose the number of copies and press Print.", "", pages))
+        self.banner.set("info", self.tr("Pages to print: %n. Check them, choose the number of "
+                                        "copies and press Print.", "", pages))
         picture = QLabel()
         picture.setAlignment(Qt.AlignHCenter)
         pixmap = QPixmap()
@@ -182,7 +182,7 @@ class PrintLicencesScreen(Screen):
 
     def _set_copies(self, n: int) -> None:
         self.copies = max(1, min(MAX_COPIES, n))
-        self.copies_label.setText(self.tr("%n copies", "", self.copies))
+        self.copies_label.setText(self.tr("Copies: %n", "", self.copies))
 
     # ---- printing ------------------------------------------------------------------------
     def _print(self) -> None:
@@ -237,8 +237,8 @@ class PrintLicencesScreen(Screen):
         code = self.result_code
         if code == "completed":
             self.heading.setText(self.tr("Printed"))
-            self.banner.set("ok", self.tr("Printed %n copies. Please take your documents from the "
-                                          "tray below the screen.", "", self.copies))
+            self.banner.set("ok", self.tr("Printed. Copies: %n. Please take your documents from "
+                                          "the tray below the screen.", "", self.copies))
             receipts = getattr(self.ctx.services.get("printing"), "receipts", None)
             if receipts is not None and receipts.available():
                 self._action(self.tr("Print a receipt"), "", self._print_receipt, "ticket")

@@ -67,13 +67,6 @@
       <source>Back to the list</source>
       <translation>Back to the list</translation>
     </message>
-    <message numerus="yes">
-      <source>This is what will be printed (%n page(s)). Check it, choose the number of copies and press Print.</source>
-      <translation>
-        <numerusform>This is what will be printed (%n page(s)). Check it, choose the number of copies and press Print.</numerusform>
-        <numerusform>This is what will be printed (%n page(s)). Check it, choose the number of copies and press Print.</numerusform>
-      </translation>
-    </message>
     <message>
       <source>Preview of the first page</source>
       <translation>Preview of the first page</translation>
@@ -81,13 +74,6 @@
     <message>
       <source>Print</source>
       <translation>Print</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n copies</source>
-      <translation>
-        <numerusform>%n copies</numerusform>
-        <numerusform>%n copies</numerusform>
-      </translation>
     </message>
     <message>
       <source>Sending the document to the printer…</source>
@@ -118,10 +104,24 @@
       <translation>Printed</translation>
     </message>
     <message numerus="yes">
-      <source>Printed %n copies. Please take your documents from the tray below the screen.</source>
+      <source>Pages to print: %n. Check them, choose the number of copies and press Print.</source>
       <translation>
-        <numerusform>Printed %n copies. Please take your documents from the tray below the screen.</numerusform>
-        <numerusform>Printed %n copies. Please take your documents from the tray below the screen.</numerusform>
+        <numerusform>Pages to print: %n. Check them, choose the number of copies and press Print.</numerusform>
+        <numerusform>Pages to print: %n. Check them, choose the number of copies and press Print.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Copies: %n</source>
+      <translation>
+        <numerusform>Copies: %n</numerusform>
+        <numerusform>Copies: %n</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Printed. Copies: %n. Please take your documents from the tray below the screen.</source>
+      <translation>
+        <numerusform>Printed. Copies: %n. Please take your documents from the tray below the screen.</numerusform>
+        <numerusform>Printed. Copies: %n. Please take your documents from the tray below the screen.</numerusform>
       </translation>
     </message>
     <message>

@@ -67,12 +67,6 @@
       <source>Back to the list</source>
       <translation>返回列表</translation>
     </message>
-    <message numerus="yes">
-      <source>This is what will be printed (%n page(s)). Check it, choose the number of copies and press Print.</source>
-      <translation>
-        <numerusform>以下为打印内容（共 %n 页）。请核对后选择份数，再按“打印”。</numerusform>
-      </translation>
-    </message>
     <message>
       <source>Preview of the first page</source>
       <translation>第一页预览</translation>
@@ -80,12 +74,6 @@
     <message>
       <source>Print</source>
       <translation>打印</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n copies</source>
-      <translation>
-        <numerusform>%n 份</numerusform>
-      </translation>
     </message>
     <message>
       <source>Sending the document to the printer…</source>
@@ -116,7 +104,19 @@
       <translation>打印完成</translation>
     </message>
     <message numerus="yes">
-      <source>Printed %n copies. Please take your documents from the tray below the screen.</source>
+      <source>Pages to print: %n. Check them, choose the number of copies and press Print.</source>
+      <translation>
+        <numerusform>以下为打印内容（共 %n 页）。请核对后选择份数，再按“打印”。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Copies: %n</source>
+      <translation>
+        <numerusform>%n 份</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Printed. Copies: %n. Please take your documents from the tray below the screen.</source>
       <translation>
         <numerusform>已打印 %n 份，请从屏幕下方出纸口取走您的文件。</numerusform>
       </translation>
