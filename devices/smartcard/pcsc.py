@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import queue
+import threading
 import time
 from typing import Any, Callable
 
@@ -111,13 +113,44 @@ def card_present(flags: int) -> bool:
     return bool(flags & sc.SCARD_STATE_PRESENT) and not flags & sc.SCARD_STATE_MUTE
 
 
+class _IoThread:
+    """One daemon thread running a connection's PC/SC calls in order. Not a ThreadPoolExecutor:
+    its threads are joined at interpreter exit, and a call stuck on a mute card would then keep the
+    kiosk from exiting until the card is pulled."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="pcsc-card", daemon=True).start()
+
+    def submit(self, fn: Callable[[], Any]) -> concurrent.futures.Future:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._jobs.put((fn, future))
+        return future
+
+    def shutdown(self) -> None:
+        self._jobs.put(None)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            fn, future = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn())
+            except BaseException as exc:   # handed to the caller through the future
+                future.set_exception(exc)
+
+
 class CardConnection:
     """A connected card with its own context and I/O thread; use as a context manager."""
 
     def __init__(self, reader: str, timeout_s: float = 3.0):
         self.reader = reader
         self.timeout_s = timeout_s
-        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="pcsc-card")
+        self._pool = _IoThread()
         self._stuck = False
         self._ctx: Context | None = None
         self._card: Any = None
@@ -206,13 +239,13 @@ class CardConnection:
         if self._stuck:
             # queued behind the stuck call; runs when the card leaves and the call returns
             self._pool.submit(cleanup)
-            self._pool.shutdown(wait=False)
+            self._pool.shutdown()
             return
         try:
             self._pool.submit(cleanup).result(self.timeout_s)
         except concurrent.futures.TimeoutError:
             log.warning("smart card disconnect did not finish in %.1f s", self.timeout_s)
-        self._pool.shutdown(wait=False)
+        self._pool.shutdown()
 
     def __enter__(self) -> "CardConnection":
         return self

@@ -1,0 +1,108 @@
+"""kiosk/wiring/smartcard.py: the demo's virtual card in vpcd's second reader, demo controls,
+events to the bridge, and the PIN entry chosen by configuration."""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from devices.smartcard.daemon import SlotClaim
+from devices.smartcard.errors import ServiceUnavailable
+from kiosk import config
+from kiosk.context import AppContext
+from kiosk.session import Session
+from kiosk.wiring import smartcard as wiring
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Recorder:
+    """Stands where the Qt bridge is: callback(device) -> callable(kind, payload)."""
+
+    def __init__(self):
+        self.events: list[tuple[str, str, object]] = []
+        self.cond = threading.Condition()
+
+    def callback(self, device):
+        def post(kind, payload=None):
+            with self.cond:
+                self.events.append((device, kind, payload))
+                self.cond.notify_all()
+        return post
+
+    def wait(self, kind, timeout_s=8.0):
+        deadline = time.monotonic() + timeout_s
+        with self.cond:
+            while True:
+                for device, k, payload in self.events:
+                    if k == kind:
+                        assert device == wiring.DEVICE
+                        return payload
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"no {kind!r}; got {[k for _d, k, _p in self.events]}")
+                self.cond.wait(0.1)
+
+
+def _demo_slot_free() -> bool:
+    try:
+        SlotClaim(wiring.VIRTUAL_PORT).release()
+        return True
+    except ServiceUnavailable:
+        return False
+
+
+def test_demo_wiring_reads_the_virtual_card(pcscd, tmp_path):
+    if not _demo_slot_free():
+        pytest.skip("a demo kiosk on this machine holds vpcd's second slot")
+    cfg = config.load(ROOT / "config.toml", {"kiosk": {"data_dir": str(tmp_path)}})
+    bridge = Recorder()
+    ctx = AppContext(config=cfg, session=Session(), bridge=bridge, demo=True)
+    try:
+        wiring.wire(ctx)
+        area = ctx.services[wiring.DEVICE]
+        assert bridge.wait("reader_added") == {"reader": wiring.VIRTUAL_READER}
+        captions = [caption for caption, _fn in ctx.services["demo_actions"]]
+        assert "Insert sample social security card" in captions
+        assert "Remove social security card" in captions
+        area.service.arm()
+        dict(ctx.services["demo_actions"])["Insert sample social security card"]()
+        assert bridge.wait("read_ok").card_number == "T00000001"
+        assert ctx.session.identity is None, "wiring never stores identities"
+    finally:
+        ctx.shutdown()
+    assert not area.virtual.card.inserted
+    assert _demo_slot_free(), "the demo slot stays claimed after shutdown"
+
+
+def test_virtual_setup_says_why_it_cannot_run(pcscd):
+    if not _demo_slot_free():
+        pytest.skip("a demo kiosk on this machine holds vpcd's second slot")
+    other = SlotClaim(wiring.VIRTUAL_PORT)        # as if another kiosk process used it
+    try:
+        setup = wiring.VirtualSetup().start()
+        assert "in use by another kiosk process" in setup.problem
+        with pytest.raises(RuntimeError, match="virtual smart card unavailable"):
+            setup.insert_card("demo")
+        setup.stop()
+    finally:
+        other.release()
+
+
+def test_pinpad_configured_without_a_driver_refuses_pin_cards_kindly(hand, tmp_path):
+    cfg = config.load(ROOT / "config.toml", {"kiosk": {"data_dir": str(tmp_path)},
+                                             "smartcard": {"reader": hand.reader,
+                                                           "pin_entry": "pinpad"}})
+    bridge = Recorder()
+    area = wiring.build_area(cfg, bridge.callback(wiring.DEVICE))
+    assert area.virtual is None
+    area.service.start()
+    try:
+        card = hand.insert("pin")
+        area.service.arm()
+        failure = bridge.wait("read_failed")
+        assert failure["code"] == "pin_entry_unavailable" and failure["advice"] == "staff"
+        assert card.pin_attempts == 0
+    finally:
+        area.stop()
