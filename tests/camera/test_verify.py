@@ -204,3 +204,16 @@ def test_vendor_mode_without_an_adapter_is_refused(tmp_path, platform, models):
         assert err.value.code == "vendor_liveness"
     finally:
         ctx.shutdown()
+
+
+def test_demo_actions_drive_the_virtual_face_camera(camera_ctx, fresh_twins):
+    from devices.virtual.camera_twin import PhotoScene, ScriptedScene
+    actions = dict(camera_ctx.services["demo_actions"])
+    device = fresh_twins.device("face")
+    actions["Face camera: a printed photo held up"]()
+    assert isinstance(device.scene, PhotoScene)
+    actions["Unplug the face camera"]()
+    assert not device.plugged
+    actions["Plug the face camera back in"]()
+    actions["Face camera: a live person"]()
+    assert device.plugged and isinstance(device.scene, ScriptedScene)
