@@ -109,6 +109,7 @@ class CupsPrinter:
     offline_grace_s: float = 3.0       # how long a printer may stay unreachable during a job
     alert: Callable[[str, dict], None] = field(default=lambda code, details: None)
     before_connect: Callable[[], None] | None = None   # e.g. start a stand-in on first use
+    last_status: PrinterStatus | None = field(default=None, repr=False)   # cached, for screens
 
     # pycups keeps the server in process-global state, so set it right before every connection.
     def _connect(self):
@@ -154,9 +155,11 @@ class CupsPrinter:
         if state == "stopped" and "paused" not in reasons and not classify(reasons)[0]:
             reasons.append("offline")
         blocking, warnings = classify(reasons)
-        return PrinterStatus(self.queue, state, tuple(normalise(r) for r in reasons if r != "none"),
-                             message, bool(attrs.get("printer-is-accepting-jobs", True)),
-                             tuple(blocking), tuple(warnings))
+        self.last_status = PrinterStatus(self.queue, state,
+                                         tuple(normalise(r) for r in reasons if r != "none"),
+                                         message, bool(attrs.get("printer-is-accepting-jobs", True)),
+                                         tuple(blocking), tuple(warnings))
+        return self.last_status
 
     def _device_reasons(self, uri: str) -> list[str] | None:
         import cups

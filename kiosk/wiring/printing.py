@@ -28,6 +28,25 @@ class PrintingServices:
     standin: Any = None                      # the CUPS stand-in when queue = virtual:NAME
     virtual_receipt_printer: Any = None
 
+    # read on the UI thread (staff menu) and by the heartbeat: cached states only, no I/O
+    @property
+    def state(self) -> str:
+        parts = []
+        if self.certificates is not None:
+            last = self.certificates.printer.last_status
+            parts.append("A4 " + (("ready" if last.ready else ", ".join(last.blocking) or last.state)
+                                  if last else "not checked yet")
+                         + (f" ({', '.join(last.warnings)})" if last and last.warnings else ""))
+        if self.receipts is not None:
+            parts.append("receipt " + self.receipts.status.state)
+        parts += [f"{area} unavailable" for area in self.unavailable]
+        return "; ".join(parts) or "disabled"
+
+    @property
+    def paper(self) -> str | None:
+        """The receipt roll: ok / near-end / out / unknown (the A4 printer says so in state)."""
+        return self.receipts.status.paper if self.receipts is not None else None
+
 
 def wire(ctx) -> None:
     from printing.audit import AuditTrail, Journal
