@@ -81,6 +81,20 @@ def test_list_preview_copies_print_and_receipt(shell, qtbot, standin, tmp_path):
     assert "户籍信息摘录" in receipt.text and "2 份 / 1 页" in receipt.text
     screen.leave()
     assert screen.prepared is None and screen._preview_png == b""
+    services = shell.ctx.services["printing"]
+    assert services.state == "A4 ready; receipt ready" and services.paper == "ok"
+    vp.paper = "near-end"
+    services.receipts.printer.poll()
+    assert services.paper == "near-end" and services.state.endswith("receipt paper-near-end")
+
+
+def test_guide_notice_service_for_the_guide_screen(shell):
+    from kiosk.catalog import ServiceItem
+    from sync.reference_platform.demo_data import items
+    item = ServiceItem.from_dict(items()[2])
+    record = shell.ctx.services["guide_notice"](item)
+    [paper] = shell.ctx.services["printing"].virtual_receipt_printer.wait_receipts(1, timeout=10)
+    assert item.name in paper.text.replace("\n", "") and record["result"] == "completed"
 
 
 def test_jam_retry_once_then_staff(shell, qtbot, standin):
