@@ -48,11 +48,20 @@ class CameraView(QWidget):
         self.page_corners: np.ndarray | None = None     # in 0..1 frame coordinates
         self.mirror_preview = False                     # a selfie view feels natural to citizens
         self.message = ""
+        self.lost = False
 
     def attach(self, worker) -> None:
         self.worker = worker
         self._seq = 0
+        self.lost = False
         self._timer.start(15)            # polls faster than any camera rate: no frame is missed
+
+    def set_lost(self, lost: bool) -> None:
+        """The camera stopped delivering (True) or is back (False): say so instead of freezing."""
+        self.lost = lost
+        if lost:
+            self._image = None
+        self.update()
 
     def detach(self) -> None:
         self._timer.stop()
@@ -111,7 +120,8 @@ class CameraView(QWidget):
             p.drawImage(target, self._image)
         else:
             p.setPen(QColor("white"))
-            p.drawText(target, Qt.AlignCenter, self.message)
+            text = self.tr("The camera is not responding. Trying again…") if self.lost else self.message
+            p.drawText(target.adjusted(20, 0, -20, 0), Qt.AlignCenter | Qt.TextWordWrap, text)
         if self.overlay == "face":
             self._paint_oval(p, target)
         elif self.overlay == "qr":
@@ -144,11 +154,13 @@ class CameraView(QWidget):
         p.drawRoundedRect(square, 16, 16)
 
 
-class LiveCamera:
+class LiveCamera(QObject):
     """A screen's use of one camera: acquire it, show it in a CameraView, run one detection loop
-    whose results reach the UI thread through relay.result; stop() undoes all of it."""
+    whose results reach the UI thread through relay.result; stop() undoes all of it.
+    A QObject so that the bridge's device events reach it in the UI thread (queued)."""
 
     def __init__(self, ctx, role: str, view: CameraView, relay: ResultRelay):
+        super().__init__(view)
         self.ctx = ctx
         self.role = role
         self.view = view
@@ -177,9 +189,21 @@ class LiveCamera:
 
         self.loop = service.run_on_frames(self.worker, fn, on_result, self.relay.error.emit,
                                           name=f"{self.role}-screen")
+        if self.ctx.bridge is not None:
+            self.ctx.bridge.event.connect(self._on_device)
         return True
 
+    def _on_device(self, device: str, kind: str, payload) -> None:
+        if device != "camera" or not isinstance(payload, dict) or payload.get("role") != self.role:
+            return
+        if kind == "lost":
+            self.view.set_lost(True)
+        elif kind in ("opened", "reopened"):
+            self.view.set_lost(False)
+
     def stop(self) -> None:
+        if self.ctx.bridge is not None and self.loop is not None:
+            self.ctx.bridge.event.disconnect(self._on_device)
         if self.loop is not None:
             self.loop.stop()
             self.loop = None

@@ -271,6 +271,7 @@ class CaptureWorker:
     def _lose(self, already: bool, exc: CameraError) -> bool:
         self.last_error = exc
         self.state = "lost"
+        self.frames.clear()            # no stale picture of whoever stood there last
         if not already:
             self._report("lost", self._payload(code=exc.code, message=exc.message))
         return True

@@ -115,3 +115,19 @@ def test_document_screen_captures_retakes_and_binds(shell, qtbot):
     assert pdf[:4] == b"%PDF" and shell.ctx.session.get("materials_pages") == 1
     shell.end_session()
     assert not any(pdf)                                # zeroed with the session
+
+
+def test_a_camera_unplugged_mid_scan_is_said_and_recovers(shell, qtbot, fresh_twins):
+    device = fresh_twins.device("qr")
+    device.set_scene("empty")                              # nothing to read yet
+    shell.go("qr_scan", purpose="appointment")
+    screen = shell.current()
+    qtbot.waitUntil(lambda: screen.view._image is not None, timeout=5000)
+    device.unplug()
+    qtbot.waitUntil(lambda: screen.view.lost, timeout=5000)
+    assert screen.view._image is None                      # no frozen last picture
+    assert screen.live.worker.latest() is None
+    device.set_scene("qr")
+    device.replug()
+    qtbot.waitUntil(lambda: screen.code is not None, timeout=8000)
+    assert not screen.view.lost
