@@ -90,6 +90,8 @@ class Hand:
 
 @pytest.fixture
 def hand(pcscd, reader_name):
+    if not vpcd_readers():
+        pcscd.ensure()          # pcscd went away under us (a test stopped it, or another process)
     h = Hand(reader_name)
     yield h
     h.close()
