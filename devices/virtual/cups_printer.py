@@ -300,6 +300,7 @@ class CupsStandIn:
             DefaultAuthType None
             MaxJobs 200
             PreserveJobHistory Yes
+            PreserveJobFiles No
             <Location />
               Order allow,deny
               Allow all
