@@ -39,6 +39,8 @@ def test_a_print_arrives_with_its_options_and_is_audited(service, prepared, stan
                       "channel": "certificate", "attempt": 1, "job_id": result.job_id}
     assert record["time"]
     assert "欧阳" not in str(audit(journal))                  # no personal data in the audit
+    time.sleep(0.3)
+    assert not list((standin.root / "spool").glob("d*")), "CUPS kept the printed file"
 
 
 def test_duplex_asks_for_two_sided(standin, prepared):
