@@ -91,6 +91,14 @@ class SmartCardArea:
             return "no smart card reader"
         return ""
 
+    @property
+    def state(self) -> str:
+        """One line for the staff menu: what is wrong, or which reader is in use."""
+        problem = self.problem
+        if problem:
+            return problem
+        return f"reader {self.service.reader}" + (", card in" if self.service.card_present else "")
+
     # demo controls (virtual card only)
     def insert_card(self, name: str = "demo", **behaviour: bool) -> None:
         self._virtual().insert_card(name, **behaviour)

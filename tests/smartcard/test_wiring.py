@@ -63,6 +63,7 @@ def test_demo_wiring_reads_the_virtual_card(pcscd, tmp_path):
         wiring.wire(ctx)
         area = ctx.services[wiring.DEVICE]
         assert bridge.wait("reader_added") == {"reader": wiring.VIRTUAL_READER}
+        assert area.state == f"reader {wiring.VIRTUAL_READER}"      # the staff menu's line
         captions = [caption for caption, _fn in ctx.services["demo_actions"]]
         assert "Insert sample social security card" in captions
         assert "Remove social security card" in captions
@@ -83,6 +84,8 @@ def test_virtual_setup_says_why_it_cannot_run(pcscd):
     try:
         setup = wiring.VirtualSetup().start()
         assert "in use by another kiosk process" in setup.problem
+        area = wiring.SmartCardArea(None, None, setup)
+        assert area.state == setup.problem
         with pytest.raises(RuntimeError, match="virtual smart card unavailable"):
             setup.insert_card("demo")
         setup.stop()
