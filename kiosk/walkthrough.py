@@ -101,6 +101,8 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
     app.setFont(QFont(theme.FONT_FAMILY))
     ctx = build_context(cfg, demo=True, bridge=DeviceBridge())
     shell = Shell(ctx, allow_quit=True)
+    from screens.remote import install_remote_handlers
+    install_remote_handlers(shell)
     shell.resize(width, height)
     shell.show()
     walker = Walker(ctx, shell, app)

@@ -56,7 +56,12 @@ def run_app(args: argparse.Namespace) -> int:
         shell.setWindowFlag(Qt.FramelessWindowHint, True)
         shell.setWindowFlag(Qt.WindowStaysOnTopHint, True)
         shell.showFullScreen()
-    shell.first_painted.connect(lambda: start_services(ctx))
+    from screens.remote import install_remote_handlers
+
+    def bring_up() -> None:
+        start_services(ctx)
+        install_remote_handlers(shell)
+    shell.first_painted.connect(bring_up)
     logging.getLogger(__name__).info("kiosk %s started", cfg.kiosk.id)
     code = app.exec()
     ctx.shutdown()
