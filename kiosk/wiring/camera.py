@@ -33,6 +33,7 @@ class CameraService:
         self._lock = threading.Lock()
         self._models: FaceModels | None = None
         self._models_ready = threading.Event()
+        self._preloading = False
         self._models_error: CameraError | None = None
         self._verifier: FaceVerifier | None = None
 
@@ -85,6 +86,10 @@ class CameraService:
     # -- face ------------------------------------------------------------------------------------
     def preload_models(self) -> None:
         """Load dlib's models in the background at start so the face screen does not wait."""
+        if self._preloading:
+            return
+        self._preloading = True
+
         def load() -> None:
             try:
                 self._models = FaceModels.shared()
@@ -95,6 +100,7 @@ class CameraService:
         threading.Thread(target=load, name="face-models", daemon=True).start()
 
     def models(self, timeout: float = 30.0) -> FaceModels:
+        self.preload_models()              # a no-op when the load already started at wire time
         if not self._models_ready.wait(timeout):
             raise CameraError(errors.MODEL_MISSING, "face models are still loading")
         if self._models_error:
