@@ -339,7 +339,7 @@ class IdentifySscScreen(Screen):
             # a new try: the message about the last card goes, the read's events follow
             self.error = None
             self._set_state("insert")
-        elif kind in ("service_unavailable", "reader_removed"):
+        elif kind in ("service_unavailable", "reader_removed", "no_reader"):
             self.error = {"code": kind}
             self._set_state("error")
         elif kind == "reader_added" and self.state == "error" and self.error and \

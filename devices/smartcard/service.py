@@ -4,6 +4,7 @@ One thread owns all PC/SC work for the kiosk (Electrum-style device thread); the
 events through notify(kind, payload), which the wiring turns into bridge posts:
 
   reader_added {reader}         reader_removed {reader}       service_unavailable {code, message}
+  no_reader {code, message}     (once, when the first look finds none)
   card_inserted {reader, atr}   card_removed {reader}
   read_started {reader}         read_progress {fraction, step}
   read_ok SscRecord             read_failed {code, advice, message, ...}
@@ -20,8 +21,8 @@ from typing import Any, Callable
 from smartcard import scard as sc
 
 from devices.smartcard.apdu import CardChannel
-from devices.smartcard.errors import (CardRemoved, MuteCard, ReaderRemoved, ServiceUnavailable,
-                                      SmartCardError)
+from devices.smartcard.errors import (CardRemoved, MuteCard, NoReader, ReaderRemoved,
+                                      ServiceUnavailable, SmartCardError)
 from devices.smartcard.pcsc import (CANCELLED, PNP_NOTIFICATION, TIMEOUT, CardConnection, Context,
                                     card_present, error_for)
 from devices.smartcard.pin import PinEntry, PinPrompt
@@ -91,6 +92,7 @@ class SmartCardService:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._service_reported = False
+        self.looked = threading.Event()      # set once the worker has looked for the reader
 
     # --- called from any thread ---------------------------------------------------------------
     def start(self) -> "SmartCardService":
@@ -138,6 +140,7 @@ class SmartCardService:
     def _run(self) -> None:
         while not self._stop.is_set():
             if self._ctx is None and not self._connect_service():
+                self.looked.set()
                 self._stop.wait(self.retry_s)
                 continue
             try:
@@ -199,6 +202,12 @@ class SmartCardService:
         names = ctx.readers()
         wanted = self.wanted_reader.lower()
         self._set_reader(next((n for n in names if wanted in n.lower()), None))
+        if not self.looked.is_set():
+            self.looked.set()
+            if self.reader is None:
+                self.notify("no_reader", NoReader(
+                    f"no reader matches {self.wanted_reader!r}" if self.wanted_reader
+                    else "no smart card reader is attached").as_payload())
         states = [(PNP_NOTIFICATION, self._pnp_state)]
         if self.reader is not None:
             states.insert(0, (self.reader, self._reader_state))

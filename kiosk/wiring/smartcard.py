@@ -79,7 +79,11 @@ class SmartCardArea:
 
     @property
     def available(self) -> bool:
-        return self.service.reader is not None
+        """Offer the card to citizens: a reader is there, or the worker has not looked yet (the
+        kiosk is starting; the screen shows "no reader" until the reader turns up)."""
+        if self.virtual is not None and self.virtual.problem:
+            return False
+        return self.service.reader is not None or not self.service.looked.is_set()
 
     @property
     def problem(self) -> str:

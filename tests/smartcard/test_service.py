@@ -56,6 +56,18 @@ def running(hand):
     service.stop()
 
 
+def test_no_matching_reader_is_said_once(pcscd):
+    events = Events()
+    service = SmartCardService(events, reader="Reader That Is Not There").start()
+    try:
+        assert events.wait("no_reader")["code"] == "no_reader"
+        assert service.looked.is_set() and service.reader is None
+        time.sleep(1.2)                            # a few more looks: still said only once
+        assert events.kinds().count("no_reader") == 1
+    finally:
+        service.stop()
+
+
 def test_reads_when_armed_only(hand, running):
     service, events, _entry = running
     hand.insert("demo")
