@@ -32,8 +32,9 @@ def load_screens() -> None:
 class ActivityFilter(QObject):
     """Any touch, click or key anywhere in the application counts as the citizen being there."""
 
-    def __init__(self, on_activity):
-        super().__init__()
+    def __init__(self, on_activity, parent: QObject):
+        # a child of the shell: destroyed with it, so the application never calls a dead filter
+        super().__init__(parent)
         self._on_activity = on_activity
 
     def eventFilter(self, obj, event) -> bool:
@@ -77,7 +78,7 @@ class Shell(QWidget):
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self._on_idle)
-        self._activity = ActivityFilter(self._touch)
+        self._activity = ActivityFilter(self._touch, self)
         QApplication.instance().installEventFilter(self._activity)
 
         self._clock = QTimer(self)
@@ -288,6 +289,9 @@ class Shell(QWidget):
     # ---- citizens cannot close the kiosk --------------------------------------------------
     def closeEvent(self, event) -> None:
         if self.allow_quit:
+            QApplication.instance().removeEventFilter(self._activity)
+            self._clock.stop()
+            self._idle_timer.stop()
             self.ctx.shutdown()
             event.accept()
         else:
