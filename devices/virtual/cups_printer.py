@@ -111,6 +111,10 @@ class CupsStandIn:
         self._started = False
         self._start_lock = threading.Lock()
 
+    @property
+    def started(self) -> bool:
+        return self._started
+
     def ensure_started(self) -> None:
         """Start on first use (the kiosk wires this lazily: a walkthrough that never prints
         never starts cupsd)."""
@@ -155,7 +159,8 @@ class CupsStandIn:
                 (self.root / d).mkdir(parents=True, exist_ok=True)
                 (self.root / d).chmod(0o755)
             self.out.chmod(0o777)
-            self.set_mode("")
+            if not self.mode_file.exists():     # a fault set before the first use stays set
+                self.set_mode("")
             self._acquire_daemons()
             self._holding = True
             self.start_printer()

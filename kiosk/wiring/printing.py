@@ -79,6 +79,8 @@ def wire(ctx) -> None:
             log.error("receipt printing unavailable: %s", exc)
             services.unavailable["receipts"] = str(exc)
     ctx.services["printing"] = services
+    if ctx.demo and hasattr(ctx, "add_demo_action"):
+        _add_demo_actions(ctx, services)
     if services.receipts is not None:
         from printing.notice import print_guide_notice
         receipts = services.receipts
@@ -162,3 +164,39 @@ def _receipts(ctx, services: PrintingServices, alert):
     ctx.on_shutdown(printer.stop)
     return ReceiptService(printer, services.audit, cfg.kiosk.hall_name, cfg.kiosk.id,
                           width=section.chars_per_line)
+
+
+def _add_demo_actions(ctx, services: PrintingServices) -> None:
+    """Staff-menu controls for the virtual printers (demo only). They run on the UI thread, so
+    anything that talks to a printer goes to a short-lived thread."""
+    import threading
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+    def later(fn) -> None:
+        threading.Thread(target=fn, name="printing-demo", daemon=True).start()
+
+    vp = services.virtual_receipt_printer
+    if vp is not None and services.receipts is not None:
+        def paper(state: str) -> None:
+            vp.paper = state
+            later(services.receipts.printer.poll)     # show the change now, not at the next poll
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: paper near end"),
+                            lambda: paper("near-end"))
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: out of paper"),
+                            lambda: paper("out"))
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: paper refilled"),
+                            lambda: paper("ok"))
+    standin = services.standin
+    if standin is not None:
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: jam on the next job"),
+                            lambda: standin.set_mode("media-jam"))
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: out of paper on the next job"),
+                            lambda: standin.set_mode("media-empty"))
+
+        def fixed() -> None:
+            if standin.started:
+                standin.reset_printer()
+            else:
+                standin.set_mode("")
+        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: fixed by staff"),
+                            lambda: later(fixed))
