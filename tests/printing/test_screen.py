@@ -142,3 +142,13 @@ def test_not_identified_offers_identification(shell, qtbot):
     shell.go("print_licences")
     screen = shell.current()
     assert screen.documents == [] and _buttons(screen) == ["核验身份"]
+
+
+def test_demo_controls_change_the_virtual_receipt_printer(shell, qtbot):
+    actions = dict(shell.ctx.services["demo_actions"])
+    services = shell.ctx.services["printing"]
+    actions["Receipt printer: out of paper"]()
+    qtbot.waitUntil(lambda: services.paper == "out", timeout=3000)
+    assert not services.receipts.available()
+    actions["Receipt printer: paper refilled"]()
+    qtbot.waitUntil(lambda: services.paper == "ok", timeout=3000)
