@@ -15,7 +15,7 @@ TASKS = (
      {"next": "print_licences"}),
     ("case", QT_TRANSLATE_NOOP("HomeScreen", "Check my case"), "unavailable", {"task": "case"}),
     ("ticket", QT_TRANSLATE_NOOP("HomeScreen", "Take a number"), "unavailable", {"task": "queue"}),
-    ("star", QT_TRANSLATE_NOOP("HomeScreen", "Rate a service"), "unavailable", {"task": "rate"}),
+    ("star", QT_TRANSLATE_NOOP("HomeScreen", "Rate a service"), "evaluation", {}),
     ("idcard", QT_TRANSLATE_NOOP("HomeScreen", "Identify myself"), "identify", {"next": "home"}),
 )
 

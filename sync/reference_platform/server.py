@@ -217,6 +217,8 @@ class PlatformServer:
         self.httpd.serve_forever()
 
     def stop(self) -> None:
+        if getattr(self.httpd, "stopping", False):
+            return
         self.httpd.stopping = True
         self.httpd.shutdown()
         self.httpd.server_close()

@@ -1,0 +1,142 @@
+"""Rate a service (好差评): five levels, reasons for a low rating, an honest receipt whether the
+platform is reachable or the rating waits in the outbox."""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk.flows.evaluation import LEVELS, REASONS, Evaluation
+from screens.base import Screen, register_screen
+from screens.widgets import Banner, Card, button, label
+
+LEVEL_TEXT = {
+    "very_satisfied": QT_TRANSLATE_NOOP("EvaluationScreen", "Very satisfied"),
+    "satisfied": QT_TRANSLATE_NOOP("EvaluationScreen", "Satisfied"),
+    "basically_satisfied": QT_TRANSLATE_NOOP("EvaluationScreen", "Basically satisfied"),
+    "dissatisfied": QT_TRANSLATE_NOOP("EvaluationScreen", "Dissatisfied"),
+    "very_dissatisfied": QT_TRANSLATE_NOOP("EvaluationScreen", "Very dissatisfied"),
+}
+STARS = {"very_satisfied": 5, "satisfied": 4, "basically_satisfied": 3, "dissatisfied": 2,
+         "very_dissatisfied": 1}
+REASON_TEXT = {
+    "long_wait": QT_TRANSLATE_NOOP("EvaluationScreen", "Waited too long"),
+    "unclear_guide": QT_TRANSLATE_NOOP("EvaluationScreen", "The guide was unclear"),
+    "too_many_materials": QT_TRANSLATE_NOOP("EvaluationScreen", "Too many materials asked for"),
+    "attitude": QT_TRANSLATE_NOOP("EvaluationScreen", "Staff attitude"),
+    "device_fault": QT_TRANSLATE_NOOP("EvaluationScreen", "The kiosk did not work well"),
+    "not_solved": QT_TRANSLATE_NOOP("EvaluationScreen", "My matter was not solved"),
+    "other": QT_TRANSLATE_NOOP("EvaluationScreen", "Other"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("EvaluationScreen", text)
+
+
+@register_screen
+class EvaluationScreen(Screen):
+    name = "evaluation"
+
+    def __init__(self, ctx, nav):
+        super().__init__(ctx, nav)
+        self.evaluation = Evaluation(ctx.config.kiosk.id)
+        self.question = label("", "Heading")
+        self.privacy = label("", "Muted")
+        self.level_buttons = {}
+        levels = QWidget()
+        column = QGridLayout(levels)
+        column.setSpacing(14)
+        column.setContentsMargins(0, 0, 0, 0)
+        for row, level in enumerate(LEVELS):
+            btn = button("", "chip", lambda lv=level: self.choose(lv))
+            btn.setCheckable(True)
+            btn.setMinimumHeight(84)
+            self.level_buttons[level] = btn
+            column.addWidget(btn, row, 0)
+        self.reasons_card = Card()
+        self.reasons_title = label("", "Heading")
+        self.reasons_card.body.addWidget(self.reasons_title)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.reason_buttons = {}
+        for index, reason in enumerate(REASONS):
+            btn = button("", "chip", lambda r=reason: self.toggle(r))
+            btn.setCheckable(True)
+            self.reason_buttons[reason] = btn
+            grid.addWidget(btn, index // 2, index % 2)
+        self.reasons_card.body.addLayout(grid)
+        self.submit_button = button("", "primary", self.submit)
+        self.result = Banner("info")
+        self.done_button = button("", "primary", self.nav.home)
+        for w in (self.question, self.privacy, levels, self.reasons_card, self.submit_button,
+                  self.result, self.done_button):
+            self.layout_.addWidget(w)
+        self.layout_.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Rate a service")
+
+    def enter(self, item_code: str = "", **_params) -> None:
+        self.evaluation = Evaluation(self.ctx.config.kiosk.id, item_code)
+        self.submitted = False
+        self.result.set("info", "")
+        self._refresh()
+
+    def choose(self, level: str) -> None:
+        self.evaluation.choose(level)
+        self._refresh()
+
+    def toggle(self, reason: str) -> None:
+        self.evaluation.toggle_reason(reason)
+        self._refresh()
+
+    def submit(self) -> None:
+        sync = self.ctx.services.get("sync")
+        if sync is None:
+            self.result.set("error", self.tr("Ratings cannot be recorded on this kiosk right now. "
+                                             "Please ask the staff, or rate by calling 12345."))
+            return
+        try:
+            key = self.evaluation.submit(sync)
+        except Exception as exc:   # OutboxError (disk full, corrupt store): nothing was promised
+            code = getattr(exc, "code", "error")
+            self.result.set("error", self.tr("Your rating could not be saved (%1). Please ask the "
+                                             "staff, or rate by calling 12345.").replace("%1", code))
+            return
+        self.submitted = True
+        reference = key[-8:].upper()
+        online = sync.status().online
+        if online:
+            text = self.tr("Thank you. Your rating has been recorded. Reference: %1")
+        else:
+            text = self.tr("Thank you. The platform cannot be reached right now: your rating is "
+                           "saved on this kiosk and will be sent when the connection returns. "
+                           "Reference: %1")
+        self.result.set("ok", text.replace("%1", reference))
+        self._refresh()
+
+    def retranslate(self) -> None:
+        self.question.setText(self.tr("How satisfied are you with the service today?"))
+        self.privacy.setText(self.tr("Your rating is anonymous: the department does not see who "
+                                     "you are."))
+        for level, btn in self.level_buttons.items():
+            btn.setText("★" * STARS[level] + "☆" * (5 - STARS[level]) + "   " +
+                        _t(LEVEL_TEXT[level]))
+        self.reasons_title.setText(self.tr("What went wrong? Choose one or more."))
+        for reason, btn in self.reason_buttons.items():
+            btn.setText(_t(REASON_TEXT[reason]))
+        self.submit_button.setText(self.tr("Submit rating"))
+        self.done_button.setText(self.tr("Done"))
+
+    def _refresh(self) -> None:
+        ev = self.evaluation
+        locked = getattr(self, "submitted", False)
+        for level, btn in self.level_buttons.items():
+            btn.setChecked(level == ev.level)
+            btn.setEnabled(not locked)
+        self.reasons_card.setVisible(ev.needs_reasons and not locked)
+        for reason, btn in self.reason_buttons.items():
+            btn.setChecked(reason in ev.reasons)
+        self.submit_button.setVisible(not locked)
+        self.submit_button.setEnabled(ev.ready)
+        self.done_button.setVisible(locked)
