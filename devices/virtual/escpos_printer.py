@@ -186,6 +186,8 @@ class Parser:
                 self.cjk_size = 2 if b[2] & 0x0C else 1
                 return 3, b""
             return 2, b""
+        if c < 0x20 or c == 0x7F:                                  # other control codes print nothing
+            return 1, b""
         self.pending.append(c)
         return 1, b""
 
@@ -244,6 +246,8 @@ def render(receipt: PrintedReceipt) -> bytes:
         col = 0
         for text, bold, size in item.spans:
             for ch in text:
+                if not ch.isprintable():               # a decoded control character: no glyph
+                    continue
                 w = _cols(ch) * size
                 x = x0 + col * COL
                 if x + w * COL > DOTS:                 # the head wraps like a real printer

@@ -1,0 +1,95 @@
+"""Receipt printer links: the USB printer-class device found through sysfs and driven like the
+kernel's usblp node (a pty stands in for /dev/usb/lp0), failures as typed errors, and a parser
+that survives any byte stream."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from devices.receipt.errors import TransportError
+from devices.receipt.printer import ReceiptPrinter
+from devices.receipt.transport import (NetworkTransport, SerialTransport, UsbLpTransport,
+                                       find_usblp, open_transport)
+from devices.virtual.escpos_printer import Parser, VirtualEscposPrinter
+
+
+def _fake_sysfs(root, name: str, vid: str, pid: str):
+    device = root / "devices" / "usb1" / "1-1"
+    interface = device / "1-1:1.0"
+    (interface / "usbmisc" / name).mkdir(parents=True)
+    (device / "idVendor").write_text(vid + "\n")
+    (device / "idProduct").write_text(pid + "\n")
+    cls = root / "class" / "usbmisc"
+    cls.mkdir(parents=True)
+    (cls / name).mkdir()
+    (cls / name / "device").symlink_to(interface)
+    return cls
+
+
+def test_usb_printer_is_found_by_vendor_and_product(tmp_path):
+    sysfs = _fake_sysfs(tmp_path, "lp3", "0416", "5011")
+    assert str(find_usblp(0x0416, 0x5011, sysfs)) == "/dev/usb/lp3"
+    with pytest.raises(TransportError) as err:
+        find_usblp(0x04B8, 0x0202, sysfs)
+    assert err.value.code == "receipt-not-connected" and "04b8:0202" in str(err.value)
+
+
+def test_usblp_transport_prints_and_reads_status(receipt_printer):
+    from pathlib import Path
+    printer = ReceiptPrinter(lambda: UsbLpTransport(0x0416, 0x5011, Path(receipt_printer.pty_path)),
+                             reply_timeout=0.3)
+    try:
+        receipt_printer.paper = "near-end"
+        assert printer.poll().state == "paper-near-end"
+        printer.print(b"\x1b@" + "凭条".encode("gb18030").join([b"\x1c&", b"\x1c."]) + b"\n\x1dV\x42\x03")
+        [paper] = receipt_printer.wait_receipts(1)
+        assert paper.text == "凭条"
+    finally:
+        printer.stop()
+
+
+def test_missing_links_are_typed_errors(tmp_path):
+    with pytest.raises(TransportError) as err:
+        SerialTransport(str(tmp_path / "ttyUSB9"))
+    assert err.value.code == "receipt-not-connected"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        free = s.getsockname()[1]
+    with pytest.raises(TransportError) as err:
+        NetworkTransport("127.0.0.1", free, connect_timeout=1)
+    assert err.value.code == "receipt-not-connected"
+    with pytest.raises(TransportError) as err:
+        open_transport({"transport": "serial", "port": ""})
+    assert err.value.code == "receipt-not-configured"
+
+
+def test_a_printer_that_goes_away_is_unknown_then_comes_back(tmp_path):
+    vp = VirtualEscposPrinter().start()
+    address = vp.address
+    events = []
+    printer = ReceiptPrinter(lambda: NetworkTransport(*address, connect_timeout=0.5),
+                             callback=lambda kind, payload: events.append((kind, payload)),
+                             reply_timeout=0.3)
+    try:
+        assert printer.poll().state == "ready"
+        vp.stop()
+        assert printer.poll().state == "unknown"            # never "paper out"
+        assert ("link", False) in [(k, p.get("up")) for k, p in events]
+        vp = VirtualEscposPrinter(port=address[1]).start()
+        assert printer.poll().state == "ready"
+    finally:
+        printer.stop()
+        vp.stop()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.integers(min_value=1, max_value=7))
+def test_the_virtual_printer_survives_any_stream_in_any_chunks(data, chunk):
+    sink = VirtualEscposPrinter()
+    parser = Parser(sink)
+    for i in range(0, len(data), chunk):
+        parser.feed(data[i:i + chunk])
+    parser.feed(b"\n\x1dV\x42\x03")
+    assert all(r.cut for r in sink.receipts)
