@@ -36,8 +36,17 @@ def wrap(text: str, width: int) -> list[str]:
         for token in _tokens(paragraph):
             if columns(line) + columns(token) > width and line:
                 carry = ""
-                if token in CLOSING and len(line) > 1 and not line[-1].isspace():
-                    carry, line = line[-1], line[:-1]
+                if token in CLOSING:
+                    # move characters down until the new line starts with something that may
+                    # start a line; give up if that would overflow it
+                    kept = line
+                    while len(kept) > 1 and (not carry or carry[0] in CLOSING):
+                        carry, kept = kept[-1] + carry, kept[:-1]
+                    if carry[:1] in CLOSING or carry[:1].isspace() \
+                            or columns(carry) + columns(token) > width:
+                        carry = ""
+                    else:
+                        line = kept
                 lines.append(line.rstrip())
                 line = carry
                 if token.isspace():

@@ -131,7 +131,7 @@ class Parser:
                 n = b[2]
                 self._flush_text()
                 if cmd == 0x61:
-                    self.align = n & 3 if n < 3 else n - 48
+                    self.align = {0: 0, 1: 1, 2: 2, 48: 0, 49: 1, 50: 2}.get(n, self.align)
                 elif cmd == 0x45:
                     self.bold = bool(n & 1)
                 elif cmd == 0x64:
@@ -192,10 +192,10 @@ class Parser:
         return 1, b""
 
     def _qr(self, body: bytes) -> None:
-        cn, fn = body[0], body[1]
-        if cn != 0x31:
+        if len(body) < 2 or body[0] != 0x31:          # not a QR function: printers skip it
             return
-        if fn == 0x43:
+        fn = body[1]
+        if fn == 0x43 and len(body) >= 3:
             self.qr_module = body[2]
         elif fn == 0x50:
             self.qr_data = body[3:]
@@ -218,8 +218,12 @@ def render(receipt: PrintedReceipt) -> bytes:
     import segno
     from PIL import Image, ImageDraw, ImageFont
 
-    fonts = {1: ImageFont.truetype(FONT[0], 24, index=FONT[1]),
-             2: ImageFont.truetype(FONT[0], 48, index=FONT[1])}
+    fonts: dict[int, ImageFont.FreeTypeFont] = {}
+
+    def font(size: int):
+        if size not in fonts:
+            fonts[size] = ImageFont.truetype(FONT[0], 24 * size, index=FONT[1])
+        return fonts[size]
     blocks: list[tuple[str, object, int]] = []
     height = 20
     for element in receipt.elements:
@@ -253,7 +257,7 @@ def render(receipt: PrintedReceipt) -> bytes:
                 if x + w * COL > DOTS:                 # the head wraps like a real printer
                     col, y = 0, y + ROW * size
                     x = x0 = 0
-                draw.text((x, y), ch, font=fonts[size], fill=0, stroke_width=1 if bold else 0,
+                draw.text((x, y), ch, font=font(size), fill=0, stroke_width=1 if bold else 0,
                           stroke_fill=0)
                 col += w
     out = io.BytesIO()

@@ -84,8 +84,14 @@ def test_a_printer_that_goes_away_is_unknown_then_comes_back(tmp_path):
         vp.stop()
 
 
+COMMANDS = [b"\x1b@", b"\x1ba", b"\x1bE", b"\x1bd", b"\x1d!", b"\x1dV", b"\x1d(k", b"\x1c&",
+            b"\x1c.", b"\x1c!", b"\x10\x04", b"\n", "中文，".encode("gb18030")]
+STREAMS = st.lists(st.one_of(st.binary(max_size=6), st.sampled_from(COMMANDS)),
+                   max_size=60).map(b"".join)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=400), st.integers(min_value=1, max_value=7))
+@given(STREAMS, st.integers(min_value=1, max_value=7))
 def test_the_virtual_printer_survives_any_stream_in_any_chunks(data, chunk):
     sink = VirtualEscposPrinter()
     parser = Parser(sink)
