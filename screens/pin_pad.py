@@ -42,20 +42,18 @@ class PinPadScreen(Screen):
         self.privacy.setAlignment(Qt.AlignCenter)
         # texts beside the keypad in landscape, above it in portrait: both fit one screen
         self.body = QBoxLayout(QBoxLayout.TopToBottom)
-        texts = QVBoxLayout()
+        self.texts = QVBoxLayout()
         for widget in (self.heading, self.hint, self.banner, self.privacy):
-            texts.addWidget(widget)
-        texts.addStretch(1)
-        keys = QVBoxLayout()
-        keys.addWidget(self.keypad, 0, Qt.AlignHCenter)
-        keys.addWidget(self.cancel_button, 0, Qt.AlignHCenter)
-        keys.addStretch(1)
-        self.body.addLayout(texts, 1)
-        self.body.addLayout(keys, 1)
+            self.texts.addWidget(widget)
+        self.texts.addStretch(1)
+        self.keys = QVBoxLayout()
+        self.keys.addWidget(self.keypad, 0, Qt.AlignHCenter)
+        self.keys.addStretch(1)
+        self.body.addLayout(self.texts, 1)
+        self.body.addLayout(self.keys, 1)
         self.layout_.addLayout(self.body, 1)
-        if ctx.config.ui.orientation == "landscape":
-            # before the first layout: a portrait minimum height would stretch a landscape window
-            self.body.setDirection(QBoxLayout.LeftToRight)
+        # before the first layout: a portrait minimum height would stretch a landscape window
+        self._arrange(ctx.config.ui.orientation == "landscape")
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -64,8 +62,18 @@ class PinPadScreen(Screen):
     def _orient(self) -> None:
         # the window's shape, known before this screen is first laid out (its own size is not)
         window = self.window()
-        wide = window.width() > window.height() if window is not self else self.landscape
+        self._arrange(window.width() > window.height() if window is not self else self.landscape)
+
+    def _arrange(self, wide: bool) -> None:
+        """Landscape: texts and Cancel beside the keypad (the keypad alone fills the height, in
+        large text too); portrait: texts above, Cancel under the keypad."""
         self.body.setDirection(QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom)
+        self.layout_.setContentsMargins(40, 8 if wide else 24, 40, 8 if wide else 24)
+        column = self.texts if wide else self.keys
+        if column.indexOf(self.cancel_button) < 0:
+            for layout in (self.texts, self.keys):
+                layout.removeWidget(self.cancel_button)
+            column.insertWidget(column.count() - 1, self.cancel_button, 0, Qt.AlignHCenter)
 
     def enter(self, entry: Any = None, tries_left: int | None = None, length: int = PIN_LENGTH,
               **_params: Any) -> None:

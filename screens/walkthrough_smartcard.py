@@ -9,6 +9,8 @@ def _area(w):
     area = w.ctx.services.get("smartcard")
     if area is None or area.virtual is None:
         raise RuntimeError("the smart card area with its virtual card is not running")
+    if area.virtual.problem:
+        raise RuntimeError(f"virtual smart card unavailable: {area.virtual.problem}")
     return area
 
 
@@ -68,8 +70,18 @@ def pin_pad(w) -> None:
     _type(w, "111")
 
 
+@step(367, "ssc-pin-pad-large-text")
+def pin_pad_large(w) -> None:
+    if w.shell.current().name != "pin_pad":
+        pin_pad(w)
+    if not w.ctx.session.elderly_mode:
+        w.shell.toggle_elderly()
+
+
 @step(370, "ssc-pin-wrong-tries-left")
 def pin_wrong(w) -> None:
+    if w.ctx.session.elderly_mode:
+        w.shell.toggle_elderly()
     if w.shell.current().name != "pin_pad" or _pin_pad(w).tries_left is not None:
         pin_pad(w)
     _type(w, "111111")

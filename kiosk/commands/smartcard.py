@@ -58,7 +58,7 @@ def _fail(code: int, reason: str) -> int:
 
 def _read_ssc(args: argparse.Namespace) -> int:
     from devices.smartcard.pin import OncePinEntry
-    from kiosk.wiring.smartcard import VIRTUAL, VIRTUAL_READER, VirtualSetup
+    from kiosk.wiring.smartcard import VIRTUAL, VirtualSetup
 
     cfg = _load_config(args)
     pin_entry = None
@@ -75,7 +75,7 @@ def _read_ssc(args: argparse.Namespace) -> int:
             virtual.insert_card(args.card)
         except (OSError, ValueError) as exc:
             return _fail(ERROR, f"virtual card: {exc}")
-        return _read_in(VIRTUAL_READER, args, cfg, pin_entry)
+        return _read_in(virtual.reader, args, cfg, pin_entry)
     finally:
         virtual.stop()
 

@@ -28,26 +28,42 @@ DEVICE = "smartcard"
 VIRTUAL = "virtual:ssc"
 VIRTUAL_PORT = VPCD_PORT + 1            # vpcd's second slot
 VIRTUAL_READER = "Virtual PCD 00 01"
+# vpcd's slots in the order the demo tries them: the second first, as the tests use the first
+VIRTUAL_SLOTS = ((VIRTUAL_PORT, VIRTUAL_READER), (VPCD_PORT, "Virtual PCD 00 00"))
 
 
 class VirtualSetup:
-    """pcscd (ours or reused) and the virtual card for vpcd's second reader."""
+    """pcscd (ours or reused) and the virtual card in a free vpcd slot (the second one, or the
+    first when another kiosk process, say a demo beside a walkthrough, has the second)."""
 
     def __init__(self) -> None:
         self.pcscd = Pcscd()
-        self.card = VirtualSSC("demo", port=VIRTUAL_PORT)
+        self.port, self.reader = VIRTUAL_SLOTS[0]
+        self.card = VirtualSSC("demo", port=self.port)
         self.slot: SlotClaim | None = None
         self.problem = ""
 
     def start(self) -> "VirtualSetup":
         try:
-            self.slot = SlotClaim(VIRTUAL_PORT)
+            self.slot = self._claim()
+            self.card.port = self.port
             self.pcscd.ensure()
         except ServiceUnavailable as exc:
             # the kiosk still starts; the service keeps trying, and staff see why
             self.problem = str(exc)
             log.error("virtual smart card unavailable: %s", exc)
         return self
+
+    def _claim(self) -> SlotClaim:
+        for port, reader in VIRTUAL_SLOTS:
+            try:
+                claim = SlotClaim(port)
+            except ServiceUnavailable:
+                continue
+            self.port, self.reader = port, reader
+            return claim
+        raise ServiceUnavailable("both vpcd slots are in use by other kiosk processes (demos, test "
+                                 "runs or benchmarks); stop one or wait")
 
     def insert_card(self, name: str = "demo", **behaviour: bool) -> None:
         if self.problem:
@@ -127,7 +143,7 @@ def build_area(cfg: Any, sink: Callable[[str, Any], None], demo: bool = False) -
     reader = section.reader
     if reader == VIRTUAL or demo:
         virtual = VirtualSetup().start()
-        reader = VIRTUAL_READER
+        reader = virtual.reader
     if section.pin_entry == "pinpad":
         log.warning("smartcard.pin_entry = 'pinpad' but no PIN pad driver is installed: cards that "
                     "ask for a PIN will be refused with a message to ask staff")

@@ -98,6 +98,16 @@ def hand(pcscd, reader_name):
 
 
 @pytest.fixture
+def demo_slot(pcscd):
+    """For tests of the demo's virtual card: vpcd's second slot must be free (a demo kiosk running
+    on this machine holds it; the first slot is this session's)."""
+    try:
+        SlotClaim(VPCD_PORT + 1).release()
+    except ServiceUnavailable:
+        pytest.skip("a demo kiosk on this machine holds vpcd's second slot")
+
+
+@pytest.fixture
 def hand_factory(pcscd, reader_name):
     """For a test that restarts pcscd: a Hand made afterwards has a live PC/SC context."""
     return lambda: Hand(reader_name)

@@ -54,7 +54,7 @@ def test_read_ssc_exit_codes(hand):
     assert f"{hand.reader}: card, ATR 3B 8A 80 01" in listing.stdout
 
 
-def test_read_ssc_virtual_reader_from_config(pcscd):
+def test_read_ssc_virtual_reader_from_config(demo_slot):
     """The default config says reader = 'virtual:ssc': the command puts the virtual card into vpcd's
     second reader and reads it through pcscd."""
     done = kiosk("read-ssc", "--card", "pin", "--pin-stdin", stdin="123456\n")

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from devices.smartcard.daemon import SlotClaim
-from devices.smartcard.errors import ServiceUnavailable
 from kiosk import config
 from kiosk.context import AppContext
 from kiosk.session import Session
@@ -45,17 +44,7 @@ class Recorder:
                 self.cond.wait(0.1)
 
 
-def _demo_slot_free() -> bool:
-    try:
-        SlotClaim(wiring.VIRTUAL_PORT).release()
-        return True
-    except ServiceUnavailable:
-        return False
-
-
-def test_demo_wiring_reads_the_virtual_card(pcscd, tmp_path):
-    if not _demo_slot_free():
-        pytest.skip("a demo kiosk on this machine holds vpcd's second slot")
+def test_demo_wiring_reads_the_virtual_card(demo_slot, tmp_path):
     cfg = config.load(ROOT / "config.toml", {"kiosk": {"data_dir": str(tmp_path)}})
     bridge = Recorder()
     ctx = AppContext(config=cfg, session=Session(), bridge=bridge, demo=True)
@@ -74,16 +63,15 @@ def test_demo_wiring_reads_the_virtual_card(pcscd, tmp_path):
     finally:
         ctx.shutdown()
     assert not area.virtual.card.inserted
-    assert _demo_slot_free(), "the demo slot stays claimed after shutdown"
+    SlotClaim(wiring.VIRTUAL_PORT).release()      # raises if shutdown left the slot claimed
 
 
-def test_virtual_setup_says_why_it_cannot_run(pcscd):
-    if not _demo_slot_free():
-        pytest.skip("a demo kiosk on this machine holds vpcd's second slot")
+def test_virtual_setup_says_why_it_cannot_run(demo_slot):
     other = SlotClaim(wiring.VIRTUAL_PORT)        # as if another kiosk process used it
     try:
+        # the first slot is this test session's (the pcscd fixture claims it): none is left
         setup = wiring.VirtualSetup().start()
-        assert "in use by another kiosk process" in setup.problem
+        assert "both vpcd slots are in use" in setup.problem
         area = wiring.SmartCardArea(None, None, setup)
         assert area.state == setup.problem
         with pytest.raises(RuntimeError, match="virtual smart card unavailable"):
