@@ -209,12 +209,13 @@ class Parser:
         receipt, self.current = self.current, PrintedReceipt()
         receipt.cut = True
         if receipt.elements:
-            receipt.png = render(receipt)
+            receipt.png = render(receipt, self.p.dots)
             self.p._finished(receipt)
 
 
-def render(receipt: PrintedReceipt) -> bytes:
-    """The receipt as a PNG, 576 dots wide, laid out in printer columns."""
+def render(receipt: PrintedReceipt, dots: int = DOTS) -> bytes:
+    """The receipt as a PNG, `dots` wide (576 for 80 mm paper, 384 for 58 mm), laid out in
+    12-dot printer columns."""
     import segno
     from PIL import Image, ImageDraw, ImageFont
 
@@ -239,14 +240,14 @@ def render(receipt: PrintedReceipt) -> bytes:
             blocks.append(("qr", img, height))
             height += img.height + 8
     height += 20
-    page = Image.new("L", (DOTS, height), 255)
+    page = Image.new("L", (dots, height), 255)
     draw = ImageDraw.Draw(page)
     for kind, item, y in blocks:
         if kind == "qr":
-            page.paste(item, ((DOTS - item.width) // 2, y))
+            page.paste(item, (max(0, (dots - item.width) // 2), y))
             continue
         cells = sum(_cols(ch) * size for text, _, size in item.spans for ch in text)
-        x0 = {0: 0, 1: (DOTS - cells * COL) // 2, 2: DOTS - cells * COL}[item.align]
+        x0 = max(0, {0: 0, 1: (dots - cells * COL) // 2, 2: dots - cells * COL}[item.align])
         col = 0
         for text, bold, size in item.spans:
             for ch in text:
@@ -254,7 +255,7 @@ def render(receipt: PrintedReceipt) -> bytes:
                     continue
                 w = _cols(ch) * size
                 x = x0 + col * COL
-                if x + w * COL > DOTS:                 # the head wraps like a real printer
+                if x + w * COL > dots:                 # the head wraps like a real printer
                     col, y = 0, y + ROW * size
                     x = x0 = 0
                 draw.text((x, y), ch, font=font(size), fill=0, stroke_width=1 if bold else 0,
@@ -284,8 +285,9 @@ class VirtualEscposPrinter:
     """Listens on 127.0.0.1 (tcp=True) and/or a pty (pty=True); keeps every receipt it printed."""
 
     def __init__(self, out_dir: str | os.PathLike | None = None, tcp: bool = True, pty: bool = False,
-                 port: int = 0):
+                 port: int = 0, columns: int = 48):
         self.out_dir = Path(out_dir) if out_dir else None
+        self.dots = columns * COL         # 48 columns: 80 mm paper; 32: 58 mm
         self.paper = "ok"          # ok / near-end / out
         self.cover_open = False
         self.silent = False        # True: no DLE EOT replies, like a write-only link

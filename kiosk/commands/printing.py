@@ -183,7 +183,7 @@ def _receipt(args: argparse.Namespace) -> int:
     build = _test_receipt(args.layout, cfg)
     if args.to:
         from devices.virtual.escpos_printer import Parser, VirtualEscposPrinter
-        sink = VirtualEscposPrinter()
+        sink = VirtualEscposPrinter(columns=cfg.receipt_printer.chars_per_line)
         Parser(sink).feed(build(cfg.receipt_printer.chars_per_line, cfg.kiosk.hall_name, cfg.kiosk.id))
         with open(args.to, "wb") as fh:
             fh.write(sink.receipts[-1].png)

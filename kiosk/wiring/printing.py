@@ -146,7 +146,8 @@ def _receipts(ctx, services: PrintingServices, alert):
     address = None
     if section.transport == "virtual":
         from devices.virtual.escpos_printer import VirtualEscposPrinter
-        services.virtual_receipt_printer = VirtualEscposPrinter(cfg.data_path("virtual-receipts")).start()
+        services.virtual_receipt_printer = VirtualEscposPrinter(
+            cfg.data_path("virtual-receipts"), columns=section.chars_per_line).start()
         ctx.on_shutdown(services.virtual_receipt_printer.stop)
         address = services.virtual_receipt_printer.address
     bridge = ctx.bridge.callback("receipt") if ctx.bridge is not None else (lambda k, p=None: None)

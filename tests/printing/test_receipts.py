@@ -173,3 +173,14 @@ def test_receipt_refused_on_paper_out_is_audited(receipt_printer, journal):
         printer.stop()
     assert journal.read()[-1]["payload"]["result"] == "receipt-paper-out"
     assert receipt_printer.receipts == []
+
+
+def test_58mm_paper_gets_32_columns_and_a_384_dot_picture():
+    from PIL import Image
+    sink = VirtualEscposPrinter(columns=32)
+    Parser(sink).feed(receipts.queue_ticket("示范市政务服务中心", "A017", "户籍业务（户口迁移、身份证办理）",
+                                            5, "KIOSK-DEMO-0001", width=32))
+    [paper] = sink.receipts
+    assert Image.open(io.BytesIO(paper.png)).width == 384
+    assert all(columns(line) <= 32 for line in paper.text.splitlines())
+    assert "户籍业务（户口迁移、身份证办理）" in paper.text
