@@ -35,6 +35,7 @@ class PinPadScreen(Screen):
         self.banner = Banner("warn")
         self.keypad = Keypad(PIN_LENGTH, masked=True)
         self.keypad.setMaximumWidth(640)
+        self.keypad.setMinimumWidth(480)     # wide keys: an elderly finger hits the right one
         self.keypad.submitted.connect(self._submit)
         self.cancel_button = button("", "", self._cancel)
         self.cancel_button.setMaximumWidth(640)
@@ -68,6 +69,7 @@ class PinPadScreen(Screen):
         """Landscape: texts and Cancel beside the keypad (the keypad alone fills the height, in
         large text too); portrait: texts above, Cancel under the keypad."""
         self.body.setDirection(QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom)
+        self.body.setStretch(0, 1 if wide else 0)    # portrait: the keypad right under the texts
         self.layout_.setContentsMargins(40, 8 if wide else 24, 40, 8 if wide else 24)
         column = self.texts if wide else self.keys
         if column.indexOf(self.cancel_button) < 0:
