@@ -40,7 +40,8 @@ def wrap(text: str, width: int) -> list[str]:
                     # move characters down until the new line starts with something that may
                     # start a line; give up if that would overflow it
                     kept = line
-                    while len(kept) > 1 and (not carry or carry[0] in CLOSING):
+                    while len(kept) > 1 and (not carry or carry[0] in CLOSING
+                                             or carry[0].isspace()):
                         carry, kept = kept[-1] + carry, kept[:-1]
                     if carry[:1] in CLOSING or carry[:1].isspace() \
                             or columns(carry) + columns(token) > width:

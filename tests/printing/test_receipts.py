@@ -51,7 +51,7 @@ def test_bold_and_size_bytes():
     assert b"\x1ba\x01\x1bE\x01\x1d!\x11\x1c!\x0c" + b"A017\n" in data
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("政务服务中心示范市，。、（）ABCxyz0123 -")), max_size=200),
        st.sampled_from([32, 48]))
 def test_wrapping_never_exceeds_the_line_and_loses_nothing(text, width):
