@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 
 from kiosk import config
@@ -63,6 +64,12 @@ def run_app(args: argparse.Namespace) -> int:
         install_remote_handlers(shell)
     shell.first_painted.connect(bring_up)
     logging.getLogger(__name__).info("kiosk %s started", cfg.kiosk.id)
+    # the service manager stops the kiosk with SIGTERM: shut devices down cleanly. Python only
+    # runs signal handlers between bytecodes, so a timer lets the interpreter look regularly.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))   # quit() would ask the shell, which refuses
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
     code = app.exec()
     ctx.shutdown()
     return code

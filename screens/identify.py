@@ -34,12 +34,27 @@ def register_identify_method(method: IdentifyMethod) -> None:
     IDENTIFY_METHODS[method.key] = method
 
 
+# tasks that hand out personal documents: the card alone is not enough, the face must match it
+# (人证比对) when the kiosk has face verification
+FACE_CHECKED_TASKS = {"print_licences"}
+
+
 def identified(screen: Screen, identity: Identity) -> None:
     """Record who the citizen is (in the session only) and go on to what they came for."""
     screen.ctx.session.identity = identity
     next_screen = screen.ctx.session.get("after_identify") or "home"
     params = screen.ctx.session.get("after_identify_params") or {}
-    screen.nav.go(next_screen, **params)
+    continue_to(screen, next_screen, params)
+
+
+def continue_to(screen: Screen, next_screen: str, params: dict) -> None:
+    from screens.base import SCREENS
+    ctx = screen.ctx
+    if (next_screen in FACE_CHECKED_TASKS and ctx.config.face.enabled and "face_verify" in SCREENS
+            and "camera" in ctx.services and not ctx.session.get("face_verified")):
+        screen.nav.go("face_verify", next=next_screen, **params)
+    else:
+        screen.nav.go(next_screen, **params)
 
 
 @register_screen
@@ -62,7 +77,7 @@ class IdentifyScreen(Screen):
         self.ctx.session.put("after_identify", next)
         self.ctx.session.put("after_identify_params", params)
         if self.ctx.session.identity is not None and next != "home":
-            self.nav.go(next, **params)
+            continue_to(self, next, params)
             return
         methods = sorted((m for m in IDENTIFY_METHODS.values() if m.available(self.ctx)),
                          key=lambda m: m.order)
