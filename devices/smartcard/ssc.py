@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable
 
 from devices.idcard.nations import NATIONS, SEXES
 from devices.smartcard import apdu, tlv
