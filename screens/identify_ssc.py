@@ -314,8 +314,12 @@ class IdentifySscScreen(Screen):
         current = self.nav.current()
         if current is not self:
             if not (self._awaiting_pin and current is not None and current.name == "pin_pad"):
-                # the citizen went elsewhere (Home, idle timeout) while the PIN pad was up
+                # the citizen went elsewhere (Home, idle timeout) while the PIN pad was up, or a
+                # PIN request comes after this screen was left: nobody will answer it
                 self._awaiting_pin = False
+                area = _area(self.ctx)
+                if area is not None and kind == "pin_request":
+                    area.pin_entry.cancel()
                 self.leave()
                 return
             if kind not in ("read_ok", "read_failed", "card_removed"):

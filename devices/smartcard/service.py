@@ -21,8 +21,8 @@ from typing import Any, Callable
 from smartcard import scard as sc
 
 from devices.smartcard.apdu import CardChannel
-from devices.smartcard.errors import (CardRemoved, MuteCard, NoReader, ReaderRemoved,
-                                      ServiceUnavailable, SmartCardError)
+from devices.smartcard.errors import (CardRemoved, MuteCard, NoReader, PinCancelled,
+                                      ReaderRemoved, ServiceUnavailable, SmartCardError)
 from devices.smartcard.pcsc import (CANCELLED, PNP_NOTIFICATION, TIMEOUT, CardConnection, Context,
                                     card_present, error_for)
 from devices.smartcard.pin import PinEntry, PinPrompt
@@ -44,9 +44,11 @@ class _GuardedPinEntry:
     """Cancels a pending PIN request when the card leaves the reader: the citizen must not type a
     PIN for a card that is gone."""
 
-    def __init__(self, inner: PinEntry, card_still_there: Callable[[], bool]):
+    def __init__(self, inner: PinEntry, card_still_there: Callable[[], bool],
+                 still_wanted: Callable[[], bool] = lambda: True):
         self.inner = inner
         self.card_still_there = card_still_there
+        self.still_wanted = still_wanted
 
     def request_pin(self, prompt: PinPrompt) -> str | None:
         answer: dict[str, Any] = {}
@@ -60,6 +62,11 @@ class _GuardedPinEntry:
         asker.start()
         while asker.is_alive():
             asker.join(0.25)
+            if asker.is_alive() and not self.still_wanted():
+                # the identify screen was left (Home, idle timeout): nobody shows a keypad
+                self.inner.cancel()
+                asker.join(2.0)
+                raise PinCancelled("the read was abandoned while the PIN was asked for")
             if asker.is_alive() and not self.card_still_there():
                 self.inner.cancel()
                 asker.join(2.0)
@@ -261,7 +268,8 @@ class SmartCardService:
         reader = self.reader
         assert reader is not None
         self.notify("read_started", {"reader": reader})
-        pin = _GuardedPinEntry(self.pin_entry, self._present_now) if self.pin_entry else None
+        pin = (_GuardedPinEntry(self.pin_entry, self._present_now, lambda: self._armed)
+               if self.pin_entry else None)
         try:
             record = read_card(reader, pin,
                                lambda fraction, step: self.notify("read_progress",

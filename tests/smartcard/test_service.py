@@ -99,6 +99,17 @@ def test_pin_handoff_to_the_keypad(hand, running):
     assert events.wait("read_ok").id_number == "990102195607132465"
 
 
+def test_disarmed_while_the_pin_is_asked(hand, running):
+    """The citizen leaves the identify screen with the keypad up: the read ends, no PIN is sent."""
+    service, events, entry = running
+    card = hand.insert("pin")
+    service.arm()
+    events.wait("pin_request")
+    service.disarm()
+    assert events.wait("read_failed")["code"] == "pin_cancelled"
+    assert not entry.pending and card.pin_attempts == 0
+
+
 def test_card_removed_while_the_pin_is_asked_then_read_again(hand, running):
     service, events, entry = running
     card = hand.insert("pin")
