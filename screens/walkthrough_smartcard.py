@@ -21,9 +21,11 @@ def _screen(w):
 def _fresh(w, card: str | None = None, **behaviour) -> None:
     """Back to an empty reader and the insert prompt, then optionally insert a card."""
     area = _area(w)
+    interrupted = area.virtual.card.interrupted
     area.remove_card()
     w.wait_for(lambda: not area.service.card_present, 5000)
-    w.settle(600)            # pcscd+vpcd miss a card reinserted right after a mid-command removal
+    if interrupted or area.virtual.card.interrupted:
+        w.settle(1000)       # pcscd+vpcd miss a card reinserted right after a mid-command removal
     w.nav.go("identify_ssc")
     w.wait_for(lambda: _screen(w).state == "insert", 5000)
     if card is not None:
@@ -127,9 +129,14 @@ def pulled_out(w) -> None:
 
 @step(390, "ssc-card-mute")
 def mute(w) -> None:
-    _fresh(w, "demo", mute=True)
-    timeout = w.ctx.config.smartcard.apdu_timeout_ms
-    w.wait_for(lambda: _screen(w).state == "error", timeout + 8000)
+    service = _area(w).service
+    configured = service.apdu_timeout_s
+    service.apdu_timeout_s = 1.0     # the same screen as after the configured wait, sooner
+    try:
+        _fresh(w, "demo", mute=True)
+        w.wait_for(lambda: _screen(w).state == "error", 8000)
+    finally:
+        service.apdu_timeout_s = configured
     assert _screen(w).error.get("code") == "mute_card"
 
 
