@@ -126,7 +126,6 @@ def test_cancelled_pin_then_try_again(shell, ctx, qtbot, hand):
 
 @pytest.mark.parametrize("card,behaviour,code,words", [
     ("bank", {}, "unknown_card", "银行卡"),
-    ("demo", {"remove_mid_read": True}, "card_removed", "卡片就被拔出"),
 ])
 def test_kind_messages(shell, ctx, qtbot, hand, card, behaviour, code, words):
     screen = open_screen(shell)
