@@ -121,10 +121,10 @@ class PrintLicencesScreen(Screen):
             card.body.addWidget(label(doc["title"], "Heading"))
             card.body.addWidget(label(self.tr("Issued by %1").replace("%1", doc["issuer"]), "Muted"))
             card.body.addWidget(label(self.tr("Valid until %1").replace("%1", doc["valid_until"]),
-                                      "Small"))
+                                      "Muted"))
             if doc.get("format") == "signed-pdf":
                 card.body.addWidget(label(self.tr("Electronic licence with the issuer's signature, "
-                                                  "checked before printing"), "Small"))
+                                                  "checked before printing"), "Muted"))
             card.body.addWidget(button(self.tr("Preview and print"), "primary",
                                        lambda d=doc: self._choose(d), "print"))
             self.scroll.body.addWidget(card)

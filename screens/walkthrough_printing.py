@@ -91,3 +91,20 @@ def tampered(w) -> None:
     finally:
         source.signed_pdf = original
     assert screen.result_code == "document-modified", screen.result_code
+
+
+@step(560, "print-licences-large-text-english")
+def large_text(w) -> None:
+    screen = _screen(w)
+    screen._show_list()
+    w.shell.toggle_elderly()
+    w.shell.toggle_language()
+    w.settle(200)
+    assert screen.heading.text() == "Your licences and certificates"
+
+
+@step(565, "print-licences-back-to-normal")
+def back_to_normal(w) -> None:
+    w.shell.toggle_elderly()
+    w.shell.toggle_language()
+    w.settle(100)
