@@ -51,6 +51,9 @@ with open(os.path.join(out, name + ".env"), "w") as fh:
             fh.write(f"{{key}}={{os.environ[key]}}\\n")
 mode = open(mode_file).read().strip() if os.path.exists(mode_file) else ""
 faults = ("media-empty-error", "media-jam-error", "cover-open-error", "toner-empty-error")
+if mode == "silent-fail":          # fails without saying why, as a broken printer might
+    print("ERROR: simulated failure without a reason", file=sys.stderr)
+    sys.exit(1)
 if mode and mode != "toner-low":
     print("STATE: +" + mode + "-error", file=sys.stderr)
     print("ERROR: simulated " + mode, file=sys.stderr)

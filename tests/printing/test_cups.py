@@ -149,3 +149,12 @@ def test_reason_mapping(reasons, blocking, warnings):
 def test_normalise_drops_severity_suffixes():
     assert [normalise(r) for r in ("media-jam-error", "toner-low-warning", "offline-report",
                                    "door-open")] == ["media-jam", "toner-low", "offline", "door-open"]
+
+
+def test_a_printer_failing_without_a_reason_is_not_reported_printed(service, prepared, standin,
+                                                                    journal):
+    standin.set_mode("silent-fail")
+    with pytest.raises(JobFailed) as err:
+        service.print(prepared)
+    assert err.value.code in ("job-cancelled", "job-aborted")
+    assert audit(journal)[-1]["result"] == err.value.code
