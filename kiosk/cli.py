@@ -16,6 +16,7 @@ class CommandGroups:
     """The subparser collections a command module may add to."""
     root: argparse._SubParsersAction
     devices: argparse._SubParsersAction
+    simulate: argparse._SubParsersAction   # `kiosk devices simulate DEVICE`: the virtual twins
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,12 +32,27 @@ def build_parser() -> argparse.ArgumentParser:
     root = parser.add_subparsers(dest="command", metavar="COMMAND")
     devices_parser = root.add_parser("devices", help="device tools for technicians")
     devices = devices_parser.add_subparsers(dest="device_command", metavar="TOOL", required=True)
-    groups = CommandGroups(root=root, devices=devices)
+    simulate_parser = devices.add_parser("simulate", help="run a virtual device for technicians")
+    simulate = simulate_parser.add_subparsers(dest="simulate_device", metavar="DEVICE",
+                                              required=True)
+    groups = CommandGroups(root=root, devices=devices, simulate=simulate)
     import kiosk.commands as commands_pkg
     for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"kiosk.commands.{info.name}")
         module.register(groups)
     return parser
+
+
+def technician_config(args: argparse.Namespace):
+    """The configuration for a device tool: the given file, else the search path, else the
+    defaults (a technician may carry only a port name and no config file)."""
+    from kiosk import config
+    try:
+        return config.load(args.config)
+    except ConfigError:
+        if args.config:
+            raise
+        return config.defaults()
 
 
 def main(argv: list[str] | None = None) -> int:

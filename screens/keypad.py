@@ -2,7 +2,7 @@
 who cannot see rely on the phone layout) and masked entry."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from screens.widgets import button, label
@@ -20,6 +20,7 @@ class Keypad(QWidget):
         col.setSpacing(16)
         self.display = label("", "ScreenTitle", wrap=False)
         self.display.setMinimumHeight(80)
+        self.display.setAlignment(Qt.AlignCenter)
         col.addWidget(self.display)
         grid = QGridLayout()
         grid.setSpacing(12)

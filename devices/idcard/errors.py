@@ -5,23 +5,15 @@ technician's terminal.
 """
 from __future__ import annotations
 
+from devices.errors import DeviceError
 
-class IdCardError(Exception):
+
+class IdCardError(DeviceError):
     """Base of every ID card reader error."""
     code = "idcard"
     # what the citizen-facing screen should do about it: "retry" (place the card again),
     # "staff" (the reader is unusable, ask staff)
     advice = "staff"
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
-
-    def as_payload(self) -> dict:
-        return {"code": self.code, "advice": self.advice, "message": self.message}
 
 
 # --- frames on the wire -------------------------------------------------------------------------

@@ -5,23 +5,15 @@ technician's terminal.
 """
 from __future__ import annotations
 
+from devices.errors import DeviceError
 
-class SmartCardError(Exception):
+
+class SmartCardError(DeviceError):
     """Base of every smart card error."""
     code = "smartcard"
     # what the screen should suggest: "retry" (insert the card again), "staff" (ask staff),
     # "other_method" (this card cannot be used here: pick another way to identify)
     advice = "staff"
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
-
-    def as_payload(self) -> dict:
-        return {"code": self.code, "advice": self.advice, "message": self.message}
 
 
 # --- the PC/SC service and the reader ----------------------------------------------------------

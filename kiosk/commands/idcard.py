@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 from kiosk import config
+from kiosk.cli import technician_config
 
 VIRTUAL = "virtual:idcard"
 NO_CARD, DEVICE_ERROR = 2, 3
@@ -43,7 +44,7 @@ def register(groups) -> None:
                         help="seconds to wait for each answer (default 0.3)")
     detect.set_defaults(func=_detect)
 
-    simulate = _simulate_devices(groups).add_parser(
+    simulate = groups.simulate.add_parser(
         "idcard", help="a virtual ID card reader on a pty, until Ctrl-C")
     simulate.add_argument("--card", help="sample card name or card JSON file to place at start")
     simulate.add_argument("--baud", type=int, default=115200, help="baud rate the twin paces at")
@@ -52,26 +53,6 @@ def register(groups) -> None:
                           "(see --list)")
     simulate.add_argument("--list", action="store_true", help="list sample cards and scenarios")
     simulate.set_defaults(func=_simulate)
-
-
-def _simulate_devices(groups) -> argparse._SubParsersAction:
-    """The `kiosk devices simulate DEVICE` subparsers, shared with other device areas' twins."""
-    parser = groups.devices.choices.get("simulate")
-    if parser is None:
-        parser = groups.devices.add_parser("simulate", help="run a virtual device for technicians")
-        # kept on the parser: argparse offers no public way to find a parser's subparsers again
-        parser.device_subparsers = parser.add_subparsers(dest="simulate_device", metavar="DEVICE",
-                                                         required=True)
-    return parser.device_subparsers
-
-
-def _load_config(args: argparse.Namespace) -> config.Config:
-    try:
-        return config.load(args.config)
-    except config.ConfigError:
-        if args.config:
-            raise
-        return config.defaults()     # a technician with only a port and no config file
 
 
 def _fail(reason: str) -> int:
@@ -85,7 +66,7 @@ def _read_id(args: argparse.Namespace) -> int:
     from devices.idcard.photo import load_decoder
     from devices.idcard.reader import IdCardReader, ReaderSettings
 
-    cfg = _load_config(args)
+    cfg = technician_config(args)
     port, baud, twin = args.port or cfg.idcard.port, args.baud or cfg.idcard.baud, None
     try:
         if port == VIRTUAL:
@@ -160,7 +141,7 @@ def _other_ports(cfg: config.Config) -> list[str]:
 
 def _detect(args: argparse.Namespace) -> int:
     from devices.idcard.detect import BAUDS, detect
-    cfg = _load_config(args)
+    cfg = technician_config(args)
     if args.only_given and not args.port:
         print("detect: --only-given needs at least one --port", file=sys.stderr)
         return 2

@@ -15,7 +15,7 @@ import sys
 import time
 
 from kiosk import config
-from kiosk.commands.idcard import _load_config, _simulate_devices
+from kiosk.cli import technician_config
 
 NO_CARD, ERROR = 2, 3
 
@@ -40,7 +40,7 @@ def register(groups) -> None:
 
     from devices.virtual.ssc_card import VPCD_PORT, Behaviour
     from dataclasses import fields
-    simulate = _simulate_devices(groups).add_parser(
+    simulate = groups.simulate.add_parser(
         "ssc", help="insert the virtual social security card into vpcd's reader, until Ctrl-C")
     simulate.add_argument("card", nargs="?", default="demo",
                           help="demo, pin, bank, or a card JSON file (default demo)")
@@ -60,7 +60,7 @@ def _read_ssc(args: argparse.Namespace) -> int:
     from devices.smartcard.pin import OncePinEntry
     from kiosk.wiring.smartcard import VIRTUAL, VirtualSetup
 
-    cfg = _load_config(args)
+    cfg = technician_config(args)
     pin_entry = None
     if args.pin_stdin:
         pin_entry = OncePinEntry(sys.stdin.readline().strip())
