@@ -93,14 +93,17 @@ def tampered(w) -> None:
     assert screen.result_code == "document-modified", screen.result_code
 
 
-@step(560, "print-licences-large-text-english")
+@step(560, "print-licences-large-text-other-language")
 def large_text(w) -> None:
+    from kiosk import i18n
     screen = _screen(w)
     screen._show_list()
+    before = i18n.current_language()
     w.shell.toggle_elderly()
     w.shell.toggle_language()
     w.settle(200)
-    assert screen.heading.text() == "Your licences and certificates"
+    assert w.ctx.session.elderly_mode and i18n.current_language() != before
+    assert screen.heading.text() in ("Your licences and certificates", "您的证照与证明")
 
 
 @step(565, "print-licences-back-to-normal")
