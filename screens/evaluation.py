@@ -44,27 +44,26 @@ class EvaluationScreen(Screen):
         self.privacy = label("", "Muted")
         self.level_buttons = {}
         levels = QWidget()
-        column = QGridLayout(levels)
-        column.setSpacing(14)
-        column.setContentsMargins(0, 0, 0, 0)
-        for row, level in enumerate(LEVELS):
+        self.levels_grid = QGridLayout(levels)
+        self.levels_grid.setSpacing(14)
+        self.levels_grid.setContentsMargins(0, 0, 0, 0)
+        for level in LEVELS:
             btn = button("", "chip", lambda lv=level: self.choose(lv))
             btn.setCheckable(True)
             btn.setMinimumHeight(84)
             self.level_buttons[level] = btn
-            column.addWidget(btn, row, 0)
         self.reasons_card = Card()
         self.reasons_title = label("", "Heading")
         self.reasons_card.body.addWidget(self.reasons_title)
-        grid = QGridLayout()
-        grid.setSpacing(12)
+        self.reasons_grid = QGridLayout()
+        self.reasons_grid.setSpacing(12)
         self.reason_buttons = {}
-        for index, reason in enumerate(REASONS):
+        for reason in REASONS:
             btn = button("", "chip", lambda r=reason: self.toggle(r))
             btn.setCheckable(True)
             self.reason_buttons[reason] = btn
-            grid.addWidget(btn, index // 2, index % 2)
-        self.reasons_card.body.addLayout(grid)
+        self.reasons_card.body.addLayout(self.reasons_grid)
+        self._columns = 0
         self.submit_button = button("", "primary", self.submit)
         self.result = Banner("info")
         self.done_button = button("", "primary", self.nav.home)
@@ -72,9 +71,28 @@ class EvaluationScreen(Screen):
                   self.result, self.done_button):
             self.layout_.addWidget(w)
         self.layout_.addStretch(1)
+        self._arrange()
 
     def title(self) -> str:
         return self.tr("Rate a service")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Portrait: one level per row; landscape: levels side by side, so all fits one screen."""
+        columns = len(LEVELS) if self.landscape else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, level in enumerate(LEVELS):
+            btn = self.level_buttons[level]
+            self.levels_grid.addWidget(btn, index // columns, index % columns)
+        reason_columns = 4 if self.landscape else 2
+        for index, reason in enumerate(REASONS):
+            self.reasons_grid.addWidget(self.reason_buttons[reason], index // reason_columns,
+                                        index % reason_columns)
 
     def enter(self, item_code: str = "", **_params) -> None:
         self.evaluation = Evaluation(self.ctx.config.kiosk.id, item_code)
@@ -120,8 +138,8 @@ class EvaluationScreen(Screen):
         self.privacy.setText(self.tr("Your rating is anonymous: the department does not see who "
                                      "you are."))
         for level, btn in self.level_buttons.items():
-            btn.setText("★" * STARS[level] + "☆" * (5 - STARS[level]) + "   " +
-                        _t(LEVEL_TEXT[level]))
+            stars = "★" * STARS[level] + "☆" * (5 - STARS[level])
+            btn.setText(stars + ("\n" if self.landscape else "   ") + _t(LEVEL_TEXT[level]))
         self.reasons_title.setText(self.tr("What went wrong? Choose one or more."))
         for reason, btn in self.reason_buttons.items():
             btn.setText(_t(REASON_TEXT[reason]))

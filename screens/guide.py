@@ -160,7 +160,17 @@ class GuideScreen(Screen):
     def _print_failed(self, exc: Exception) -> None:
         self.spinner.stop()
         self.print_button.setEnabled(True)
-        message = getattr(exc, "citizen_message", None)
-        self.print_status.set("error", message() if callable(message) else
-                              self.tr("The notice could not be printed. Please scan the QR "
-                                      "code instead, or ask the staff."))
+        code = getattr(exc, "code", "")
+        if code == "receipt-paper-out":
+            text = self.tr("The receipt printer is out of paper. Please scan the QR code to keep "
+                           "this guide; staff have been told.")
+        elif code == "receipt-cover-open":
+            text = self.tr("The receipt printer's cover is open. Please ask the staff to close "
+                           "it, or scan the QR code instead.")
+        elif code in ("receipt-link", "receipt-not-connected", "receipt-offline"):
+            text = self.tr("The receipt printer is not responding. Please scan the QR code "
+                           "instead, or ask the staff.")
+        else:
+            text = self.tr("The notice could not be printed. Please scan the QR code instead, "
+                           "or ask the staff.")
+        self.print_status.set("error", text)

@@ -101,3 +101,20 @@ def test_offline_guides_come_from_the_cache(catalog_shell, platform):
     assert screen.banner.property("level") == "warn" and screen.banner.isVisible()
     from kiosk.status import platform_state
     assert not platform_state(catalog_shell.ctx).online
+
+
+@pytest.mark.parametrize("code, words", [("receipt-paper-out", "纸"), ("receipt-cover-open", "盖"),
+                                         ("receipt-link", "没有响应")])
+def test_print_notice_failures_say_what_is_wrong(catalog_shell, qtbot, code, words):
+    from devices.receipt.errors import NotReady
+
+    def fail(_item):
+        raise NotReady("printer not ready", code)
+    catalog_shell.ctx.services["guide_notice"] = fail
+    item = next(iter(catalog_shell.ctx.services["catalog"].catalog))
+    catalog_shell.go("guide", code=item.impl_code)
+    screen = catalog_shell.current()
+    screen.print_button.click()
+    qtbot.waitUntil(lambda: screen.print_status.property("level") == "error", timeout=5000)
+    assert words in screen.print_status.text.text()
+    assert screen.print_button.isEnabled()
