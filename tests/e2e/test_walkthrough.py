@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtGui import QImage
 
 
-@pytest.mark.parametrize("size, lang", [("1080x1920", "zh_CN"), ("1920x1080", "en"),
-                                        ("1080x1920", "en"), ("1920x1080", "zh_CN")])
+# both sizes and both languages in two runs (each run takes about a minute on 2 cores); the
+# other two pairings are covered by `make demo` and the walkthrough's own language steps
+@pytest.mark.parametrize("size, lang", [("1080x1920", "zh_CN"), ("1920x1080", "en")])
 def test_walkthrough_every_state(tmp_path, size, lang):
     out = tmp_path / "shots"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
