@@ -9,7 +9,7 @@ import sys
 import tempfile
 import time
 
-RUNS = 5
+RUNS = 9
 
 PAINT_PROBE = r'''
 import os, sys, time

@@ -11,8 +11,6 @@ import tomllib
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-import tomlkit
-
 from kiosk.config_schema import SCHEMA, Field
 
 SEARCH_PATH = (Path("config.toml"), Path("/etc/kiosk/config.toml"))
@@ -189,6 +187,7 @@ def field_for(dotted_key: str) -> Field:
 
 def set_value(path: str | os.PathLike, dotted_key: str, value: Any) -> None:
     """Change one key in the file, keeping its comments and layout; the result must validate."""
+    import tomlkit   # only staff edits need it; kept off the start-up path
     field_for(dotted_key)
     path = Path(path)
     doc = tomlkit.parse(path.read_text(encoding="utf-8"))
