@@ -2,8 +2,6 @@
 preview rate while verification runs, instructions, result, QR read, pages and PDF."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.session import Identity
@@ -12,28 +10,13 @@ DEMO_ID = "990100199001011234"
 
 
 @pytest.fixture
-def shell(tmp_path, qapp, qtbot, platform, models, fresh_twins):
-    from kiosk import config
-    from kiosk.bridge import DeviceBridge
-    from kiosk.context import AppContext
-    from kiosk.session import Session
+def shell(platform, models, fresh_twins, make_ctx, show_shell):
     from kiosk.wiring.camera import wire
-    from screens.shell import Shell
-    repo_config = Path(__file__).resolve().parents[2] / "config.toml"
     # a 30 fps face camera: the preview must keep up with it (>= 25 fps) while detection runs
-    cfg = config.load(repo_config, {"kiosk": {"data_dir": str(tmp_path)},
-                                    "camera": {"face": {"fps": 30}}})
-    ctx = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=True)
+    ctx = make_ctx({"camera": {"face": {"fps": 30}}})
     ctx.services["platform_url"] = platform.url
     wire(ctx)
-    widget = Shell(ctx, allow_quit=False)
-    qtbot.addWidget(widget)
-    widget.resize(1080, 1920)
-    widget.show()
-    yield widget
-    widget.allow_quit = True
-    widget.close()
-    ctx.shutdown()
+    return show_shell(ctx)
 
 
 def test_face_screen_previews_at_25_fps_while_verifying_and_confirms(shell, qtbot, tmp_path):

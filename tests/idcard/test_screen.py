@@ -1,43 +1,25 @@
 """The "place your ID card" screen in the real shell, driven by the twin through driver and bridge."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from kiosk import config
-from kiosk.context import AppContext
-from kiosk.session import Session
 from kiosk.wiring.idcard import build_service
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
-def ctx(tmp_path, qapp):
-    from kiosk.bridge import DeviceBridge
-    cfg = config.load(ROOT / "config.toml", {"kiosk": {"data_dir": str(tmp_path)},
-                                             "idcard": {"port": "virtual:idcard",
-                                                        "poll_interval_ms": 100}})
-    context = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=True)
-    service = build_service(cfg, context.bridge.callback("idcard")).start()
+def ctx(make_ctx):
+    context = make_ctx({"idcard": {"port": "virtual:idcard", "poll_interval_ms": 100}})
+    service = build_service(context.config, context.bridge.callback("idcard")).start()
     context.services["idcard"] = service
     context.on_shutdown(service.stop)
-    yield context
-    context.shutdown()
+    return context
 
 
 @pytest.fixture
-def shell(ctx, qtbot):
-    from screens.shell import Shell
-    widget = Shell(ctx, allow_quit=False)
-    qtbot.addWidget(widget)
-    widget.resize(1080, 1920)
-    widget.show()
+def shell(ctx, show_shell, qtbot):
+    widget = show_shell(ctx)
     qtbot.waitUntil(lambda: ctx.services["idcard"].state == "connected", timeout=3000)
-    yield widget
-    widget.allow_quit = True
-    widget.close()
+    return widget
 
 
 def open_screen(shell):

@@ -2,8 +2,6 @@
 the reference platform, the CUPS stand-in and the virtual receipt printer."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.session import Identity
@@ -12,30 +10,14 @@ PERSON = Identity("idcard", "欧阳建国", "990101198001011234")
 
 
 @pytest.fixture
-def shell(tmp_path, qapp, qtbot, platform, standin):
-    from kiosk import config
-    from kiosk.bridge import DeviceBridge
-    from kiosk.context import AppContext
-    from kiosk.session import Session
+def shell(platform, standin, make_ctx, show_shell):
     from kiosk.wiring.printing import wire
-    from screens.shell import Shell
-    repo_config = Path(__file__).resolve().parents[2] / "config.toml"
-    cfg = config.load(repo_config, {"kiosk": {"data_dir": str(tmp_path)},
-                                    "certificate_printer": {"queue": standin.queue,
-                                                            "cups_server": standin.server,
-                                                            "job_timeout_s": 20}})
-    ctx = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=True)
+    ctx = make_ctx({"certificate_printer": {"queue": standin.queue, "cups_server": standin.server,
+                                            "job_timeout_s": 20}})
     ctx.services["platform_url"] = platform.url
     ctx.services["reference_platform"] = platform      # demo trust root for signed PDFs
     wire(ctx)
-    widget = Shell(ctx, allow_quit=False)
-    qtbot.addWidget(widget)
-    widget.resize(1080, 1920)
-    widget.show()
-    yield widget
-    widget.allow_quit = True
-    widget.close()
-    ctx.shutdown()
+    return show_shell(ctx)
 
 
 def _open_list(shell, qtbot):

@@ -2,36 +2,19 @@
 offline guides from the disk cache, and a print notice without a printer saying so."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from kiosk import config
-from kiosk.context import AppContext
-from kiosk.session import Session
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def catalog_shell(platform, tmp_path, qtbot, qapp):
-    from kiosk.bridge import DeviceBridge
+def catalog_shell(platform, make_ctx, show_shell, qtbot):
     from kiosk.wiring import catalog as catalog_wiring
-    from screens.shell import Shell
-    cfg = config.load(REPO / "config.toml", {"kiosk": {"data_dir": str(tmp_path)}})
-    ctx = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=True)
+    ctx = make_ctx()
     ctx.services["platform_url"] = platform.url
     catalog_wiring.wire(ctx)
     service = ctx.services["catalog"]
     assert service.wait_first_refresh(20)
     qtbot.waitUntil(lambda: bool(service.catalog), timeout=20000)
-    shell = Shell(ctx, allow_quit=True)
-    qtbot.addWidget(shell)
-    shell.resize(1080, 1920)
-    shell.show()
-    yield shell
-    shell.close()
-    ctx.shutdown()
+    return show_shell(ctx)
 
 
 def test_browse_by_department_and_theme(catalog_shell):

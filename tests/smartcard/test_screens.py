@@ -2,46 +2,30 @@
 pcscd, events reach the screen through the bridge, the PIN pad answers the driver's PIN request."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from devices.smartcard.pin import HandoffPinEntry
 from devices.smartcard.service import SmartCardService
-from kiosk import config
-from kiosk.context import AppContext
-from kiosk.session import Session
 from kiosk.wiring.smartcard import DEVICE, SmartCardArea
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def ctx(tmp_path, qapp, hand):
-    from kiosk.bridge import DeviceBridge
-    cfg = config.load(ROOT / "config.toml", {"kiosk": {"data_dir": str(tmp_path)}})
-    context = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=False)
+def ctx(hand, make_ctx):
+    context = make_ctx(demo=False)
     sink = context.bridge.callback(DEVICE)
     entry = HandoffPinEntry(lambda prompt: sink("pin_request", prompt), timeout_s=20)
     service = SmartCardService(sink, reader=hand.reader, pin_entry=entry, apdu_timeout_s=1.0)
     area = SmartCardArea(service.start(), entry, None)
     context.services[DEVICE] = area
     context.on_shutdown(area.stop)
-    yield context
-    context.shutdown()
+    return context
 
 
 @pytest.fixture
-def shell(ctx, qtbot):
-    from screens.shell import Shell
-    widget = Shell(ctx, allow_quit=False)
-    qtbot.addWidget(widget)
-    widget.resize(1080, 1920)
-    widget.show()
+def shell(ctx, show_shell, qtbot):
+    widget = show_shell(ctx)
     qtbot.waitUntil(lambda: ctx.services[DEVICE].available, timeout=3000)
-    yield widget
-    widget.allow_quit = True
-    widget.close()
+    return widget
 
 
 def open_screen(shell):
