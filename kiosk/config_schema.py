@@ -5,7 +5,7 @@ Device sections belong to the device issues; add keys to your own section only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 

@@ -2,7 +2,7 @@
 platform is reachable or the rating waits in the outbox."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.flows.evaluation import LEVELS, REASONS, Evaluation

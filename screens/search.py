@@ -1,7 +1,6 @@
 """Search the catalog as the citizen types: Chinese, full pinyin, pinyin initials or item code."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.catalog_service import catalog_service

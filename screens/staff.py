@@ -7,7 +7,7 @@ import hmac
 import time
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QHBoxLayout
+from PySide6.QtWidgets import QApplication
 
 from screens.base import Screen, register_screen
 from screens.keypad import Keypad

@@ -160,7 +160,6 @@ def _certificate(args: argparse.Namespace) -> int:
 def _test_receipt(layout: str, cfg) -> callable:
     from printing import receipts
     now = datetime.now()
-    kiosk = cfg.kiosk.id
     if layout == "queue-ticket":
         return lambda w, hall, k: receipts.queue_ticket(hall, "T001", "测试业务（打印测试）", 0, k,
                                                         width=w, when=now)

@@ -9,7 +9,6 @@ guides name them.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from typing import Any
 
 from sync.reference_platform import demo_services as S
