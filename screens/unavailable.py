@@ -9,8 +9,6 @@ from screens.widgets import Card, label
 TASK_NAMES = {
     "case": QT_TRANSLATE_NOOP("UnavailableScreen", "Check my case"),
     "queue": QT_TRANSLATE_NOOP("UnavailableScreen", "Take a number"),
-    "rate": QT_TRANSLATE_NOOP("UnavailableScreen", "Rate a service"),
-    "apply": QT_TRANSLATE_NOOP("UnavailableScreen", "Apply online"),
 }
 
 

@@ -12,14 +12,6 @@
       <translation>Take a number</translation>
     </message>
     <message>
-      <source>Rate a service</source>
-      <translation>Rate a service</translation>
-    </message>
-    <message>
-      <source>Apply online</source>
-      <translation>Apply online</translation>
-    </message>
-    <message>
       <source>This service is not available on this kiosk yet.</source>
       <translation>This service is not available on this kiosk yet.</translation>
     </message>

@@ -12,14 +12,6 @@
       <translation>取号</translation>
     </message>
     <message>
-      <source>Rate a service</source>
-      <translation>服务评价</translation>
-    </message>
-    <message>
-      <source>Apply online</source>
-      <translation>网上申办</translation>
-    </message>
-    <message>
       <source>This service is not available on this kiosk yet.</source>
       <translation>本机暂未开通此项服务。</translation>
     </message>
