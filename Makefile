@@ -15,7 +15,7 @@ $(STAMPS)/apt: tools/apt-packages.txt tools/apt-install.sh
 	@tools/apt-install.sh
 	@touch $@
 
-$(STAMPS)/venv: pyproject.toml $(STAMPS)/apt
+$(STAMPS)/venv: pyproject.toml constraints.txt $(STAMPS)/apt
 	@mkdir -p $(STAMPS)
 	@PYTHON=$(PYTHON) tools/venv-install.sh $(VENV)
 	@touch $@
