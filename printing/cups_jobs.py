@@ -7,10 +7,18 @@ here ever resubmits a job: a reprint is always an explicit call (see printing.se
 printer-state-reasons keywords are normalised (the -error/-warning/-report suffix dropped: CUPS'
 ipp backend relays a device's reasons with -report) and mapped to a stable code the screens turn
 into a citizen message, plus a staff alert.
+
+cupsd itself can die or hang (Debian 12's 2.4.2-3+deb12u10 segfaulted on job names with spaces, and
+pycups has no timeout: a call to a stopped cupsd blocks for ever), so every connection is preceded by
+a short HTTP probe with a timeout. A dead or silent scheduler is `print_service_down`, never a
+printer fault, and a job whose fate it left unknown is cancelled as soon as the service is back, so
+that a restarted cupsd never prints it behind the citizen's back.
 """
 from __future__ import annotations
 
 import logging
+import re
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -51,6 +59,17 @@ HTTP_CONTINUE = 100                   # pycups exports no HTTP status constants
 JOB_PENDING, JOB_HELD, JOB_PROCESSING, JOB_STOPPED, JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED = range(3, 10)
 
 
+SERVICE_DOWN = "print_service_down"
+PROBE_TIMEOUT_S = 2.0
+
+
+def job_name(*parts: str) -> str:
+    """A job name no scheduler mangles or chokes on: ASCII letters, digits, "_", "." and "-", parts
+    joined by '-' (e.g. kiosk-household_register-abcdef12); still tells staff what the job is."""
+    cleaned = (re.sub(r"[^A-Za-z0-9_.-]+", "_", str(part)).strip("_-") for part in parts)
+    return "-".join(part for part in cleaned if part)[:64] or "kiosk-job"
+
+
 def normalise(reason: str) -> str:
     for suffix in ("-error", "-warning", "-report"):
         if reason.endswith(suffix):
@@ -74,6 +93,23 @@ def classify(reasons) -> tuple[list[str], list[str]]:
         if code not in target:
             target.append(code)
     return blocking, warnings
+
+
+def answering(server: str, port: int, timeout: float = PROBE_TIMEOUT_S) -> bool:
+    """Does the scheduler at `server` (a socket path or a host) answer an HTTP request in time?"""
+    if server.startswith("/"):
+        family, address = socket.AF_UNIX, server
+    else:
+        family, address = socket.AF_INET, (server.rsplit(":", 1)[0] if ":" in server else server,
+                                           int(server.rsplit(":", 1)[1]) if ":" in server else port)
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.settimeout(timeout)
+            sock.connect(address)
+            sock.sendall(b"OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            return sock.recv(5) == b"HTTP/"
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -110,6 +146,8 @@ class CupsPrinter:
     alert: Callable[[str, dict], None] = field(default=lambda code, details: None)
     before_connect: Callable[[], None] | None = None   # e.g. start a stand-in on first use
     last_status: PrinterStatus | None = field(default=None, repr=False)   # cached, for screens
+    service_down: bool = field(default=False, repr=False)  # cupsd dead or silent at the last try
+    _orphans: set[int] = field(default_factory=set, repr=False)   # jobs to cancel once it is back
 
     # pycups keeps the server in process-global state, so set it right before every connection.
     def _connect(self):
@@ -118,22 +156,54 @@ class CupsPrinter:
             try:
                 self.before_connect()
             except Exception as exc:
-                raise PrinterUnavailable(f"printer stand-in failed to start: {exc}",
-                                         "cups-unreachable") from None
+                raise self._down(f"printer stand-in failed to start: {exc}")
         with _SERVER_LOCK:
+            cups.setServer(self.server)           # '' goes back to the system default
+            address = cups.getServer()
+            problem = None if answering(address, cups.getPort()) else "does not answer"
+            if problem is None:
+                try:
+                    conn = cups.Connection()
+                except RuntimeError as exc:
+                    problem = str(exc)
+        if problem is not None:
+            raise self._down(f"CUPS at {address}: {problem}")
+        if self.service_down:
+            log.warning("CUPS at %s answers again", address)
+            self.service_down = False
+        self._cancel_orphans(conn)
+        return conn
+
+    def _down(self, detail: str) -> PrinterUnavailable:
+        """The scheduler is dead or silent: staff are told once per outage."""
+        if not self.service_down:
+            self.service_down = True
+            self.alert(SERVICE_DOWN, {"queue": self.queue, "severity": "error", "message": detail})
+        log.error("print service down: %s", detail)
+        return PrinterUnavailable(detail, SERVICE_DOWN)
+
+    def _cancel_orphans(self, conn) -> None:
+        import cups
+        for job_id in sorted(self._orphans):
             try:
-                cups.setServer(self.server)       # '' goes back to the system default
-                return cups.Connection()
-            except RuntimeError as exc:
-                raise PrinterUnavailable(f"cannot reach CUPS at {self.server or 'default'}: {exc}",
-                                         "cups-unreachable") from None
+                conn.cancelJob(job_id, purge_job=False)
+                log.warning("cancelled job %s left behind by a print service outage", job_id)
+            except cups.IPPError as exc:
+                log.info("job %s left behind by an outage is gone: %s", job_id, exc)
+            self._orphans.discard(job_id)
+
+    def _server_answers(self) -> bool:
+        import cups
+        with _SERVER_LOCK:
+            cups.setServer(self.server)
+            return answering(cups.getServer(), cups.getPort())
 
     def queues(self) -> dict[str, dict]:
         import cups
         try:
             return self._connect().getPrinters()
         except cups.IPPError as exc:
-            raise PrinterUnavailable(f"CUPS refused to list queues: {exc}", "cups-unreachable") from None
+            raise PrinterUnavailable(f"CUPS refused to list queues: {exc}", SERVICE_DOWN) from None
 
     def status(self, probe_device: bool = True) -> PrinterStatus:
         """The queue's state, refined by asking an IPP printer directly (CUPS only hears a
@@ -142,6 +212,8 @@ class CupsPrinter:
         try:
             attrs = self._connect().getPrinterAttributes(self.queue)
         except cups.IPPError as exc:
+            if not self._server_answers():
+                raise self._down(f"CUPS died while asked about {self.queue!r}: {exc}") from None
             raise PrinterUnavailable(f"queue {self.queue!r}: {exc}", "queue-missing") from None
         reasons = list(attrs.get("printer-state-reasons") or [])
         state = PRINTER_STATES.get(attrs.get("printer-state"), "unknown")
@@ -182,7 +254,9 @@ class CupsPrinter:
             raise ValueError("copies must be 1 to 20")
         options = {"copies": str(copies), "media": self.media,
                    "sides": "two-sided-long-edge" if self.duplex else "one-sided"}
+        title = job_name(title)
         conn = self._connect()
+        job_id = None
         try:
             job_id = conn.createJob(self.queue, title, options)
             conn.startDocument(self.queue, job_id, title, "application/pdf", 1)
@@ -191,21 +265,38 @@ class CupsPrinter:
             conn.finishDocument(self.queue)
         except cups.IPPError as exc:
             status, text = exc.args if len(exc.args) == 2 else (None, str(exc))
+            if not self._server_answers():
+                if job_id is not None:
+                    self._orphans.add(job_id)
+                raise self._down(f"CUPS died while taking a job: {text} ({status})") from None
             raise PrinterUnavailable(f"queue {self.queue!r} refused the job: {text} ({status})",
                                      "submit-failed") from None
         return job_id
 
     def follow(self, job_id: int, on_progress: Callable[[str], None] | None = None) -> JobResult:
         """Wait for the job to finish. JobFailed (after cancelling the job) if it does not."""
+        try:
+            return self._follow(job_id, on_progress)
+        except PrinterUnavailable as exc:
+            if exc.code != SERVICE_DOWN:
+                raise
+            self._orphans.add(job_id)       # cancelled once the service answers again
+            raise JobFailed(f"during job {job_id}: {exc.detail}", SERVICE_DOWN, job_id) from None
+
+    def _follow(self, job_id: int, on_progress: Callable[[str], None] | None) -> JobResult:
         import cups
         conn = self._connect()
         started = time.monotonic()
         last_state = None
         last_check, unreachable_since = started, None
         while True:
+            if not self._server_answers():
+                raise self._down("stopped answering")
             try:
                 attrs = conn.getJobAttributes(job_id)
             except cups.IPPError as exc:
+                if not self._server_answers():
+                    raise self._down(f"died: {exc}") from None
                 raise JobFailed(f"job {job_id} vanished: {exc}", "job-lost", job_id) from None
             state = attrs.get("job-state")
             reasons = list(attrs.get("job-printer-state-reasons") or [])

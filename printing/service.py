@@ -13,7 +13,7 @@ from typing import Callable
 
 from printing import documents, signed, templates
 from printing.audit import AuditRecord, AuditTrail
-from printing.cups_jobs import CupsPrinter, JobResult
+from printing.cups_jobs import CupsPrinter, JobResult, job_name
 from printing.errors import DocumentRejected, PrintingError, PrinterUnavailable, RetryNotAllowed
 from printing.source import PlatformDocuments
 
@@ -99,7 +99,11 @@ class CertificateService:
         attempt = self.attempts(doc.doc_id)
         if not self.policy.allows(actor, attempt):
             raise RetryNotAllowed(f"document {doc.doc_id}: {attempt} attempts used; staff can retry")
-        status = self.printer.status()
+        try:
+            status = self.printer.status()
+        except PrinterUnavailable as exc:
+            self._record(doc.doc_id, doc.sha256, copies, exc.code, actor, attempt, None)
+            raise
         if not status.ready:
             # refused before any paper moved: recorded, but the citizen's attempt is not used up
             code = status.blocking[0] if status.blocking else "offline"
@@ -115,7 +119,8 @@ class CertificateService:
             self.on_first_attempt()
         job_id = None
         try:
-            job_id = self.printer.submit(doc.pdf, f"kiosk {doc.kind} {doc.doc_id[:8]}", copies)
+            job_id = self.printer.submit(doc.pdf, job_name("kiosk", doc.kind, doc.doc_id[:8]),
+                                         copies)
             if on_progress:
                 on_progress("submitted")
             result = self.printer.follow(job_id, on_progress)

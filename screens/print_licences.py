@@ -18,7 +18,7 @@ from screens.widgets import Banner, Card, Scroll, Spinner, button, clear_layout,
 MAX_COPIES = 5
 _SIGNATURE = ("document-modified", "signature-invalid", "signature-untrusted", "signature-missing",
               "document-unreadable", "document-rejected")
-_PRINTER_DOWN = ("offline", "cups-unreachable", "queue-missing", "submit-failed", "job-lost",
+_PRINTER_DOWN = ("offline", "print_service_down", "queue-missing", "submit-failed", "job-lost",
                  "printer-unavailable", "printer-fault", "job-aborted", "job-cancelled")
 _CANNOT_RENDER = ("template-missing", "template-invalid", "document-data-invalid", "font-missing",
                   "preview-unavailable")

@@ -120,8 +120,13 @@ class CupsStandIn:
 
     def ensure_started(self) -> None:
         """Start on first use (the kiosk wires this lazily: a walkthrough that never prints
-        never starts cupsd)."""
+        never starts cupsd), and again after cupsd died."""
         with self._start_lock:
+            cupsd = self._procs.get("cupsd")
+            if self._started and (cupsd is None or cupsd.poll() is not None):
+                # a crashed cupsd leaves its socket behind, refusing connections: start afresh,
+                # as a service manager restarts the real one
+                self.stop()
             if not self._started:
                 self.start()
 
@@ -360,6 +365,12 @@ class CupsStandIn:
             PageLog {r}/log/page_log
             Sandboxing Relaxed
             """))
+        # a fresh cupsd after a crash: no stale socket, and no job of the dead one resumed by itself
+        if os.path.exists(self.server):
+            os.unlink(self.server)
+        for leftover in [*(r / "spool").glob("*"), r / "cache" / "job.cache"]:
+            if leftover.is_file():
+                leftover.unlink()
         log = open(r / "log" / "cupsd.out", "ab")
         self._procs["cupsd"] = subprocess.Popen(
             ["cupsd", "-f", "-c", str(r / "etc" / "cupsd.conf"), "-s", str(r / "etc" / "cups-files.conf")],

@@ -79,6 +79,11 @@ def person_docs(platform):
 
 
 @pytest.fixture
+def prepared(service, person_docs):
+    return service.prepare(person_docs["household_register"]["doc_id"])
+
+
+@pytest.fixture
 def receipt_printer(tmp_path):
     vp = VirtualEscposPrinter(tmp_path / "receipts", tcp=True, pty=True).start()
     yield vp

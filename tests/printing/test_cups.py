@@ -10,11 +10,6 @@ from printing.cups_jobs import CupsPrinter, classify, normalise
 from printing.errors import JobFailed, PrinterUnavailable, RetryNotAllowed
 
 
-@pytest.fixture
-def prepared(service, person_docs):
-    return service.prepare(person_docs["household_register"]["doc_id"])
-
-
 def audit(journal):
     return [r["payload"] for r in journal.read() if r["kind"] == "print-audit"]
 
@@ -128,7 +123,7 @@ def test_missing_queue_is_a_typed_error(standin):
 def test_unreachable_cups_is_a_typed_error(tmp_path):
     with pytest.raises(PrinterUnavailable) as err:
         CupsPrinter("kiosk-a4", str(tmp_path / "nothing.sock")).status()
-    assert err.value.code in ("cups-unreachable", "queue-missing")
+    assert err.value.code == "print_service_down"
 
 
 @pytest.mark.parametrize("reasons, blocking, warnings", [

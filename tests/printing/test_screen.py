@@ -64,10 +64,10 @@ def test_list_preview_copies_print_and_receipt(shell, qtbot, standin, tmp_path):
     screen.leave()
     assert screen.prepared is None and screen._preview_png == b""
     services = shell.ctx.services["printing"]
-    assert services.state == "A4 ready; receipt ready" and services.paper == "ok"
+    assert services.state == "A4 printer: ready; receipt printer: ready" and services.paper == "ok"
     vp.paper = "near-end"
     services.receipts.printer.poll()
-    assert services.paper == "near-end" and services.state.endswith("receipt paper-near-end")
+    assert services.paper == "near-end" and services.state.endswith("receipt printer: paper-near-end")
 
 
 def test_guide_notice_service_for_the_guide_screen(shell):
