@@ -9,6 +9,8 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk.area_state import StatePart
+from screens import device_states
 from screens.base import Screen, register_screen
 from screens.keypad import Keypad
 from screens.widgets import Banner, Card, Scroll, button, label
@@ -117,11 +119,12 @@ class StaffScreen(Screen):
         for area, service in sorted(self.ctx.services.items()):
             if area in INTERNAL_SERVICES:
                 continue
-            state = getattr(service, "state", None)
-            devices.body.addWidget(label("✔ " + area + ": " + (state if isinstance(state, str)
-                                                                else self.tr("ready"))))
+            devices.body.addWidget(label("✔ " + device_states.area_name(area) + ": "
+                                         + device_states.describe(service)))
         for area, reason in sorted(unavailable.items()):
-            devices.body.addWidget(label("✘ " + area + ": " + reason))
+            devices.body.addWidget(label("✘ " + device_states.area_name(area) + ": "
+                                         + device_states.render(StatePart("unavailable (%1)",
+                                                                          (reason,)))))
         body.addWidget(devices)
         actions = Card()
         actions.body.addWidget(label(self.tr("Kiosk"), "Heading"))

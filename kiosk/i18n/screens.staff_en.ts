@@ -43,10 +43,6 @@
       <translation>Devices and services</translation>
     </message>
     <message>
-      <source>ready</source>
-      <translation>ready</translation>
-    </message>
-    <message>
       <source>Kiosk</source>
       <translation>Kiosk</translation>
     </message>

@@ -43,10 +43,6 @@
       <translation>设备和服务</translation>
     </message>
     <message>
-      <source>ready</source>
-      <translation>正常</translation>
-    </message>
-    <message>
       <source>Kiosk</source>
       <translation>终端</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from devices.idcard.errors import IdCardError
 from devices.idcard.photo import load_decoder
 from devices.idcard.reader import IdCardReader, ReaderSettings
+from kiosk.area_state import StatePart
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,12 @@ class IdCardService:
     def state(self) -> str:
         with self._lock:
             return self.last_state["state"]
+
+    @property
+    def state_parts(self) -> tuple[StatePart, ...]:
+        with self._lock:
+            state, reason = self.last_state["state"], self.last_state.get("reason")
+        return (StatePart("%1 (%2)", (state, reason)) if reason else StatePart("%1", (state,)),)
 
     @property
     def available(self) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.area_state import StatePart, english
 from kiosk.config import mask_id
 
 log = logging.getLogger(__name__)
@@ -30,17 +31,30 @@ class PrintingServices:
 
     # read on the UI thread (staff menu) and by the heartbeat: cached states only, no I/O
     @property
-    def state(self) -> str:
+    def state_parts(self) -> tuple[StatePart, ...]:
         parts = []
         if self.certificates is not None:
-            last = self.certificates.printer.last_status
-            parts.append("A4 " + (("ready" if last.ready else ", ".join(last.blocking) or last.state)
-                                  if last else "not checked yet")
-                         + (f" ({', '.join(last.warnings)})" if last and last.warnings else ""))
+            printer = self.certificates.printer
+            last = printer.last_status
+            if printer.service_down:
+                parts.append(StatePart("A4 printer: the print service (CUPS) is down"))
+            elif last is None:
+                parts.append(StatePart("A4 printer: not checked yet"))
+            elif last.ready:
+                parts.append(StatePart("A4 printer: ready"))
+            else:
+                parts += [StatePart("A4 printer: %1", (code,))
+                          for code in (last.blocking or (last.state,))]
+            parts += [StatePart("A4 printer warning: %1", (code,))
+                      for code in (last.warnings if last else ())]
         if self.receipts is not None:
-            parts.append("receipt " + self.receipts.status.state)
-        parts += [f"{area} unavailable" for area in self.unavailable]
-        return "; ".join(parts) or "disabled"
+            parts.append(StatePart("receipt printer: %1", (self.receipts.status.state,)))
+        parts += [StatePart("%1 unavailable", (area,)) for area in self.unavailable]
+        return tuple(parts) or (StatePart("disabled"),)
+
+    @property
+    def state(self) -> str:
+        return english(self.state_parts)
 
     @property
     def paper(self) -> str | None:

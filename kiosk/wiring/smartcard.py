@@ -21,6 +21,7 @@ from devices.smartcard.errors import ServiceUnavailable
 from devices.smartcard.pin import HandoffPinEntry, MissingPinPad
 from devices.smartcard.service import SmartCardService
 from devices.virtual.ssc_card import VPCD_PORT, VirtualSSC
+from kiosk.area_state import StatePart, english
 
 log = logging.getLogger(__name__)
 
@@ -102,22 +103,27 @@ class SmartCardArea:
         return self.service.reader is not None or not self.service.looked.is_set()
 
     @property
-    def problem(self) -> str:
+    def problem(self) -> StatePart | None:
         if self.virtual is not None and self.virtual.problem:
-            return self.virtual.problem
+            return StatePart("virtual card unavailable: %1", (self.virtual.problem,))
         if not self.service.service_up:
-            return "the PC/SC service (pcscd) is not running"
+            return StatePart("the PC/SC service (pcscd) is not running")
         if self.service.reader is None:
-            return "no smart card reader"
-        return ""
+            return StatePart("no smart card reader")
+        return None
+
+    @property
+    def state_parts(self) -> tuple[StatePart, ...]:
+        """What is wrong, or which reader is in use."""
+        problem = self.problem
+        if problem is not None:
+            return (problem,)
+        return (StatePart("reader %1, card in" if self.service.card_present else "reader %1",
+                          (self.service.reader,)),)
 
     @property
     def state(self) -> str:
-        """One line for the staff menu: what is wrong, or which reader is in use."""
-        problem = self.problem
-        if problem:
-            return problem
-        return f"reader {self.service.reader}" + (", card in" if self.service.card_present else "")
+        return english(self.state_parts)
 
     # demo controls (virtual card only)
     def insert_card(self, name: str = "demo", **behaviour: bool) -> None:

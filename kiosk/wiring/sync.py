@@ -15,6 +15,7 @@ import time
 from typing import Any, Callable
 
 from kiosk import __version__
+from kiosk.area_state import StatePart, english
 from sync.clock import ClockSkew
 from sync.credential import Credential, CredentialError, load_credential, provision
 from sync.delivery import DeliveryWorker, FlushResult, RetryPolicy, SyncStatus
@@ -41,14 +42,19 @@ class SyncService:
         self.kiosk_state = kiosk_state
 
     @property
-    def state(self) -> str:
-        """One line for the staff screen (its convention: a service's `state` string)."""
+    def state_parts(self) -> tuple[StatePart, ...]:
         status = self.worker.status()
         if not status.accepting:
-            return f"NOT accepting records ({status.problem})"
-        link = {True: "online", False: f"offline ({status.last_error})", None: "connecting"}
-        text = f"{link[status.online]}, {status.depth} queued"
-        return text + (f", {status.dead} dead letters" if status.dead else "")
+            return (StatePart("NOT accepting records (%1)", (status.problem,)),)
+        link = {True: StatePart("online"), False: StatePart("offline (%1)", (status.last_error,)),
+                None: StatePart("connecting")}[status.online]
+        parts = (link, StatePart("%1 queued", (str(status.depth),)))
+        return parts + ((StatePart("%1 dead letters", (str(status.dead),)),) if status.dead else ())
+
+    @property
+    def state(self) -> str:
+        """One line for the heartbeat and the CLI; the staff screen translates state_parts."""
+        return english(self.state_parts)
 
     def enqueue(self, kind: str, payload: Any) -> Receipt:
         """Store a record for the platform; raises sync.outbox.OutboxError (with .code) when the

@@ -73,7 +73,7 @@ def test_virtual_setup_says_why_it_cannot_run(demo_slot):
         setup = wiring.VirtualSetup().start()
         assert "both vpcd slots are in use" in setup.problem
         area = wiring.SmartCardArea(None, None, setup)
-        assert area.state == setup.problem
+        assert area.state == f"virtual card unavailable: {setup.problem}"
         with pytest.raises(RuntimeError, match="virtual smart card unavailable"):
             setup.insert_card("demo")
         setup.stop()

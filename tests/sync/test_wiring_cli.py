@@ -79,7 +79,7 @@ def test_demo_wiring_provisions_enqueues_delivers_and_reports(demo_ctx, live_pla
     assert beat["body"]["devices"] == {"receipt_printer": "ready",
                                        "camera": "unavailable: no camera at /dev/video0"}
     assert beat["body"]["paper"] == {"receipt_printer": "near-end"}
-    assert service.state == "online, 0 queued"
+    assert service.state == "online; 0 queued"
 
 
 def test_remote_flush_command_runs_through_the_wired_registry(demo_ctx, live_platform, admin_of):

@@ -1,0 +1,107 @@
+"""Everything the staff menu's "Devices and services" card may say, marked for translation.
+
+Areas describe themselves with kiosk.area_state.StatePart (English templates and code arguments);
+this module lists each template and code once so that lupdate puts them in the .ts files, and
+renders a part in the UI language. tests/shell/test_device_states.py keeps the list complete.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from kiosk.area_state import StatePart
+
+AREAS = {
+    "camera": QT_TRANSLATE_NOOP("DeviceArea", "Cameras"),
+    "catalog": QT_TRANSLATE_NOOP("DeviceArea", "Service catalogue"),
+    "idcard": QT_TRANSLATE_NOOP("DeviceArea", "ID card reader"),
+    "printing": QT_TRANSLATE_NOOP("DeviceArea", "Printers"),
+    "smartcard": QT_TRANSLATE_NOOP("DeviceArea", "Social security card reader"),
+    "sync": QT_TRANSLATE_NOOP("DeviceArea", "Platform link"),
+    "certificates": QT_TRANSLATE_NOOP("DeviceArea", "certificate printing"),
+    "receipts": QT_TRANSLATE_NOOP("DeviceArea", "receipt printing"),
+}
+
+SEPARATOR = QT_TRANSLATE_NOOP("DeviceState", "; ")
+
+TEMPLATES = (
+    QT_TRANSLATE_NOOP("DeviceState", "ready"),
+    QT_TRANSLATE_NOOP("DeviceState", "disabled"),
+    QT_TRANSLATE_NOOP("DeviceState", "unavailable (%1)"),
+    QT_TRANSLATE_NOOP("DeviceState", "%1 unavailable"),
+    QT_TRANSLATE_NOOP("DeviceState", "%1"),
+    QT_TRANSLATE_NOOP("DeviceState", "%1 (%2)"),
+    # printing
+    QT_TRANSLATE_NOOP("DeviceState", "A4 printer: the print service (CUPS) is down"),
+    QT_TRANSLATE_NOOP("DeviceState", "A4 printer: not checked yet"),
+    QT_TRANSLATE_NOOP("DeviceState", "A4 printer: ready"),
+    QT_TRANSLATE_NOOP("DeviceState", "A4 printer: %1"),
+    QT_TRANSLATE_NOOP("DeviceState", "A4 printer warning: %1"),
+    QT_TRANSLATE_NOOP("DeviceState", "receipt printer: %1"),
+    # smart card
+    QT_TRANSLATE_NOOP("DeviceState", "virtual card unavailable: %1"),
+    QT_TRANSLATE_NOOP("DeviceState", "the PC/SC service (pcscd) is not running"),
+    QT_TRANSLATE_NOOP("DeviceState", "no smart card reader"),
+    QT_TRANSLATE_NOOP("DeviceState", "reader %1"),
+    QT_TRANSLATE_NOOP("DeviceState", "reader %1, card in"),
+    # sync
+    QT_TRANSLATE_NOOP("DeviceState", "NOT accepting records (%1)"),
+    QT_TRANSLATE_NOOP("DeviceState", "online"),
+    QT_TRANSLATE_NOOP("DeviceState", "offline (%1)"),
+    QT_TRANSLATE_NOOP("DeviceState", "connecting"),
+    QT_TRANSLATE_NOOP("DeviceState", "%1 queued"),
+    QT_TRANSLATE_NOOP("DeviceState", "%1 dead letters"),
+)
+
+CODES = {
+    # printer states and reasons (printing.cups_jobs), receipt printer states (devices.receipt)
+    "ready": QT_TRANSLATE_NOOP("DeviceState", "ready"),
+    "idle": QT_TRANSLATE_NOOP("DeviceState", "idle"),
+    "processing": QT_TRANSLATE_NOOP("DeviceState", "processing"),
+    "stopped": QT_TRANSLATE_NOOP("DeviceState", "stopped"),
+    "unknown": QT_TRANSLATE_NOOP("DeviceState", "unknown"),
+    "paper-out": QT_TRANSLATE_NOOP("DeviceState", "out of paper"),
+    "paper-jam": QT_TRANSLATE_NOOP("DeviceState", "paper jam"),
+    "door-open": QT_TRANSLATE_NOOP("DeviceState", "door open"),
+    "toner-out": QT_TRANSLATE_NOOP("DeviceState", "out of toner"),
+    "offline": QT_TRANSLATE_NOOP("DeviceState", "offline"),
+    "printer-fault": QT_TRANSLATE_NOOP("DeviceState", "printer fault"),
+    "toner-low": QT_TRANSLATE_NOOP("DeviceState", "toner low"),
+    "paper-low": QT_TRANSLATE_NOOP("DeviceState", "paper low"),
+    "paper-near-end": QT_TRANSLATE_NOOP("DeviceState", "paper roll nearly used up"),
+    "cover-open": QT_TRANSLATE_NOOP("DeviceState", "cover open"),
+    "error": QT_TRANSLATE_NOOP("DeviceState", "error"),
+    # ID card reader states and the usual reasons (devices.idcard)
+    "connected": QT_TRANSLATE_NOOP("DeviceState", "connected"),
+    "disconnected": QT_TRANSLATE_NOOP("DeviceState", "disconnected"),
+    "reading": QT_TRANSLATE_NOOP("DeviceState", "reading a card"),
+    "card_removed": QT_TRANSLATE_NOOP("DeviceState", "card removed"),
+    "starting": QT_TRANSLATE_NOOP("DeviceState", "starting"),
+    "internal": QT_TRANSLATE_NOOP("DeviceState", "internal error"),
+    "port_unavailable": QT_TRANSLATE_NOOP("DeviceState", "serial port unavailable"),
+    "no_answer": QT_TRANSLATE_NOOP("DeviceState", "no answer from the reader"),
+    "sam": QT_TRANSLATE_NOOP("DeviceState", "security module (SAM) fault"),
+    # why the platform link is down (sync.delivery)
+    "unreachable": QT_TRANSLATE_NOOP("DeviceState", "platform unreachable"),
+    "timeout": QT_TRANSLATE_NOOP("DeviceState", "platform timed out"),
+    "tls_error": QT_TRANSLATE_NOOP("DeviceState", "TLS certificate error"),
+    "connection_reset": QT_TRANSLATE_NOOP("DeviceState", "connection reset"),
+    "credential_rejected": QT_TRANSLATE_NOOP("DeviceState", "kiosk credential rejected"),
+    "bad_response": QT_TRANSLATE_NOOP("DeviceState", "bad answer from the platform"),
+    "disk_full": QT_TRANSLATE_NOOP("DeviceState", "disk full"),
+}
+
+
+def area_name(area: str) -> str:
+    return QCoreApplication.translate("DeviceArea", AREAS.get(area, area))
+
+
+def render(part: StatePart) -> str:
+    return part.render(lambda text: QCoreApplication.translate("DeviceState", CODES.get(text, text)))
+
+
+def describe(service) -> str:
+    """One line for an area: its translated state parts, or "ready" for areas without a state."""
+    parts = getattr(service, "state_parts", None)
+    if not parts:
+        return QCoreApplication.translate("DeviceState", "ready")
+    return QCoreApplication.translate("DeviceState", SEPARATOR).join(render(p) for p in parts)
