@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="virtual devices, embedded reference platform, windowed mode and staff quit")
     parser.add_argument("--size", metavar="WxH", help="window size in demo mode, e.g. 1080x1920")
+    parser.add_argument("--real-size", action="store_true",
+                        help="demo mode: show the kiosk at its real size even where the desktop is "
+                             "smaller (by default it is scaled down to fit)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="start language (overrides config)")
     parser.set_defaults(func=None)
     root = parser.add_subparsers(dest="command", metavar="COMMAND")

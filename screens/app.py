@@ -34,6 +34,11 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"No display found: running the screen walkthrough headless; screenshots go to ./{out}/")
         return run_walkthrough(out, size=args.size, lang=args.lang, config_path=args.config)
 
+    width, height = parse_size(args.size, cfg.ui.orientation)
+    if args.demo:
+        from screens.demo_window import scale_to_fit
+        scale_to_fit((width, height), real_size=args.real_size)
+
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
@@ -49,7 +54,6 @@ def run_app(args: argparse.Namespace) -> int:
     app.setFont(QFont(theme.FONT_FAMILY))
     ctx = build_context(cfg, demo=args.demo, bridge=DeviceBridge(), start=False)
     shell = Shell(ctx, allow_quit=False)
-    width, height = parse_size(args.size, cfg.ui.orientation)
     if args.demo:
         shell.resize(width, height)
         shell.show()
