@@ -1,6 +1,6 @@
 """Composition root: builds the application context (platform, services, devices) from config.
 
-No widgets here; screens/app.py puts the shell on screen, kiosk/walkthrough.py drives it offscreen.
+No widgets here; screens/app.py puts the shell on screen, walkthrough/ drives it offscreen.
 """
 from __future__ import annotations
 

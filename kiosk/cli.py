@@ -43,7 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"kiosk.commands.{info.name}")
         module.register(groups)
+    for plugin in plugin_commands():
+        plugin.load()(groups)
     return parser
+
+
+def plugin_commands():
+    """Commands installed from outside the product (the walkthrough): the production build has
+    none of them, and the product never imports their packages by name."""
+    from importlib.metadata import entry_points
+    return sorted(entry_points(group="kiosk.commands"), key=lambda ep: ep.name)
 
 
 def technician_config(args: argparse.Namespace):

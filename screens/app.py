@@ -24,15 +24,26 @@ def parse_size(text: str | None, orientation: str) -> tuple[int, int]:
     return (1080, 1920) if orientation == "portrait" else (1920, 1080)
 
 
+def headless_demo(args: argparse.Namespace) -> int:
+    """No display: the demo runs the screen walkthrough (installed beside the product, never part
+    of it) and leaves its screenshots in ./demo-out/."""
+    from kiosk.cli import build_parser, plugin_commands
+    if "walkthrough" not in {plugin.name for plugin in plugin_commands()}:
+        print("No display found, and the screen walkthrough is not installed: nothing to show.")
+        return 2
+    argv = (["--config", args.config] if args.config else []) + ["walkthrough", "--out", "demo-out"]
+    argv += (["--size", args.size] if args.size else []) + (["--lang", args.lang] if args.lang else [])
+    parsed = build_parser().parse_args(argv)
+    print("No display found: running the screen walkthrough headless; screenshots go to ./demo-out/")
+    return int(parsed.func(parsed) or 0)
+
+
 def run_app(args: argparse.Namespace) -> int:
     overrides = {"ui": {"language": args.lang}} if args.lang else None
     cfg = config.load(args.config, overrides)
     setup_logging(cfg)
     if args.demo and not has_display():
-        from kiosk.walkthrough import run_walkthrough
-        out = "demo-out"
-        print(f"No display found: running the screen walkthrough headless; screenshots go to ./{out}/")
-        return run_walkthrough(out, size=args.size, lang=args.lang, config_path=args.config)
+        return headless_demo(args)
 
     width, height = parse_size(args.size, cfg.ui.orientation)
     if args.demo:

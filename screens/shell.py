@@ -25,8 +25,7 @@ def load_screens() -> None:
     """Import every screens/*.py module so their @register_screen classes are known."""
     import screens as pkg
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        if not info.name.startswith("walkthrough_"):
-            importlib.import_module(f"screens.{info.name}")
+        importlib.import_module(f"screens.{info.name}")
 
 
 class ActivityFilter(QObject):

@@ -28,3 +28,28 @@ def test_walkthrough_every_state(tmp_path, size, lang):
     for shot in shots:
         image = QImage(str(shot))
         assert (image.width(), image.height()) == (width, height), shot.name
+
+
+def _kiosk(*argv: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "kiosk", *argv], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_list_names_the_areas_and_only_runs_just_those(tmp_path):
+    listed = _kiosk("walkthrough", "--list")
+    areas = dict(line.split(None, 1) for line in listed.stdout.splitlines())
+    for area in ("home", "catalog", "idcard", "ssc", "face", "qr", "documents", "print", "rate",
+                 "staff", "offline"):
+        assert area in areas, listed.stdout
+    out = tmp_path / "shots"
+    result = _kiosk("walkthrough", "--out", str(out), "--only", "staff,rate")
+    assert result.returncode == 0, result.stderr[-4000:]
+    names = sorted(p.name.split("-", 1)[1][:-4] for p in out.glob("*.png"))
+    assert names == sorted(["staff-pin", "staff-menu", "maintenance", "back-in-service",
+                            "rate-choose-level", "rate-low-asks-reasons", "rate-recorded"])
+
+
+def test_only_an_unknown_area_says_which_exist():
+    result = _kiosk("walkthrough", "--only", "nosuch", timeout=60)
+    assert result.returncode == 2 and "areas: " in result.stdout and "print" in result.stdout

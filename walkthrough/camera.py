@@ -6,7 +6,7 @@ and liveness run in their thread, and the reference photo comes from the embedde
 from __future__ import annotations
 
 from kiosk.session import Identity
-from kiosk.walkthrough import step
+from walkthrough.walker import step
 
 DEMO_ID = "990100199001011234"     # fictitious region 990100, valid check digit
 
@@ -97,7 +97,7 @@ def qr_read(w) -> None:
     assert w.shell.current().code.startswith("SL-990100")
 
 
-@step(460, "document-capture-preview")
+@step(460, "document-capture-preview", area="documents")
 def document_preview(w) -> None:
     w.nav.go("document_capture", material="居民户口簿")
     screen = w.shell.current()
@@ -114,7 +114,7 @@ def _take(w) -> None:
     assert len(screen.batch.pages) == count + 1
 
 
-@step(465, "document-capture-two-pages")
+@step(465, "document-capture-two-pages", area="documents")
 def document_two_pages(w) -> None:
     twin = _twin(w, "document")
     _take(w)
@@ -127,7 +127,7 @@ def document_two_pages(w) -> None:
     assert len(w.shell.current().batch.pages) == 2
 
 
-@step(470, "document-capture-retake-selected")
+@step(470, "document-capture-retake-selected", area="documents")
 def document_retake(w) -> None:
     if w.shell.current().name != "document_capture":
         document_two_pages(w)
@@ -136,7 +136,7 @@ def document_retake(w) -> None:
     assert screen.remove_button.isVisible()
 
 
-@step(475, "document-capture-done")
+@step(475, "document-capture-done", area="documents")
 def document_done(w) -> None:
     if w.shell.current().name != "document_capture":
         document_two_pages(w)

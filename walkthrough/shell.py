@@ -1,7 +1,7 @@
 """Walkthrough states of the shell: home, modes, idle countdown, attract loop, staff, maintenance."""
 from __future__ import annotations
 
-from kiosk.walkthrough import step
+from walkthrough.walker import step
 
 
 @step(100, "home")
@@ -22,7 +22,7 @@ def home_other_language(w) -> None:
     w.shell.toggle_language()
 
 
-@step(120, "attract-loop")
+@step(120, "attract-loop", area="home")
 def attract(w) -> None:
     w.shell.toggle_language()
     w.shell.attract.start()
@@ -48,7 +48,7 @@ def idle_expired(w) -> None:
     assert w.ctx.session.identity is None and w.shell.current().name == "home"
 
 
-@step(150, "task-not-available")
+@step(150, "task-not-available", area="home")
 def unavailable(w) -> None:
     w.nav.go("unavailable", task="queue")
 
@@ -67,14 +67,14 @@ def staff_menu(w) -> None:
     assert staff.unlocked
 
 
-@step(190, "maintenance")
+@step(190, "maintenance", area="staff")
 def maintenance(w) -> None:
     w.shell.current()._toggle_maintenance()
     assert w.shell.current().name == "maintenance"
     w.settle(100)
 
 
-@step(199, "back-in-service")
+@step(199, "back-in-service", area="staff")
 def back_in_service(w) -> None:
     w.shell.maintenance = False
     w.nav.home()

@@ -2,7 +2,7 @@
 virtual card in vpcd's second reader, read by the real driver through pcscd."""
 from __future__ import annotations
 
-from kiosk.walkthrough import step
+from walkthrough.walker import step
 
 
 def _area(w):

@@ -1,7 +1,7 @@
 """Walkthrough states of rating a service, online and with the platform unreachable."""
 from __future__ import annotations
 
-from kiosk.walkthrough import step
+from walkthrough.walker import step
 
 
 @step(600, "rate-choose-level")
@@ -25,7 +25,7 @@ def recorded(w) -> None:
     assert screen.submitted
 
 
-@step(695, "rate-offline-saved-for-later")
+@step(695, "rate-offline-saved-for-later", area="offline")
 def offline(w) -> None:
     # the platform is down (the offline catalog step stopped it); one delivery attempt tells sync
     w.ctx.services["reference_platform"].stop()

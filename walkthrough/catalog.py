@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kiosk.catalog_service import catalog_service
-from kiosk.walkthrough import step
+from walkthrough.walker import step
 
 
 def _catalog_ready(w) -> None:
@@ -25,20 +25,20 @@ def by_theme(w) -> None:
     assert w.shell.current().grid.count() >= 8
 
 
-@step(220, "service-list")
+@step(220, "service-list", area="catalog")
 def service_list(w) -> None:
     catalog = catalog_service(w.ctx).catalog
     w.nav.go("service_list", mode="department", group=catalog.departments()[0])
     assert w.shell.current().list.shown > 0
 
 
-@step(230, "search-empty")
+@step(230, "search-empty", area="catalog")
 def search_empty(w) -> None:
     w.nav.go("search")
     w.shell.current().keyboard.cleared.emit()
 
 
-@step(240, "search-pinyin-initials-hkqy")
+@step(240, "search-pinyin-initials-hkqy", area="catalog")
 def search_hkqy(w) -> None:
     screen = w.shell.current()
     screen.type_text("hkqy")
@@ -46,20 +46,20 @@ def search_hkqy(w) -> None:
     assert any("户口迁移" in name for name in names), names[:5]
 
 
-@step(250, "guide")
+@step(250, "guide", area="catalog")
 def guide(w) -> None:
     first = w.shell.current().hits[0]
     w.nav.go("guide", code=first.impl_code)
     assert w.shell.current().item is not None
 
 
-@step(255, "guide-scrolled-down")
+@step(255, "guide-scrolled-down", area="catalog")
 def guide_scrolled(w) -> None:
     bar = w.shell.current().scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
 
 
-@step(260, "guide-print-notice")
+@step(260, "guide-print-notice", area="catalog")
 def guide_print(w) -> None:
     screen = w.shell.current()
     screen.print_button.click()

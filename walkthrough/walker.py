@@ -1,8 +1,9 @@
-"""`kiosk walkthrough`: drives every screen state offscreen and saves one PNG per state.
+"""The walker: runs registered steps in order and saves NN-state-name.png after each.
 
-Steps are registered with @step(order, "state-name") in screens/walkthrough_*.py modules. A step
-puts the kiosk into a state (and may assert on it); the walker then saves NN-state-name.png.
-A step that raises is reported and makes the run exit non-zero; the others still run.
+Steps are registered with @step(order, "state-name", area=...) in this package's modules. A step
+puts the kiosk into a state (and may assert on it); the walker then saves the screenshot. A step
+that raises is reported and makes the run exit non-zero; the others still run. Each step belongs
+to one area (by default the first word of its name), so `--only print,rate` checks two areas.
 """
 from __future__ import annotations
 
@@ -23,14 +24,15 @@ class Step:
     order: int
     name: str
     fn: Callable[["Walker"], None]
+    area: str
 
 
 STEPS: dict[str, Step] = {}
 
 
-def step(order: int, name: str):
+def step(order: int, name: str, area: str | None = None):
     def deco(fn: Callable[["Walker"], None]):
-        STEPS[name] = Step(order, name, fn)
+        STEPS[name] = Step(order, name, fn, area or name.split("-", 1)[0])
         return fn
     return deco
 
@@ -63,11 +65,34 @@ class Walker:
 
 
 def load_steps() -> list[Step]:
-    import screens as pkg
+    import walkthrough as pkg
     for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name.startswith("walkthrough_"):
-            importlib.import_module(f"screens.{info.name}")
+        if info.name not in ("walker", "cli"):
+            importlib.import_module(f"walkthrough.{info.name}")
     return sorted(STEPS.values(), key=lambda s: (s.order, s.name))
+
+
+def areas() -> dict[str, int]:
+    """Area name -> number of states, in walk order."""
+    counts: dict[str, int] = {}
+    for st in load_steps():
+        counts[st.area] = counts.get(st.area, 0) + 1
+    return counts
+
+
+def select(steps: list[Step], only: str | None) -> list[Step]:
+    """`only` is a comma-separated list; each item names an area, or else part of a state name."""
+    if not only:
+        return steps
+    wanted = [item.strip() for item in only.split(",") if item.strip()]
+    known = {st.area for st in steps}
+    unknown = [item for item in wanted
+               if item not in known and not any(item in st.name for st in steps)]
+    if unknown:
+        raise ValueError(f"no area or state matches {', '.join(unknown)}; areas: "
+                         + ", ".join(sorted(known)))
+    return [st for st in steps if st.area in wanted
+            or any(item not in known and item in st.name for item in wanted)]
 
 
 def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str | None = None,
@@ -108,7 +133,7 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
     walker = Walker(ctx, shell, app)
     walker.settle(300)
     failures = 0
-    steps = [s for s in load_steps() if not only or only in s.name]
+    steps = select(load_steps(), only)
     try:
         for index, st in enumerate(steps, start=1):
             target = out_dir / f"{index:02d}-{st.name}.png"

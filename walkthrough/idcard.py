@@ -3,7 +3,7 @@ behind the real driver): place, reading, summary, expired, not recognised, reade
 back, large text in English, confirmed, wiped."""
 from __future__ import annotations
 
-from kiosk.walkthrough import step
+from walkthrough.walker import step
 
 
 def _screen(w):

@@ -4,7 +4,7 @@ one-time notice."""
 from __future__ import annotations
 
 from kiosk.session import Identity
-from kiosk.walkthrough import step
+from walkthrough.walker import step
 
 PERSON = Identity("idcard", "欧阳建国", "990101198001011234")   # synthetic (region 99xxxx)
 
@@ -23,7 +23,7 @@ def _open(w, kind: str) -> None:
     w.settle(200)
 
 
-@step(500, "print-licences-list")
+@step(500, "print-licences-list", area="print")
 def licences_list(w) -> None:
     w.ctx.session.identity = PERSON
     w.nav.go("print_licences")
@@ -31,7 +31,7 @@ def licences_list(w) -> None:
     w.settle(200)
 
 
-@step(510, "print-licences-preview")
+@step(510, "print-licences-preview", area="print")
 def preview(w) -> None:
     _open(w, "household_register")
     screen = _screen(w)
@@ -39,21 +39,21 @@ def preview(w) -> None:
     screen._set_copies(2)
 
 
-@step(520, "print-licences-printing")
+@step(520, "print-licences-printing", area="print")
 def printing(w) -> None:
     screen = _screen(w)
     screen._print()
     w.wait_for(lambda: screen._progress in ("printing", "finishing"), 20000)
 
 
-@step(530, "print-licences-printed")
+@step(530, "print-licences-printed", area="print")
 def printed(w) -> None:
     screen = _screen(w)
     w.wait_for(lambda: screen.state == "result", 30000)
     assert screen.result_code == "completed", screen.result_code
 
 
-@step(540, "print-licences-paper-jam")
+@step(540, "print-licences-paper-jam", area="print")
 def paper_jam(w) -> None:
     standin = w.ctx.services["printing"].standin
     screen = _screen(w)
@@ -65,7 +65,7 @@ def paper_jam(w) -> None:
     assert screen.result_code == "paper-jam", screen.result_code
 
 
-@step(545, "print-licences-jam-cleared-retry")
+@step(545, "print-licences-jam-cleared-retry", area="print")
 def retry(w) -> None:
     w.ctx.services["printing"].standin.reset_printer()      # staff cleared the jam
     screen = _screen(w)
@@ -74,7 +74,7 @@ def retry(w) -> None:
     assert screen.result_code == "completed", screen.result_code
 
 
-@step(550, "print-licences-tampered-refused")
+@step(550, "print-licences-tampered-refused", area="print")
 def tampered(w) -> None:
     screen = _screen(w)
     source = w.ctx.services["printing"].certificates.source
@@ -93,7 +93,7 @@ def tampered(w) -> None:
     assert screen.result_code == "document-modified", screen.result_code
 
 
-@step(560, "print-licences-large-text-other-language")
+@step(560, "print-licences-large-text-other-language", area="print")
 def large_text(w) -> None:
     from kiosk import i18n
     screen = _screen(w)
@@ -106,7 +106,7 @@ def large_text(w) -> None:
     assert screen.heading.text() in ("Your licences and certificates", "您的证照与证明")
 
 
-@step(565, "print-licences-back-to-normal")
+@step(565, "print-licences-back-to-normal", area="print")
 def back_to_normal(w) -> None:
     w.shell.toggle_elderly()
     w.shell.toggle_language()
