@@ -1,0 +1,23 @@
+"""人证比对: which tasks hand out personal documents only after the face matched the card, and the
+one place the session records that it did. Flows ask this module; screens never decide it."""
+from __future__ import annotations
+
+from typing import Any
+
+# tasks that hand out personal documents: the card alone is not enough where the kiosk can check
+FACE_CHECKED_TASKS = frozenset({"print_licences"})
+_VERIFIED = "face_verified"
+
+
+def face_check_required(task: str, face_enabled: bool, has_camera: bool) -> bool:
+    """Does `task` need a face match on this kiosk before it may go on?"""
+    return task in FACE_CHECKED_TASKS and face_enabled and has_camera
+
+
+def mark_face_verified(session: Any) -> None:
+    """The face matched the identity now in the session (wiped with the session)."""
+    session.put(_VERIFIED, True)
+
+
+def face_verified(session: Any) -> bool:
+    return bool(session.get(_VERIFIED)) and session.identity is not None
