@@ -15,9 +15,14 @@ def face_check_required(task: str, face_enabled: bool, has_camera: bool) -> bool
 
 
 def mark_face_verified(session: Any) -> None:
-    """The face matched the identity now in the session (wiped with the session)."""
-    session.put(_VERIFIED, True)
+    """The face matched the identity now in the session (wiped with the session). The record names
+    that identity, so a card of someone else read later in the same session is not covered."""
+    identity = session.identity
+    if identity is None:
+        raise ValueError("a face can only be verified against an identity in the session")
+    session.put(_VERIFIED, identity.id_number)
 
 
 def face_verified(session: Any) -> bool:
-    return bool(session.get(_VERIFIED)) and session.identity is not None
+    identity = session.identity
+    return identity is not None and session.get(_VERIFIED) == identity.id_number
