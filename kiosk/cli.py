@@ -55,18 +55,6 @@ def plugin_commands():
     return sorted(entry_points(group="kiosk.commands"), key=lambda ep: ep.name)
 
 
-def technician_config(args: argparse.Namespace):
-    """The configuration for a device tool: the given file, else the search path, else the
-    defaults (a technician may carry only a port name and no config file)."""
-    from kiosk import config
-    try:
-        return config.load(args.config)
-    except ConfigError:
-        if args.config:
-            raise
-        return config.defaults()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

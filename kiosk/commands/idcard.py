@@ -17,7 +17,7 @@ import time
 from typing import Any
 
 from kiosk import config
-from kiosk.cli import technician_config
+from kiosk.commands import technician_config
 
 VIRTUAL = "virtual:idcard"
 NO_CARD, DEVICE_ERROR = 2, 3

@@ -15,7 +15,7 @@ import sys
 import time
 
 from kiosk import config
-from kiosk.cli import technician_config
+from kiosk.commands import technician_config
 
 NO_CARD, ERROR = 2, 3
 
