@@ -16,7 +16,7 @@ from serial.tools import list_ports
 
 from devices.idcard import codec
 from devices.idcard.errors import IdCardError, PortUnavailable
-from devices.idcard.reader import ReaderSettings, SerialLink
+from devices.idcard.link import ReaderSettings, SerialLink
 
 BAUDS = (115200, 57600, 38400, 19200, 9600)
 PORT_PATTERNS = ("/dev/ttyUSB*", "/dev/ttyACM*", "/dev/ttyS[0-9]", "/dev/serial/by-id/*")
