@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Protocol
 
 LEVELS = ("very_satisfied", "satisfied", "basically_satisfied", "dissatisfied",
           "very_dissatisfied")
@@ -14,6 +15,22 @@ LOW_LEVELS = ("dissatisfied", "very_dissatisfied")
 # reason codes for low ratings (the standard asks for the reason; the platform keeps the codes)
 REASONS = ("long_wait", "unclear_guide", "too_many_materials", "attitude", "device_fault",
            "not_solved", "other")
+
+
+@dataclass(frozen=True)
+class RatingOffer:
+    """A finished transaction's next step: the rating of its service item (DB2203/T 8-2024 5.1.3,
+    the terminal goes to the rating page after a completed transaction). Offered, never forced: one
+    tap skips it. `then` is where skipping or finishing the rating leads: "end_session" (the citizen
+    is done), "back" (to what they were reading) or "home"."""
+    item_code: str                 # the catalog item rated; "" = the kiosk's self-service itself
+    subject: str = ""              # what the citizen sees as rated when the catalog has no title
+    then: str = "end_session"
+
+    def params(self) -> dict:
+        """The rating screen's navigation parameters."""
+        return {"item_code": self.item_code, "subject": self.subject, "then": self.then,
+                "offered": True}
 
 
 class EvaluationError(ValueError):
@@ -61,3 +78,40 @@ class Evaluation:
     def submit(self, sync) -> str:
         """Store durably in the outbox; returns the record's key (the citizen's reference)."""
         return sync.enqueue("evaluation", self.payload()).key
+
+    def record(self, sync: "RatingOutbox | None") -> "Recorded":
+        """Submit and say what the citizen may be told: kept and sent, kept for later, or not kept
+        at all (then the code says why and nothing was promised)."""
+        if sync is None:
+            return Recorded("no_outbox")
+        try:
+            key = self.submit(sync)
+        except EvaluationError:
+            raise
+        except Exception as exc:   # OutboxError (disk full, corrupt store): nothing was promised
+            return Recorded(getattr(exc, "code", None) or "error")
+        return Recorded("recorded" if sync.status().online else "queued", key[-8:].upper())
+
+
+class _Stored(Protocol):
+    key: str
+
+
+class _SyncStatus(Protocol):
+    online: bool
+
+
+class RatingOutbox(Protocol):
+    """sync's SyncService as the rating uses it: the durable outbox and whether it is online."""
+    def enqueue(self, kind: str, payload: dict) -> _Stored: ...
+    def status(self) -> _SyncStatus: ...
+
+
+@dataclass(frozen=True)
+class Recorded:
+    outcome: str                   # recorded / queued (platform unreachable) / a failure code
+    reference: str = ""            # what the citizen can quote (the outbox key's tail)
+
+    @property
+    def kept(self) -> bool:
+        return self.outcome in ("recorded", "queued")
