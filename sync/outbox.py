@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import sqlite3
 import threading
 import time
@@ -26,14 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
+from sync.crash_points import crash_point
 from sync.crypto import CryptoError, PayloadCipher
-
-# Test hook for the crash tests: KIOSK_SYNC_CRASH_AT=point[:n] kills this process with SIGKILL the
-# n-th time (default first) execution reaches crash_point(point). Unset in production: a no-op.
-CRASH_ENV = "KIOSK_SYNC_CRASH_AT"
-CRASH_POINTS = ("after_enqueue", "after_send", "after_response", "after_delete")
-_crash_counts: dict[str, int] = {}
-_CRASH_SPEC = os.environ.get(CRASH_ENV)   # read once: enqueue is hot, the test sets it at spawn
 
 KIND_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
 MAX_PAYLOAD_BYTES = 8 * 1024 * 1024
@@ -60,18 +53,6 @@ _CANARY = b"outbox-key-check"
 
 # sqlite3 primary result codes (the low byte of an extended code)
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
-
-
-def crash_point(name: str) -> None:
-    spec = _CRASH_SPEC
-    if not spec:
-        return
-    point, _, nth = spec.partition(":")
-    if point != name:
-        return
-    _crash_counts[name] = _crash_counts.get(name, 0) + 1
-    if _crash_counts[name] >= int(nth or 1):
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 class OutboxError(Exception):

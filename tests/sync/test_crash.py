@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from sync.outbox import CRASH_ENV
-
 PROC = Path(__file__).with_name("kiosk_proc.py")
 RECORDS = 24
 
@@ -37,11 +35,8 @@ heartbeat_s = 3600
     return path
 
 
-def run_kiosk(*args, env_extra=None, timeout=30):
-    env = dict(os.environ)
-    env.pop(CRASH_ENV, None)
-    env.update(env_extra or {})
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
+def run_kiosk(*args, timeout=30):
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
                           timeout=timeout, cwd=Path(__file__).parents[2])
 
 
@@ -64,15 +59,14 @@ def provision(config_path, url, admin):
 def test_kill_9_at_each_point_of_a_delivery(point, nth, kiosk_config, live_platform, admin_of):
     admin = admin_of(live_platform.url)
     provision(kiosk_config, live_platform.url, admin)
-    env = {CRASH_ENV: f"{point}:{nth}"}
+    crash = ["--crash-at", f"{point}:{nth}"]
     if point == "after_send":
         # the platform applies the batch, then holds its answer; the kiosk dies while waiting
         # the n-th batch: the platform applies it, then holds its answer; the kiosk is killed
         # while waiting (earlier batches answer at once, so their crash timers never fire)
         admin.fault("slow", delay_s=1.5, times=1, after=nth - 1)
-        env["KIOSK_SYNC_CRASH_DELAY_S"] = "0.4"
-        env[CRASH_ENV] = "after_send:1"
-    crashed = run_kiosk(str(PROC), str(kiosk_config), str(RECORDS), env_extra=env)
+        crash = ["--crash-at", "after_send:1", "--crash-delay-s", "0.4"]
+    crashed = run_kiosk(str(PROC), str(kiosk_config), str(RECORDS), *crash)
     assert crashed.returncode == -signal.SIGKILL, crashed.stderr
     told = [line for line in crashed.stdout.split() if line != "started"]
     committed = nth if point == "after_enqueue" else RECORDS   # the n-th commit died before printing
@@ -111,10 +105,8 @@ def listening_inodes() -> set[str]:
 
 def test_the_kiosk_opens_no_listening_port(kiosk_config, live_platform, admin_of):
     provision(kiosk_config, live_platform.url, admin_of(live_platform.url))
-    env = dict(os.environ)
-    env.pop(CRASH_ENV, None)
     proc = subprocess.Popen([sys.executable, str(PROC), str(kiosk_config), "3", "2.0"],
-                            stdout=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, text=True)
     try:
         for line in proc.stdout:
             if line.strip() == "started":
@@ -138,3 +130,16 @@ def test_an_enrollment_token_works_once(kiosk_config, live_platform, admin_of):
     reused = run_kiosk("-m", "kiosk", "--config", str(kiosk_config), "provision", "--token", token,
                        "--force")
     assert reused.returncode == 1 and "refused the enrollment token" in reused.stderr
+
+
+def test_sync_reads_no_switch_from_the_environment():
+    """Crash points are armed by the test's own process (kiosk_proc installs a hook); the product
+    reads no environment variable that could arm them, or change anything else, on a kiosk."""
+    import ast
+    root = Path(__file__).parents[2] / "sync"
+    reads = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "environb"):
+                reads.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert reads == []
