@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from kiosk import i18n
+from kiosk.catalog_service import catalog_service
 from kiosk.flows.evaluation import LEVELS, REASONS, Evaluation
 from screens.base import Screen, register_screen
 from screens.widgets import Banner, Card, button, label
@@ -66,9 +68,12 @@ class EvaluationScreen(Screen):
         self._columns = 0
         self.submit_button = button("", "primary", self.submit)
         self.result = Banner("info")
-        self.done_button = button("", "primary", self.nav.home)
-        for w in (self.question, self.privacy, levels, self.reasons_card, self.submit_button,
-                  self.result, self.done_button):
+        self.done_button = button("", "primary", self._leave)
+        self.skip_button = button("", "", self._leave)
+        self.rated = label("", "Heading")
+        self.subject, self.then, self.offered = "", "home", False
+        for w in (self.rated, self.question, self.privacy, levels, self.reasons_card, self.submit_button,
+                  self.result, self.done_button, self.skip_button):
             self.layout_.addWidget(w)
         self.layout_.addStretch(1)
         self._arrange()
@@ -94,10 +99,15 @@ class EvaluationScreen(Screen):
             self.reasons_grid.addWidget(self.reason_buttons[reason], index // reason_columns,
                                         index % reason_columns)
 
-    def enter(self, item_code: str = "", **_params) -> None:
+    def enter(self, item_code: str = "", subject: str = "", then: str = "home",
+              offered: bool = False, **_params) -> None:
+        """From the home tile: a rating of the kiosk's service. After a transaction (offered): the
+        rating of that item, with Skip; `then` is where Skip and Done lead (see RatingOffer)."""
         self.evaluation = Evaluation(self.ctx.config.kiosk.id, item_code)
+        self.subject, self.then, self.offered = subject, then, offered
         self.submitted = False
         self.result.set("info", "")
+        self.retranslate()
         self._refresh()
 
     def choose(self, level: str) -> None:
@@ -109,31 +119,48 @@ class EvaluationScreen(Screen):
         self._refresh()
 
     def submit(self) -> None:
-        sync = self.ctx.services.get("sync")
-        if sync is None:
+        recorded = self.evaluation.record(self.ctx.services.get("sync"))
+        if recorded.outcome == "no_outbox":
             self.result.set("error", self.tr("Ratings cannot be recorded on this kiosk right now. "
                                              "Please ask the staff, or rate by calling 12345."))
             return
-        try:
-            key = self.evaluation.submit(sync)
-        except Exception as exc:   # OutboxError (disk full, corrupt store): nothing was promised
-            code = getattr(exc, "code", "error")
+        if not recorded.kept:
             self.result.set("error", self.tr("Your rating could not be saved (%1). Please ask the "
-                                             "staff, or rate by calling 12345.").replace("%1", code))
+                                             "staff, or rate by calling 12345.")
+                            .replace("%1", recorded.outcome))
             return
         self.submitted = True
-        reference = key[-8:].upper()
-        online = sync.status().online
-        if online:
+        if recorded.outcome == "recorded":
             text = self.tr("Thank you. Your rating has been recorded. Reference: %1")
         else:
             text = self.tr("Thank you. The platform cannot be reached right now: your rating is "
                            "saved on this kiosk and will be sent when the connection returns. "
                            "Reference: %1")
-        self.result.set("ok", text.replace("%1", reference))
+        self.result.set("ok", text.replace("%1", recorded.reference))
         self._refresh()
 
+    def _leave(self) -> None:
+        """Skip or Done: where the transaction that offered the rating said to go next."""
+        if self.then == "end_session":
+            self.nav.end_session()
+        elif self.then == "back":
+            self.nav.back()
+        else:
+            self.nav.home()
+
+    def _rated_item(self) -> str:
+        """The item's title in the citizen's language, else what the transaction called it."""
+        code = self.evaluation.item_code
+        service = catalog_service(self.ctx) if code else None
+        catalog = service.catalog if service is not None else None
+        item = catalog.get(code) if catalog else None
+        return item.title(i18n.current_language()) if item is not None else self.subject
+
     def retranslate(self) -> None:
+        subject = self._rated_item()
+        self.rated.setText(self.tr("You are rating: %1").replace("%1", subject) if subject else "")
+        self.rated.setVisible(bool(subject))
+        self.skip_button.setText(self.tr("Skip"))
         self.question.setText(self.tr("How satisfied are you with the service today?"))
         self.privacy.setText(self.tr("Your rating is anonymous: the department does not see who "
                                      "you are."))
@@ -158,3 +185,4 @@ class EvaluationScreen(Screen):
         self.submit_button.setVisible(not locked)
         self.submit_button.setEnabled(ev.ready)
         self.done_button.setVisible(locked)
+        self.skip_button.setVisible(self.offered and not locked)

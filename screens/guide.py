@@ -10,10 +10,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk import i18n
 from kiosk.catalog_service import catalog_service
+from kiosk.flows.guide_notice import UNAVAILABLE, GuideNotice
 from screens.base import Screen, register_screen
 from screens.catalog import offline_banner
 from screens.tasks import run_in_background
 from screens.widgets import Banner, Card, Scroll, Spinner, button, label
+
+# how long "Printed. Please take your notice" stays before the item's rating is offered
+RATING_AFTER_MS = 3000
 
 
 def qr_pixmap(text: str, px: int) -> QPixmap:
@@ -32,6 +36,7 @@ class GuideScreen(Screen):
     def __init__(self, ctx, nav):
         super().__init__(ctx, nav)
         self.item = None
+        self.notice = None
         self.banner = Banner("info")
         self.scroll = Scroll()
         self.actions = QHBoxLayout()
@@ -138,29 +143,39 @@ class GuideScreen(Screen):
         self.scroll.body.addWidget(card)
 
     # ---- printing ---------------------------------------------------------------------------
+    def _notice(self) -> GuideNotice:
+        printing = self.ctx.services.get("printing")
+        return GuideNotice(self.item, self.ctx.services.get("guide_notice"),
+                           getattr(printing, "receipts", None))
+
     def _print_notice(self) -> None:
-        notice = self.ctx.services.get("guide_notice")
-        if notice is None:
+        self.notice = self._notice()
+        if self.notice.start():
+            self.print_button.setEnabled(False)
+            self.spinner.start()
+            self.print_status.set("info", self.tr("Printing…"))
+            run_in_background(self.notice.print, lambda _r: self._printed(),
+                              lambda _e: self._printed())
+        else:
+            self._printed()
+
+    def _printed(self) -> None:
+        notice = self.notice
+        self.spinner.stop()
+        self.print_button.setEnabled(self.item is not None)
+        if notice.outcome == "completed":
+            self.print_status.set("ok", self.tr("Printed. Please take your notice from the slot "
+                                                "below the screen."))
+            offer = notice.next_step
+            if offer is not None:     # the rating follows once the citizen has read this
+                self.after(RATING_AFTER_MS, lambda: self.nav.go("evaluation", **offer.params()))
+            return
+        code = notice.outcome
+        if code == UNAVAILABLE:
             self.print_status.set("warn", self.tr("The receipt printer is not available on this "
                                                   "kiosk. Please scan the QR code to keep this "
                                                   "guide, or ask the staff."))
             return
-        self.print_button.setEnabled(False)
-        self.spinner.start()
-        self.print_status.set("info", self.tr("Printing…"))
-        item = self.item
-        run_in_background(lambda: notice(item), self._printed, self._print_failed)
-
-    def _printed(self, _result) -> None:
-        self.spinner.stop()
-        self.print_button.setEnabled(True)
-        self.print_status.set("ok", self.tr("Printed. Please take your notice from the slot "
-                                            "below the screen."))
-
-    def _print_failed(self, exc: Exception) -> None:
-        self.spinner.stop()
-        self.print_button.setEnabled(True)
-        code = getattr(exc, "code", "")
         if code == "receipt-paper-out":
             text = self.tr("The receipt printer is out of paper. Please scan the QR code to keep "
                            "this guide; staff have been told.")

@@ -72,6 +72,14 @@
       <translation>Thank you. The platform cannot be reached right now: your rating is saved on this kiosk and will be sent when the connection returns. Reference: %1</translation>
     </message>
     <message>
+      <source>You are rating: %1</source>
+      <translation>You are rating: %1</translation>
+    </message>
+    <message>
+      <source>Skip</source>
+      <translation>Skip</translation>
+    </message>
+    <message>
       <source>How satisfied are you with the service today?</source>
       <translation>How satisfied are you with the service today?</translation>
     </message>

@@ -72,6 +72,14 @@
       <translation>感谢您的评价。目前无法连接平台：您的评价已保存在本机，网络恢复后将自动提交。编号：%1</translation>
     </message>
     <message>
+      <source>You are rating: %1</source>
+      <translation>您正在评价：%1</translation>
+    </message>
+    <message>
+      <source>Skip</source>
+      <translation>跳过</translation>
+    </message>
+    <message>
       <source>How satisfied are you with the service today?</source>
       <translation>您对今天的服务满意吗？</translation>
     </message>

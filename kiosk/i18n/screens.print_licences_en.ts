@@ -60,6 +60,18 @@
       <translation>Preview and print</translation>
     </message>
     <message>
+      <source>Please confirm it is you</source>
+      <translation>Please confirm it is you</translation>
+    </message>
+    <message>
+      <source>Your licences are shown after your face has been matched with the photo of your ID card.</source>
+      <translation>Your licences are shown after your face has been matched with the photo of your ID card.</translation>
+    </message>
+    <message>
+      <source>Verify my face</source>
+      <translation>Verify my face</translation>
+    </message>
+    <message>
       <source>Preparing the document and checking it…</source>
       <translation>Preparing the document and checking it…</translation>
     </message>

@@ -60,6 +60,18 @@
       <translation>预览并打印</translation>
     </message>
     <message>
+      <source>Please confirm it is you</source>
+      <translation>请确认是您本人</translation>
+    </message>
+    <message>
+      <source>Your licences are shown after your face has been matched with the photo of your ID card.</source>
+      <translation>人脸与身份证照片比对一致后，才会显示您的证照。</translation>
+    </message>
+    <message>
+      <source>Verify my face</source>
+      <translation>人脸核验</translation>
+    </message>
+    <message>
       <source>Preparing the document and checking it…</source>
       <translation>正在生成并核验文件…</translation>
     </message>

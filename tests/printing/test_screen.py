@@ -1,12 +1,19 @@
 """The "print my licences" screen in the real shell (offscreen), wired by kiosk/wiring/printing.py to
-the reference platform, the CUPS stand-in and the virtual receipt printer."""
+the reference platform, the CUPS stand-in and the virtual receipt printer.
+
+Driven as a person would: buttons found by their visible text and clicked, labels read. The flow's
+own rules are tested without Qt in tests/flows/test_print_licences.py."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from kiosk.flows.face_policy import mark_face_verified
 from kiosk.session import Identity
 
 PERSON = Identity("idcard", "欧阳建国", "990101198001011234")
+CHOOSE = "预览并打印"
 
 
 @pytest.fixture
@@ -20,49 +27,84 @@ def shell(platform, standin, make_ctx, show_shell):
     return show_shell(ctx)
 
 
+# ---- what a person sees and touches ---------------------------------------------------------------
+def buttons(widget) -> list[QPushButton]:
+    QApplication.processEvents()                    # new widgets are shown on the next turn
+    return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
+
+
+def button_texts(widget) -> list[str]:
+    return [b.text() for b in buttons(widget)]
+
+
+def shown(widget) -> str:
+    QApplication.processEvents()
+    return "\n".join(lab.text() for lab in widget.findChildren(QLabel) if lab.isVisible())
+
+
+def tap(qtbot, widget, text: str) -> None:
+    [target] = [b for b in buttons(widget) if b.text() == text]
+    qtbot.mouseClick(target, Qt.LeftButton)
+
+
+def tap_document(qtbot, screen, title: str) -> None:
+    """Press "preview and print" on the card that shows this title."""
+    for card in (b.parentWidget() for b in buttons(screen) if b.text() == CHOOSE):
+        if title in shown(card).split("\n"):
+            [target] = [b for b in buttons(card) if b.text() == CHOOSE]
+            qtbot.mouseClick(target, Qt.LeftButton)
+            return
+    raise AssertionError(f"no document card shows {title!r}")
+
+
 def _open_list(shell, qtbot):
     shell.ctx.session.identity = PERSON
+    mark_face_verified(shell.ctx.session)           # the face check passed (its own tests)
     shell.go("print_licences")
     screen = shell.current()
-    qtbot.waitUntil(lambda: len(screen.documents) == 4, timeout=10000)
+    qtbot.waitUntil(lambda: button_texts(screen).count(CHOOSE) == 4, timeout=10000)
     return screen
 
 
-def _choose(screen, qtbot, kind):
-    screen._choose(next(d for d in screen.documents if d["kind"] == kind))
-    qtbot.waitUntil(lambda: screen.prepared is not None or screen.state == "result", timeout=20000)
+def _preview(screen, qtbot, title: str) -> None:
+    tap_document(qtbot, screen, title)
+    qtbot.waitUntil(lambda: "打印" in button_texts(screen) or "未能打印" in shown(screen),
+                    timeout=20000)
 
 
-def _buttons(screen):
-    """The texts of the action buttons the screen offers now (its action row)."""
-    from PySide6.QtWidgets import QPushButton
-    items = (screen.actions.itemAt(i).widget() for i in range(screen.actions.count()))
-    return [w.text() for w in items if isinstance(w, QPushButton)]
-
-
-def test_list_preview_copies_print_and_receipt(shell, qtbot, standin, tmp_path):
+def test_list_preview_copies_print_receipt_and_rating_offered(shell, qtbot, standin, tmp_path):
     screen = _open_list(shell, qtbot)
-    assert {d["kind"] for d in screen.documents} >= {"household_register", "business_licence"}
-    _choose(screen, qtbot, "household_register")
-    assert screen.state == "preview"
-    screen._set_copies(9)
-    assert screen.copies == 5                          # capped
-    screen._set_copies(2)
+    assert "您的证照与证明" in shown(screen)
+    for title in ("户籍信息摘录", "营业执照（副本）"):
+        assert title in shown(screen)
+    _preview(screen, qtbot, "户籍信息摘录")
+    assert "返回列表" in button_texts(screen) and "1 份" in shown(screen)
+    for _ in range(9):
+        tap(qtbot, screen, "+")
+    assert "5 份" in shown(screen)                       # capped
+    for _ in range(3):
+        tap(qtbot, screen, "−")
+    assert "2 份" in shown(screen)
     before = len(standin.printed())
-    screen._print()
-    qtbot.waitUntil(lambda: screen.state == "result", timeout=30000)
-    assert screen.result_code == "completed"
-    assert "已打印 2 份" in screen.banner.text.text()
+    tap(qtbot, screen, "打印")
+    qtbot.waitUntil(lambda: "已打印 2 份" in shown(screen), timeout=30000)
     assert len(standin.printed()) == before + 1
     assert standin.job_env(standin.printed()[-1])["IPP_COPIES"] == "2"
     shell.grab().save(str(tmp_path / "printed.png"))
-    assert _buttons(screen) == ["打印凭条", "打印其他证照", "完成"]
-    screen._print_receipt()
+    assert button_texts(screen) == ["打印凭条", "打印其他证照", "完成"]
+    tap(qtbot, screen, "打印凭条")
     vp = shell.ctx.services["printing"].virtual_receipt_printer
     [receipt] = vp.wait_receipts(1, timeout=10)
     assert "户籍信息摘录" in receipt.text and "2 份 / 1 页" in receipt.text
-    screen.leave()
-    assert screen.prepared is None and screen._preview_png == b""
+    qtbot.waitUntil(lambda: "凭条已打印" in shown(screen), timeout=10000)
+
+    tap(qtbot, screen, "完成")                           # the rating of what was done comes next
+    rating = shell.current()
+    assert rating.name == "evaluation" and "您正在评价：户籍信息摘录" in shown(rating)
+    assert shell.ctx.session.identity is not None
+    tap(qtbot, rating, "跳过")                           # one tap skips it and ends the session
+    assert shell.current().name == "home" and shell.ctx.session.identity is None
+
     services = shell.ctx.services["printing"]
     assert services.state == "A4 printer: ready; receipt printer: ready" and services.paper == "ok"
     vp.paper = "near-end"
@@ -72,7 +114,7 @@ def test_list_preview_copies_print_and_receipt(shell, qtbot, standin, tmp_path):
 
 def test_guide_notice_service_for_the_guide_screen(shell):
     from kiosk.catalog import ServiceItem
-    from sync.reference_platform.demo_data import items
+    from reference_platform.demo_data import items
     item = ServiceItem.from_dict(items()[2])
     record = shell.ctx.services["guide_notice"](item)
     [paper] = shell.ctx.services["printing"].virtual_receipt_printer.wait_receipts(1, timeout=10)
@@ -81,23 +123,23 @@ def test_guide_notice_service_for_the_guide_screen(shell):
 
 def test_jam_retry_once_then_staff(shell, qtbot, standin):
     screen = _open_list(shell, qtbot)
-    _choose(screen, qtbot, "business_licence")
+    _preview(screen, qtbot, "营业执照（副本）")
     standin.set_mode("media-jam")
-    screen._print()
-    qtbot.waitUntil(lambda: screen.state == "result", timeout=30000)
-    assert screen.result_code == "paper-jam"
-    assert "卡纸" in screen.banner.text.text()
-    assert _buttons(screen) == ["重试", "返回列表"]
+    tap(qtbot, screen, "打印")
+    qtbot.waitUntil(lambda: "卡纸" in shown(screen), timeout=30000)
+    assert "未能打印" in shown(screen)
+    assert button_texts(screen) == ["重试", "返回列表"]
     standin.reset_printer()
     standin.set_mode("media-jam")                     # jams again on the retry
-    screen._print()
-    qtbot.waitUntil(lambda: screen.state == "result" and screen.result_code == "paper-jam",
-                    timeout=30000)
-    assert _buttons(screen) == ["返回列表"]           # the citizen's one retry is used
+    tap(qtbot, screen, "重试")
+    qtbot.waitUntil(lambda: button_texts(screen) == ["返回列表"], timeout=30000)
+    assert "卡纸" in shown(screen)                     # the citizen's one retry is used
     standin.reset_printer()
-    screen._print()
-    assert screen.result_code == "retry-not-allowed"
-    assert "工作人员" in screen.banner.text.text()
+    tap(qtbot, screen, "返回列表")
+    _preview(screen, qtbot, "营业执照（副本）")
+    tap(qtbot, screen, "打印")
+    qtbot.waitUntil(lambda: "未能打印" in shown(screen), timeout=10000)
+    assert "工作人员" in shown(screen) and button_texts(screen) == ["返回列表"]
 
 
 def test_tampered_e_licence_is_refused(shell, qtbot, standin):
@@ -111,10 +153,9 @@ def test_tampered_e_licence_is_refused(shell, qtbot, standin):
         return pdf[:at] + bytes([pdf[at] ^ 1]) + pdf[at + 1:]
     source.signed_pdf = tampered
     before = len(standin.printed())
-    _choose(screen, qtbot, "real_estate_record")
-    assert screen.state == "result" and screen.result_code == "document-modified"
-    assert "真实性核验" in screen.banner.text.text()
-    assert _buttons(screen) == ["返回列表"]           # no retry of a refused document
+    _preview(screen, qtbot, "不动产登记信息查询结果")
+    assert "未能打印" in shown(screen) and "真实性核验" in shown(screen)
+    assert button_texts(screen) == ["返回列表"]           # no retry of a refused document
     assert len(standin.printed()) == before
     journal = shell.ctx.config.data_path("print-journal.jsonl").read_text(encoding="utf-8")
     assert "document-modified" in journal and "staff-alert" in journal
@@ -123,7 +164,21 @@ def test_tampered_e_licence_is_refused(shell, qtbot, standin):
 def test_not_identified_offers_identification(shell, qtbot):
     shell.go("print_licences")
     screen = shell.current()
-    assert screen.documents == [] and _buttons(screen) == ["核验身份"]
+    assert "请先核验身份" in shown(screen) and CHOOSE not in button_texts(screen)
+    assert button_texts(screen) == ["核验身份"]
+
+
+def test_identified_without_the_face_check_goes_to_the_face_check(shell, qtbot):
+    shell.ctx.services.setdefault("camera", object())   # a kiosk with a camera
+    shell.ctx.session.identity = PERSON
+    shell.go("print_licences")
+    qtbot.waitUntil(lambda: shell.current().name == "face_verify", timeout=3000)
+    shell.back()                                        # Back from the face check: no loop
+    screen = shell.current()
+    assert screen.name == "print_licences" and CHOOSE not in button_texts(screen)
+    assert "请确认是您本人" in shown(screen) and button_texts(screen) == ["人脸核验"]
+    tap(qtbot, screen, "人脸核验")
+    assert shell.current().name == "face_verify"
 
 
 def test_demo_controls_change_the_virtual_receipt_printer(shell, qtbot):
