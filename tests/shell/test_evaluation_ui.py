@@ -1,8 +1,13 @@
-"""Rating a service from the screen into a real outbox: kept durably, anonymous, honest receipt."""
+"""Rating a service from the screen into a real outbox: kept durably, anonymous, honest receipt; and
+the rating offered after a transaction, with one tap to skip it. Driven as a person would: buttons
+found by their visible text, labels read."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from kiosk.session import Identity
 from sync.outbox import open_outbox
 
 
@@ -28,16 +33,39 @@ def outbox(ctx):
     box.close()
 
 
-def test_low_rating_with_reason_is_queued_and_receipt_says_so(shell, ctx, outbox):
+def buttons(widget) -> list[QPushButton]:
+    QApplication.processEvents()
+    return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
+
+
+def shown(widget) -> str:
+    QApplication.processEvents()
+    return "\n".join(lab.text() for lab in widget.findChildren(QLabel) if lab.isVisible())
+
+
+def find(widget, words: str) -> QPushButton:
+    """The visible button whose words (stars aside) are exactly these."""
+    [target] = [b for b in buttons(widget) if b.text().strip("★☆ \n").split("\n")[-1].strip() == words]
+    return target
+
+
+def tap(qtbot, widget, words: str) -> None:
+    qtbot.mouseClick(find(widget, words), Qt.LeftButton)
+
+
+def test_low_rating_with_reason_is_queued_and_receipt_says_so(shell, ctx, outbox, qtbot):
     ctx.services["sync"] = OfflineSync(outbox)
     shell.go("evaluation", item_code="XK00101001")
     screen = shell.current()
-    screen.level_buttons["very_dissatisfied"].click()
-    assert screen.reasons_card.isVisible() and not screen.submit_button.isEnabled()
-    screen.reason_buttons["long_wait"].click()
-    screen.submit_button.click()
-    assert screen.submitted and screen.done_button.isVisible()
-    assert "网络恢复后将自动提交" in screen.result.text.text()
+    assert "跳过" not in [b.text() for b in buttons(screen)]     # not offered: chosen from home
+    tap(qtbot, screen, "非常不满意")
+    assert "哪些方面不满意" in shown(screen)                      # the reasons are asked
+    assert not find(screen, "提交评价").isEnabled()               # a low rating needs a reason
+    tap(qtbot, screen, "等候时间太长")
+    tap(qtbot, screen, "提交评价")
+    assert "网络恢复后将自动提交" in shown(screen)
+    assert "提交评价" not in [b.text() for b in buttons(screen)]
+    assert find(screen, "完成").isVisible()
     records = outbox.due(10)
     assert [r.kind for r in records] == ["evaluation"]
     assert records[0].payload["level"] == "very_dissatisfied"
@@ -45,11 +73,42 @@ def test_low_rating_with_reason_is_queued_and_receipt_says_so(shell, ctx, outbox
     assert records[0].payload["item_code"] == "XK00101001"
 
 
-def test_no_sync_service_says_so_and_promises_nothing(shell, ctx):
+def test_no_sync_service_says_so_and_promises_nothing(shell, ctx, qtbot):
     ctx.services.pop("sync", None)
     shell.go("evaluation")
     screen = shell.current()
-    screen.level_buttons["satisfied"].click()
-    screen.submit_button.click()
-    assert not screen.submitted
-    assert screen.result.property("level") == "error"
+    tap(qtbot, screen, "满意")
+    tap(qtbot, screen, "提交评价")
+    assert "完成" not in [b.text() for b in buttons(screen)]
+    assert "12345" in shown(screen)                               # where else to rate
+    assert find(screen, "提交评价").isVisible()
+
+
+def test_offered_after_printing_names_what_is_rated_and_skip_ends_the_session(shell, ctx, outbox,
+                                                                              qtbot):
+    from kiosk.flows.evaluation import RatingOffer
+    ctx.services["sync"] = OfflineSync(outbox)
+    ctx.session.identity = Identity("idcard", "欧阳建国", "990101198001011234")
+    shell.go("evaluation", **RatingOffer("", "户籍信息摘录", then="end_session").params())
+    screen = shell.current()
+    assert "您正在评价：户籍信息摘录" in shown(screen)
+    tap(qtbot, screen, "跳过")
+    assert shell.current().name == "home" and ctx.session.identity is None
+    assert outbox.due(10) == []                                    # skipped: nothing recorded
+
+
+def test_offered_after_the_guide_notice_rating_then_done_returns_to_the_guide(shell, ctx, outbox,
+                                                                             qtbot):
+    from kiosk.flows.evaluation import RatingOffer
+    ctx.services["sync"] = OfflineSync(outbox)
+    shell.go("home")
+    shell.go("unavailable", task="case")                        # stands in for the guide screen
+    shell.go("evaluation", **RatingOffer("XK00101001", "办理居住证", then="back").params())
+    screen = shell.current()
+    assert "您正在评价：办理居住证" in shown(screen)               # no catalog here: the given title
+    tap(qtbot, screen, "非常满意")
+    tap(qtbot, screen, "提交评价")
+    assert "跳过" not in [b.text() for b in buttons(screen)]
+    tap(qtbot, screen, "完成")
+    assert shell.current().name == "unavailable"
+    assert outbox.due(10)[0].payload["item_code"] == "XK00101001"
