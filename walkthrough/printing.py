@@ -1,12 +1,20 @@
 """Walkthrough states of printing: the citizen's licences, a preview, printing through the CUPS
-stand-in, a paper jam with the one retry, a tampered e-licence refused, and the receipt printer's
-one-time notice."""
+stand-in, a paper jam with the one retry, the rating offered once printed (both languages), a
+tampered e-licence refused, and the large-text list in the other language.
+
+Steps press the buttons a citizen sees (found by their text in the current language) and read the
+flow's state (screen.flow) to know when a step is reached."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.flows.face_policy import mark_face_verified
 from kiosk.session import Identity
 from walkthrough.walker import step
 
 PERSON = Identity("idcard", "欧阳建国", "990101198001011234")   # synthetic (region 99xxxx)
+CONTEXT = "PrintLicencesScreen"
 
 
 def _screen(w):
@@ -15,63 +23,112 @@ def _screen(w):
     return screen
 
 
+def tap(widget, english: str, context: str = CONTEXT) -> None:
+    """Click the visible button that shows this text (given in English, shown translated)."""
+    QCoreApplication.processEvents()          # widgets just added are shown on the next turn
+    text = QCoreApplication.translate(context, english) if context else english
+    matches = [b for b in widget.findChildren(QPushButton) if b.isVisible() and b.text() == text]
+    assert matches, f"no button {text!r} on {getattr(widget, 'name', widget)}"
+    matches[0].click()
+
+
 def _open(w, kind: str) -> None:
+    """Press "Preview and print" on the card of the document of this kind."""
     screen = _screen(w)
-    doc = next(d for d in screen.documents if d["kind"] == kind)
-    screen._choose(doc)
-    w.wait_for(lambda: screen.prepared is not None or screen.state == "result", 20000)
+    title = next(d["title"] for d in screen.flow.documents if d["kind"] == kind)
+    caption = QCoreApplication.translate(CONTEXT, "Preview and print")
+    w.settle(100)
+    for b in screen.findChildren(QPushButton):
+        card = b.parentWidget()
+        if b.isVisible() and b.text() == caption and any(
+                lab.text() == title for lab in card.findChildren(QLabel)):
+            b.click()
+            break
+    else:
+        raise AssertionError(f"no card for {title}")
+    w.wait_for(lambda: screen.flow.prepared is not None or screen.flow.step == "result", 20000)
+    w.settle(200)
+
+
+def _list_shown(w) -> None:
+    screen = _screen(w)
+    w.wait_for(lambda: screen.flow.listed and not screen.flow.busy, 15000)
     w.settle(200)
 
 
 @step(500, "print-licences-list", area="print")
 def licences_list(w) -> None:
     w.ctx.session.identity = PERSON
+    mark_face_verified(w.ctx.session)       # the face-check area walks the check itself
     w.nav.go("print_licences")
-    w.wait_for(lambda: bool(_screen(w).documents), 15000)
-    w.settle(200)
+    _list_shown(w)
+    assert _screen(w).flow.documents
 
 
 @step(510, "print-licences-preview", area="print")
 def preview(w) -> None:
     _open(w, "household_register")
     screen = _screen(w)
-    assert screen.state == "preview" and screen.prepared.pages >= 1
-    screen._set_copies(2)
+    assert screen.flow.step == "preview" and screen.flow.prepared.pages >= 1
+    tap(screen, "+", None)
+    assert screen.flow.copies == 2
 
 
 @step(520, "print-licences-printing", area="print")
 def printing(w) -> None:
     screen = _screen(w)
-    screen._print()
-    w.wait_for(lambda: screen._progress in ("printing", "finishing"), 20000)
+    tap(screen, "Print")
+    w.wait_for(lambda: screen.flow.progress in ("printing", "finishing"), 20000)
 
 
 @step(530, "print-licences-printed", area="print")
 def printed(w) -> None:
     screen = _screen(w)
-    w.wait_for(lambda: screen.state == "result", 30000)
-    assert screen.result_code == "completed", screen.result_code
+    w.wait_for(lambda: screen.flow.step == "result", 30000)
+    assert screen.flow.result_code == "completed", screen.flow.result_code
 
 
 @step(540, "print-licences-paper-jam", area="print")
 def paper_jam(w) -> None:
     standin = w.ctx.services["printing"].standin
     screen = _screen(w)
-    screen._show_list()
+    tap(screen, "Print another document")
     _open(w, "business_licence")
     standin.set_mode("media-jam")
-    screen._print()
-    w.wait_for(lambda: screen.state == "result", 30000)
-    assert screen.result_code == "paper-jam", screen.result_code
+    tap(screen, "Print")
+    w.wait_for(lambda: screen.flow.step == "result", 30000)
+    assert screen.flow.result_code == "paper-jam", screen.flow.result_code
 
 
 @step(545, "print-licences-jam-cleared-retry", area="print")
 def retry(w) -> None:
     w.ctx.services["printing"].standin.reset_printer()      # staff cleared the jam
     screen = _screen(w)
-    screen._print()                                         # the citizen's one retry
-    w.wait_for(lambda: screen.state == "result", 30000)
-    assert screen.result_code == "completed", screen.result_code
+    tap(screen, "Try again")                                # the citizen's one retry
+    w.wait_for(lambda: screen.flow.step == "result", 30000)
+    assert screen.flow.result_code == "completed", screen.flow.result_code
+
+
+@step(546, "print-licences-rating-offered", area="print")
+def rating_offered(w) -> None:
+    tap(_screen(w), "Finish")                               # the rating of the print comes next
+    w.settle(100)
+    rating = w.shell.current()
+    assert rating.name == "evaluation" and rating.offered and rating.skip_button.isVisible()
+
+
+@step(547, "print-licences-rating-offered-other-language", area="print")
+def rating_offered_other_language(w) -> None:
+    w.shell.toggle_language()
+    w.settle(100)
+    assert w.shell.current().name == "evaluation"
+
+
+@step(548, "print-licences-list-again", area="print")
+def list_again(w) -> None:
+    w.shell.toggle_language()
+    w.nav.back()                                            # not skipped: still identified
+    _list_shown(w)
 
 
 @step(550, "print-licences-tampered-refused", area="print")
@@ -86,18 +143,17 @@ def tampered(w) -> None:
         return pdf[:at] + bytes([pdf[at] ^ 1]) + pdf[at + 1:]
     source.signed_pdf = tampered_pdf
     try:
-        screen._show_list()
         _open(w, "real_estate_record")
     finally:
         source.signed_pdf = original
-    assert screen.result_code == "document-modified", screen.result_code
+    assert screen.flow.result_code == "document-modified", screen.flow.result_code
 
 
 @step(560, "print-licences-large-text-other-language", area="print")
 def large_text(w) -> None:
     from kiosk import i18n
     screen = _screen(w)
-    screen._show_list()
+    tap(screen, "Back to the list")
     before = i18n.current_language()
     w.shell.toggle_elderly()
     w.shell.toggle_language()
