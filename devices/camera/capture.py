@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 import cv2
 import numpy as np
 
+from devices import openers
 from devices.camera import errors
 from devices.camera.errors import CameraError
 
@@ -27,7 +28,7 @@ Report = Callable[[str, Any], None]
 
 
 class FrameSource(Protocol):
-    """What a worker reads from: cv2.VideoCapture and the virtual camera both fit."""
+    """What a worker reads from: cv2.VideoCapture and a registered opener's source both fit."""
 
     def read(self) -> tuple[bool, np.ndarray | None]: ...
     def release(self) -> None: ...
@@ -68,25 +69,28 @@ def public_source(source: str) -> str:
 
 
 def source_kind(source: str) -> str:
-    """'virtual', 'index', 'url' or 'path' (a device node, a video file or an image)."""
-    if source.startswith("virtual:"):
-        return "virtual"
+    """'index', 'url', 'path' (a device node, a video file or an image), or 'named' (scheme:name,
+    e.g. virtual:face, opened by the opener registered for the scheme in devices.openers; a file
+    whose name looks like that is given as ./name)."""
     if re.fullmatch(r"\d+", source):
         return "index"
     if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", source):
         return "url"
     if not source:
         raise CameraError(errors.SOURCE_INVALID, "camera source is empty")
+    if openers.split(source) is not None:
+        return "named"
     return "path"
 
 
 def open_source(settings: CaptureSettings) -> FrameSource:
-    """Open what settings.source names; raises CameraError(open_failed) when it does not open."""
+    """Open what settings.source names; raises CameraError(open_failed) when it does not open.
+
+    A named source goes to the opener registered for its scheme under area "camera", called as
+    opener(name, settings) -> FrameSource (raising CameraError like this function)."""
     kind = source_kind(settings.source)
-    if kind == "virtual":
-        from devices.virtual import camera_twin
-        return camera_twin.open_virtual(settings.source[len("virtual:"):], settings.width,
-                                        settings.height, settings.fps)
+    if kind == "named":
+        return _open_named(settings)
     if kind == "index":
         cap = cv2.VideoCapture(int(settings.source))
     else:
@@ -104,6 +108,16 @@ def open_source(settings: CaptureSettings) -> FrameSource:
         cap.set(cv2.CAP_PROP_FPS, settings.fps)
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
     return cap
+
+
+def _open_named(settings: CaptureSettings) -> FrameSource:
+    scheme, name = openers.split(settings.source)
+    opener = openers.get("camera", scheme)
+    if opener is None:
+        known = ", ".join(openers.schemes("camera")) or "none"
+        raise CameraError(errors.SOURCE_INVALID, f"no opener for camera source {scheme}:... "
+                          f"(registered schemes: {known})")
+    return opener(name, settings)
 
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
@@ -299,7 +313,7 @@ class CaptureWorker:
                 self._stamps.append(now)
                 if len(self._stamps) > 4 * self.settings.fps:
                     del self._stamps[: len(self._stamps) - 2 * self.settings.fps]
-            # files and virtual sources return at once: pace them to the configured rate
+            # files and in-memory (named) sources return at once: pace them to the configured rate
             next_due = max(next_due + period, now - period)
             delay = next_due - time.monotonic()
             if delay > 0:

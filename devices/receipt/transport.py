@@ -3,7 +3,9 @@
 - serial: pyserial on a COM/tty port (or a pty, for the virtual printer);
 - usb: the kernel's USB printer class device (/dev/usb/lpN, usblp), found by vendor/product id in
   sysfs, so no libusb or pyusb is needed and reads (status replies) work;
-- network: raw TCP, usually port 9100.
+- network: raw TCP, usually port 9100;
+- any other kind: whatever registered an opener for it under area "receipt" in devices.openers
+  (the virtual printer registers "virtual").
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from devices import openers
 from devices.receipt.errors import TransportError
 
 
@@ -156,9 +159,9 @@ class UsbLpTransport:
         os.close(self._fd)
 
 
-def open_transport(cfg, virtual_address: tuple[str, int] | None = None) -> Transport:
-    """The link the receipt_printer config section asks for. 'virtual' needs the address of a
-    running virtual printer (the wiring starts one)."""
+def open_transport(cfg) -> Transport:
+    """The link the receipt_printer config section asks for. A kind this module does not know
+    goes to the opener registered for it (opener(cfg) -> Transport, raising TransportError)."""
     kind = cfg["transport"]
     if kind == "serial":
         if not cfg["port"]:
@@ -168,9 +171,9 @@ def open_transport(cfg, virtual_address: tuple[str, int] | None = None) -> Trans
         return UsbLpTransport(cfg["usb_vendor"], cfg["usb_product"])
     if kind == "network":
         return NetworkTransport(cfg["host"], cfg["tcp_port"])
-    if kind == "virtual":
-        if virtual_address is None:
-            raise TransportError("transport 'virtual' needs a running virtual printer",
-                                 "receipt-not-configured")
-        return NetworkTransport(*virtual_address)
-    raise TransportError(f"unknown transport {kind!r}", "receipt-not-configured")
+    opener = openers.get("receipt", kind)
+    if opener is not None:
+        return opener(cfg)
+    registered = ", ".join(openers.schemes("receipt"))
+    raise TransportError(f"unknown transport {kind!r} (serial, usb, network"
+                         f"{', ' + registered if registered else ''})", "receipt-not-configured")

@@ -21,13 +21,17 @@ from __future__ import annotations
 import functools
 import glob
 import threading
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import cv2
 import numpy as np
 
+from devices import openers
 from devices.camera import errors
 from devices.camera.errors import CameraError
+
+if TYPE_CHECKING:
+    from devices.camera.capture import CaptureSettings
 
 WIDTH, HEIGHT = 640, 480
 DEFAULT_RECEIPT_CODE = "SL-990100-20261122-000123"
@@ -408,3 +412,14 @@ def forget_devices() -> None:
 
 def open_virtual(spec: str, width: int, height: int, fps: int = 25) -> VirtualCapture:
     return device(spec, fps).open(width, height)
+
+
+def open_source(name: str, settings: "CaptureSettings") -> VirtualCapture:
+    """The camera driver's opener for `virtual:NAME` sources (devices.camera.capture.open_source
+    calls it with the capture settings)."""
+    return open_virtual(name, settings.width, settings.height, settings.fps)
+
+
+def register() -> None:
+    """Make `virtual:NAME` camera sources open this twin."""
+    openers.register("camera", "virtual", open_source)

@@ -21,6 +21,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devices import openers
+from devices.receipt.errors import TransportError
+from devices.receipt.transport import NetworkTransport
+
 log = logging.getLogger(__name__)
 
 DOTS = 576
@@ -334,6 +338,20 @@ class VirtualEscposPrinter:
             return list(self.receipts)
 
     # -- links ---------------------------------------------------------------------------------
+    def register(self) -> "VirtualEscposPrinter":
+        """Make the receipt driver's transport "virtual" connect to this printer over TCP, until
+        stop(). The printer must be started with tcp=True."""
+        openers.register("receipt", "virtual", self.open_transport)
+        return self
+
+    def open_transport(self, cfg=None) -> NetworkTransport:
+        """The receipt driver's opener (devices.receipt.transport.open_transport calls it with the
+        receipt_printer section, which a printer on loopback does not need)."""
+        if self._server is None:
+            raise TransportError("the virtual receipt printer was started without TCP",
+                                 "receipt-not-connected")
+        return NetworkTransport(*self.address)
+
     @property
     def address(self) -> tuple[str, int]:
         assert self._server is not None, "TCP not started"
@@ -402,6 +420,7 @@ class VirtualEscposPrinter:
                 os.write(self._master, reply)
 
     def stop(self) -> None:
+        openers.unregister("receipt", "virtual", self.open_transport)
         self._stop.set()
         if self._server:
             self._server.close()

@@ -1,4 +1,5 @@
-"""Capture workers on real sources: virtual scenes, a video file written by OpenCV, a missing device."""
+"""Capture workers on real sources: virtual scenes, a video file written by OpenCV, a missing device;
+named sources (virtual:...) reach whatever registered their scheme, never a branch in the driver."""
 from __future__ import annotations
 
 import threading
@@ -8,9 +9,24 @@ import cv2
 import numpy as np
 import pytest
 
+from devices import openers
 from devices.camera.capture import (CaptureSettings, CaptureWorker, FrameLoop, LatestFrame,
-                                    public_source, shape_frame, source_kind)
+                                    open_source, public_source, shape_frame, source_kind)
 from devices.camera.errors import CameraError
+
+
+@pytest.fixture(autouse=True)
+def twins():
+    """The camera twin's opener, registered the way the wiring does it and removed afterwards, so
+    a test elsewhere that relies on the wiring's own registration is not helped by this one."""
+    import devices.virtual
+    previous = openers.get("camera", "virtual")
+    devices.virtual.register_all()
+    yield
+    if previous is None:
+        openers.unregister("camera", "virtual")
+    else:
+        openers.register("camera", "virtual", previous)
 
 
 class Events:
@@ -32,12 +48,62 @@ class Events:
 def test_source_kinds_and_credentials_never_reported():
     assert source_kind("0") == "index"
     assert source_kind("/dev/video2") == "path"
-    assert source_kind("virtual:face") == "virtual"
+    assert source_kind("virtual:face") == "named"
+    assert source_kind("./virtual:face") == "path"
     assert source_kind("rtsp://cam.local/stream") == "url"
     assert public_source("rtsp://admin:secret@10.0.0.5:554/live") == "rtsp://10.0.0.5:554/live"
     with pytest.raises(CameraError) as err:
         CaptureWorker("face", CaptureSettings(source=""))
     assert err.value.code == "source_invalid"
+
+
+class StillSource:
+    """A frame source of the test's own: one grey level, forever."""
+
+    def __init__(self, level: int) -> None:
+        self.level = level
+
+    def read(self):
+        return True, np.full((120, 160, 3), self.level, np.uint8)
+
+    def release(self) -> None:
+        pass
+
+
+def test_named_sources_open_through_the_registry_only():
+    asked = []
+
+    def still(name, settings):
+        asked.append((name, settings.width))
+        return StillSource(int(name))
+
+    openers.register("camera", "still", still)
+    try:
+        source = open_source(CaptureSettings("still:77", width=320))
+        assert asked == [("77", 320)] and source.read()[1].max() == 77
+        worker = CaptureWorker("face", CaptureSettings("still:9", width=160, height=120)).start()
+        try:
+            assert worker.wait_running(5) and worker.latest().image.max() == 9
+        finally:
+            worker.stop()
+    finally:
+        openers.unregister("camera", "still", still)
+    with pytest.raises(CameraError) as err:
+        open_source(CaptureSettings("still:77"))
+    assert err.value.code == "source_invalid" and "still:" in err.value.message
+
+
+def test_without_the_twins_a_virtual_source_is_reported_not_opened():
+    openers.unregister("camera", "virtual")
+    events = Events()
+    worker = CaptureWorker("face", CaptureSettings("virtual:empty"), events,
+                           reopen_interval_s=0.1).start()
+    try:
+        lost = events.wait("lost")
+        assert lost and lost[0]["code"] == "source_invalid" and "virtual:" in lost[0]["message"]
+        assert not worker.wait_running(0.3)
+    finally:
+        worker.stop()
 
 
 def test_rotation_mirror_and_size_follow_settings():

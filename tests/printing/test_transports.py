@@ -1,6 +1,7 @@
 """Receipt printer links: the USB printer-class device found through sysfs and driven like the
-kernel's usblp node (a pty stands in for /dev/usb/lp0), failures as typed errors, and a parser
-that survives any byte stream."""
+kernel's usblp node (a pty stands in for /dev/usb/lp0), failures as typed errors, transport
+"virtual" reaching the virtual printer only through the opener it registers, and a parser that
+survives any byte stream."""
 from __future__ import annotations
 
 import socket
@@ -8,6 +9,7 @@ import socket
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from devices import openers
 from devices.receipt.errors import TransportError
 from devices.receipt.printer import ReceiptPrinter
 from devices.receipt.transport import (NetworkTransport, SerialTransport, UsbLpTransport,
@@ -63,6 +65,33 @@ def test_missing_links_are_typed_errors(tmp_path):
     with pytest.raises(TransportError) as err:
         open_transport({"transport": "serial", "port": ""})
     assert err.value.code == "receipt-not-configured"
+
+
+def test_transport_virtual_is_the_printer_that_registered_itself():
+    virtual = {"transport": "virtual"}
+    assert openers.get("receipt", "virtual") is None
+    with pytest.raises(TransportError) as err:
+        open_transport(virtual)                        # no twin registered: an unknown kind
+    assert err.value.code == "receipt-not-configured" and "'virtual'" in str(err.value)
+    first = VirtualEscposPrinter().start().register()
+    second = VirtualEscposPrinter().start().register()   # the newer one wins
+    try:
+        printer = ReceiptPrinter(lambda: open_transport(virtual), reply_timeout=0.3)
+        try:
+            printer.print(b"\x1b@" + "凭条".encode("gb18030").join([b"\x1c&", b"\x1c."])
+                          + b"\n\x1dV\x42\x03")
+            assert second.wait_receipts(1)[0].text == "凭条" and not first.receipts
+        finally:
+            printer.stop()
+        first.stop()                                   # an older twin leaves the newer one be
+        link = open_transport(virtual)
+        assert link.name == "tcp:%s:%d" % second.address
+        link.close()
+    finally:
+        first.stop()
+        second.stop()
+    with pytest.raises(TransportError):
+        open_transport(virtual)                        # a stopped twin is forgotten
 
 
 def test_a_printer_that_goes_away_is_unknown_then_comes_back(tmp_path):
