@@ -56,7 +56,7 @@ def preview_while_verifying(seconds: float = 6.0) -> None:
     from kiosk.context import AppContext
     from kiosk.session import Identity, Session
     from kiosk.wiring.camera import wire
-    from sync.reference_platform.server import PlatformServer
+    from reference_platform.server import PlatformServer
 
     app = QApplication.instance() or QApplication([])
     data = tempfile.mkdtemp(prefix="bench-camera-")

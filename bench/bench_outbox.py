@@ -117,8 +117,8 @@ def flush_throughput() -> None:
     from sync.crypto import PayloadCipher, load_or_create_key
     from sync.delivery import DeliveryWorker
     from sync.outbox import Outbox
-    from sync.reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
-    from sync.reference_platform.server import PlatformServer
+    from reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
+    from reference_platform.server import PlatformServer
     payloads = _payloads(N_FLUSH)
     print(f"flush to the reference platform on 127.0.0.1, {N_FLUSH} records:")
     for nodelay in (False, True):

@@ -79,7 +79,7 @@ def bench_render(platform_url: str) -> None:
 def bench_receipts() -> None:
     from kiosk.catalog import ServiceItem
     from printing import receipts
-    from sync.reference_platform.demo_data import items
+    from reference_platform.demo_data import items
     item = ServiceItem.from_dict(items()[0])
     print("receipt encoding (ESC/POS bytes, GB18030 path)")
     cases = {
@@ -114,7 +114,7 @@ def bench_cups(pdf: bytes) -> None:
 
 
 def main() -> None:
-    from sync.reference_platform.server import PlatformServer
+    from reference_platform.server import PlatformServer
     from printing import documents, templates
     from printing.source import PlatformDocuments
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kiosk.catalog import Catalog
 from kiosk.search import SearchIndex
-from sync.reference_platform import demo_data
+from reference_platform import demo_data
 
 ITEMS = 5000
 QUERIES = ("hkqy", "hukouqianyi", "shehuibaozhangka", "sbk", "gongjijintiqu", "gjjtq",

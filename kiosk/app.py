@@ -8,6 +8,7 @@ import logging
 
 from kiosk.config import Config, ConfigError
 from kiosk.context import AppContext, wire_all
+from kiosk.embedded import embedded_platform
 from kiosk.session import Session
 
 log = logging.getLogger(__name__)
@@ -30,8 +31,7 @@ def start_platform(ctx: AppContext) -> None:
     if url != "embedded":
         ctx.services["platform_url"] = url.rstrip("/")
         return
-    from sync.reference_platform.server import PlatformServer
-    server = PlatformServer(ctx.config.data_path("reference-platform.sqlite3")).start()
+    server = embedded_platform()(ctx.config.data_path("reference-platform.sqlite3")).start()
     log.info("embedded reference platform at %s", server.url)
     ctx.services["platform_url"] = server.url
     ctx.services["reference_platform"] = server

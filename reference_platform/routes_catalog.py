@@ -8,9 +8,18 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from typing import TYPE_CHECKING
 
-from sync.reference_platform import demo_data
-from sync.reference_platform.server import HttpError, Request, Response, Router, Store
+from fastapi import Header, Path
+from starlette.responses import Response
+
+from reference_platform import demo_data
+from reference_platform.models import Catalog, ServiceItem
+from reference_platform.openapi import binary, error
+from reference_platform.web import HttpError, JsonAnswer
+
+if TYPE_CHECKING:
+    from reference_platform.server import Store
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS catalog_items (
@@ -77,32 +86,46 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == bare for tag in if_none_match.split(","))
 
 
-def register(router: Router, store: Store) -> None:
-    @router.route("GET", "/api/v1/catalog")
-    def get_catalog(request: Request) -> Response:
+def register(router, store: Store) -> None:
+    not_found = {404: error("No item has this code")}
+
+    @router.get("/api/v1/catalog", tags=["catalog"], operation_id="getCatalog",
+                summary="The whole service catalog with every guide",
+                responses={200: {"model": Catalog, "description": "The catalog",
+                                 "headers": {"ETag": {"schema": {"type": "string"}},
+                                             "Cache-Control": {"schema": {"type": "string"}}}},
+                           304: {"description": "Unchanged since the ETag in If-None-Match"}})
+    def get_catalog(if_none_match: str | None = Header(
+            None, alias="If-None-Match",
+            description="The ETag of the catalog the kiosk holds")) -> Response:
         body, etag = catalog_body(store)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
-        if etag_matches(request.headers.get("if-none-match"), etag):
-            return Response(304, None, headers)
-        return Response(200, body, headers)
+        if etag_matches(if_none_match, etag):
+            return Response(status_code=304, headers=headers)
+        return Response(body, headers=headers, media_type=JsonAnswer.media_type)
 
-    def find(code: str) -> dict:
+    def find_json(code: str) -> str:
         row = store.execute("SELECT data FROM catalog_items WHERE impl_code = ? OR basic_code = ? "
                             "ORDER BY impl_code = ? DESC, position LIMIT 1",
                             (code, code, code)).fetchone()
         if row is None:
             raise HttpError(404, f"no service item with code {code}")
-        return json.loads(row[0])
+        return row[0]
 
-    @router.route("GET", "/api/v1/catalog/items/{code}")
-    def get_item(request: Request) -> dict:
-        return find(request.params["code"])
+    @router.get("/api/v1/catalog/items/{code}", tags=["catalog"], operation_id="getCatalogItem",
+                summary="One service item with its guide",
+                responses={200: {"model": ServiceItem, "description": "The item"}, **not_found})
+    def get_item(code: str = Path(description="Implementation code (实施编码) or basic code "
+                                              "(基本编码)")) -> Response:
+        return Response(find_json(code).encode("utf-8"), media_type=JsonAnswer.media_type)
 
-    @router.route("GET", "/bszn/{code}")
-    def guide_page(request: Request) -> Response:
-        """The guide as a phone shows it after scanning the kiosk's QR code (guide_url's path)."""
-        return Response(200, guide_html(find(request.params["code"])),
-                        content_type="text/html; charset=utf-8")
+    @router.get("/bszn/{code}", tags=["catalog"], operation_id="getGuidePage",
+                summary="The guide as a web page (what a phone opens from the kiosk's QR code)",
+                response_class=Response,
+                responses={200: binary("text/html", "HTML page with every guide element",
+                                       fmt=None), **not_found})
+    def guide_page(code: str) -> Response:
+        return Response(guide_html(json.loads(find_json(code))), media_type="text/html; charset=utf-8")
 
 
 _FORMS = {"original": "原件", "copy": "复印件", "original_and_copy": "原件及复印件",

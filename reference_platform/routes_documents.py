@@ -22,7 +22,12 @@ import secrets
 import uuid
 from typing import Any
 
-from sync.reference_platform.server import HttpError, Request, Response
+from fastapi import Depends, Query, Request
+from starlette.responses import Response
+
+from reference_platform.models import Document, DocumentList, DocumentQuery, Verification
+from reference_platform.openapi import binary, body, error
+from reference_platform.web import HttpError, parse_body, raw_body
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -353,10 +358,10 @@ def register(router, store) -> None:
         with store.lock:
             if store.execute("SELECT 1 FROM documents WHERE owner = ?", (owner,)).fetchone():
                 return
-            for kind, body in person_documents(id_number, name, today):
+            for kind, content in person_documents(id_number, name, today):
                 title, issuer_key, fmt, days = KINDS[kind]
                 serial = f"{kind[:2].upper()}{today:%Y%m%d}{secrets.randbelow(10**8):08d}"
-                payload = {**body, "title": title,
+                payload = {**content, "title": title,
                            "issuer": {"name": ISSUERS[issuer_key], "seal_id": issuer_key},
                            "issued_at": today.isoformat(),
                            "valid_until": (today + dt.timedelta(days=days)).isoformat()}
@@ -365,60 +370,42 @@ def register(router, store) -> None:
                               (uuid.uuid4().hex, owner, kind, serial, fmt,
                                json.dumps(payload, ensure_ascii=False), today.isoformat()))
 
-    def query(request: Request):
-        body = request.json() or {}
-        id_number, name = str(body.get("id_number", "")), str(body.get("name", ""))
-        if not id_number or not name:
-            raise HttpError(400, "id_number and name are required")
-        create(id_number, name)
-        rows = store.execute("SELECT * FROM documents WHERE owner = ? ORDER BY kind",
-                             (_owner(id_number),)).fetchall()
-        return {"documents": [_summary(r) for r in rows]}
-
     def get_row(doc_id: str):
         row = store.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             raise HttpError(404, "no such document")
         return row
 
-    def document(request: Request):
-        return full(request, get_row(request.params["doc_id"]))
+    no_document = {404: error("No such document")}
 
-    def pdf(request: Request):
-        row = get_row(request.params["doc_id"])
-        if row["format"] != "signed-pdf":
-            raise HttpError(409, "this document is delivered as data, not as a signed PDF")
-        if row["signed_pdf"] is None:
-            doc = full(request, row)
-            signed = sign_pdf(issuer_pdf(doc, issuing.seals[doc["issuer"]["seal_id"]]),
-                              issuing.signer_pem, issuing.ca_pem)
-            store.execute("UPDATE documents SET signed_pdf = ? WHERE doc_id = ? AND signed_pdf IS NULL",
-                          (signed, row["doc_id"]))
-            row = get_row(row["doc_id"])
-        return Response(200, bytes(row["signed_pdf"]), content_type="application/pdf")
+    @router.post("/api/v1/documents/query", tags=["documents"], operation_id="queryDocuments",
+                 summary="The identified person's printable documents",
+                 openapi_extra=body(DocumentQuery),
+                 responses={200: {"model": DocumentList,
+                                  "description": "Summaries, one per document"},
+                            400: error("id_number or name missing (or not strings)"),
+                            413: error("Body larger than the platform accepts")})
+    def query(raw: bytes = Depends(raw_body)):
+        person = parse_body(raw, DocumentQuery, status=400)
+        create(person.id_number, person.name)
+        rows = store.execute("SELECT * FROM documents WHERE owner = ? ORDER BY kind",
+                             (_owner(person.id_number),)).fetchall()
+        return {"documents": [_summary(r) for r in rows]}
 
-    def seal(request: Request):
-        key = request.params["seal_id"]
-        if key not in issuing.seals:
-            raise HttpError(404, "no such seal")
-        return Response(200, issuing.seals[key], {"Cache-Control": "max-age=86400"},
-                        content_type="image/png")
+    @router.get("/api/v1/documents/trust-root", tags=["documents"],
+                operation_id="getDocumentTrustRoot",
+                summary="The reference platform's test CA (PEM), trusted by demo kiosks only",
+                response_class=Response,
+                responses={200: binary("application/x-pem-file", "PEM certificate", fmt=None)})
+    def trust_root():
+        return Response(issuing.ca_pem, media_type="application/x-pem-file")
 
-    def verify(request: Request):
-        serial = request.params["serial"]
-        row = store.execute("SELECT * FROM documents WHERE serial = ?", (serial,)).fetchone()
-        code = request.query.get("c", "")
-        if row is None or not hmac.compare_digest(code, issuing.check(serial)):
-            return {"valid": False, "serial": serial}
-        payload = json.loads(row["payload"])
-        return {"valid": True, "serial": serial, "kind": row["kind"], "title": payload["title"],
-                "issuer": payload["issuer"]["name"], "issued_at": payload["issued_at"],
-                "valid_until": payload["valid_until"],
-                "expired": payload["valid_until"] < dt.date.today().isoformat(),
-                "holder": _mask_name(payload["holder"]["name"])}
-
-    def specimen(request: Request):
-        kind = request.params["kind"]
+    @router.get("/api/v1/documents/specimen/{kind}", tags=["documents"],
+                operation_id="getSpecimen",
+                summary="A specimen document (holder 测试样张) for test prints",
+                responses={200: {"model": Document, "description": "Specimen data of that kind"},
+                           404: error("No specimen for this kind")})
+    def specimen(request: Request, kind: str):
         if kind not in KINDS or KINDS[kind][2] != "data":
             raise HttpError(404, f"no specimen for {kind!r}")
         rng = random.Random(kind)
@@ -428,13 +415,55 @@ def register(router, store) -> None:
                             (_owner(id_number), kind)).fetchone()
         return full(request, row)
 
-    def trust_root(request: Request):
-        return Response(200, issuing.ca_pem, content_type="application/x-pem-file")
+    @router.get("/api/v1/documents/verify/{serial}", tags=["documents"],
+                operation_id="verifyDocument",
+                summary="Check a printed copy (the URL its QR code carries)",
+                responses={200: {"model": Verification, "description": "The verdict"}})
+    def verify(serial: str, c: str = Query("", description="The check code the platform issued "
+                                                            "with the serial number")):
+        row = store.execute("SELECT * FROM documents WHERE serial = ?", (serial,)).fetchone()
+        if row is None or not hmac.compare_digest(c.encode("utf-8"),
+                                                  issuing.check(serial).encode("utf-8")):
+            return {"valid": False, "serial": serial}
+        payload = json.loads(row["payload"])
+        return {"valid": True, "serial": serial, "kind": row["kind"], "title": payload["title"],
+                "issuer": payload["issuer"]["name"], "issued_at": payload["issued_at"],
+                "valid_until": payload["valid_until"],
+                "expired": payload["valid_until"] < dt.date.today().isoformat(),
+                "holder": _mask_name(payload["holder"]["name"])}
 
-    router.add("POST", "/api/v1/documents/query", query)
-    router.add("GET", "/api/v1/documents/trust-root", trust_root)
-    router.add("GET", "/api/v1/documents/specimen/{kind}", specimen)
-    router.add("GET", "/api/v1/documents/verify/{serial}", verify)
-    router.add("GET", "/api/v1/documents/{doc_id}", document)
-    router.add("GET", "/api/v1/documents/{doc_id}/pdf", pdf)
-    router.add("GET", "/api/v1/seals/{seal_id}", seal)
+    @router.get("/api/v1/documents/{doc_id}", tags=["documents"], operation_id="getDocument",
+                summary="One document's data, as the kiosk's template renders it",
+                responses={200: {"model": Document, "description": "The document"},
+                           **no_document})
+    def document(request: Request, doc_id: str):
+        return full(request, get_row(doc_id))
+
+    @router.get("/api/v1/documents/{doc_id}/pdf", tags=["documents"],
+                operation_id="getSignedPdf",
+                summary="The issuer's signed PDF of a document whose format is signed-pdf",
+                response_class=Response,
+                responses={200: binary("application/pdf", "The signed PDF"), **no_document,
+                           409: error("The document is delivered as data, not as a PDF")})
+    def pdf(request: Request, doc_id: str):
+        row = get_row(doc_id)
+        if row["format"] != "signed-pdf":
+            raise HttpError(409, "this document is delivered as data, not as a signed PDF")
+        if row["signed_pdf"] is None:
+            doc = full(request, row)
+            signed = sign_pdf(issuer_pdf(doc, issuing.seals[doc["issuer"]["seal_id"]]),
+                              issuing.signer_pem, issuing.ca_pem)
+            store.execute("UPDATE documents SET signed_pdf = ? WHERE doc_id = ? "
+                          "AND signed_pdf IS NULL", (signed, row["doc_id"]))
+            row = get_row(row["doc_id"])
+        return Response(bytes(row["signed_pdf"]), media_type="application/pdf")
+
+    @router.get("/api/v1/seals/{seal_id}", tags=["documents"], operation_id="getSeal",
+                summary="An issuer's seal image (transparent PNG) for rendered copies",
+                response_class=Response,
+                responses={200: binary("image/png", "The seal"), 404: error("No such seal")})
+    def seal(seal_id: str):
+        if seal_id not in issuing.seals:
+            raise HttpError(404, "no such seal")
+        return Response(issuing.seals[seal_id], headers={"Cache-Control": "max-age=86400"},
+                        media_type="image/png")

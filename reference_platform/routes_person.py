@@ -9,13 +9,14 @@ only real face a package here ships. Other numbers have none (404).
 """
 from __future__ import annotations
 
-import re
+from fastapi import Depends
+from starlette.responses import Response
 
-from sync.reference_platform.server import HttpError, Request, Response
+from reference_platform.models import PersonPhotoError, PersonPhotoRequest
+from reference_platform.openapi import binary, body, error
+from reference_platform.web import HttpError, checked, json_value, raw_body
 
 SCHEMA_SQL = ""        # photos are synthesised on request, nothing is stored
-
-ID_SHAPE = re.compile(r"\d{17}[\dX]")
 
 
 def demo_photo_jpeg() -> bytes:
@@ -31,19 +32,25 @@ def demo_photo_jpeg() -> bytes:
     bgr = cv2.resize(bgr, (358, 441), interpolation=cv2.INTER_AREA)
     ok, jpeg = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, 90])
     if not ok:
-        raise HttpError(500, "could not encode the photo")
+        raise HttpError(503, "could not encode the photo")
     return jpeg.tobytes()
 
 
 def register(router, store) -> None:
-    def photo(request: Request):
-        body = request.json() or {}
-        id_number = str(body.get("id_number", "")).upper()
-        if not ID_SHAPE.fullmatch(id_number):
-            raise HttpError(400, "id_number must be 17 digits and a check character")
+    @router.post("/api/v1/persons/photo", tags=["persons"], operation_id="getPersonPhoto",
+                 summary="The reference photo on file for an identified person",
+                 response_class=Response, openapi_extra=body(PersonPhotoRequest),
+                 responses={200: binary("image/jpeg", "The photo, JPEG, head and shoulders",
+                                        headers={"Cache-Control": {"schema": {"type": "string"}}}),
+                            400: error("The ID number is missing or malformed", PersonPhotoError),
+                            404: error("No photo on file for this person", PersonPhotoError),
+                            413: error("Body larger than the platform accepts"),
+                            503: error("This platform cannot make demo photos (no scikit-image)",
+                                       PersonPhotoError)})
+    def photo(raw: bytes = Depends(raw_body)) -> Response:
+        request = checked(json_value(raw) or {}, PersonPhotoRequest, status=400)
+        id_number = request.id_number.upper()
         if not id_number.startswith("99"):
             raise HttpError(404, "no photo on file for this person")
-        return Response(200, demo_photo_jpeg(), {"Cache-Control": "no-store"},
-                        content_type="image/jpeg")
-
-    router.add("POST", "/api/v1/persons/photo", photo)
+        return Response(demo_photo_jpeg(), headers={"Cache-Control": "no-store"},
+                        media_type="image/jpeg")

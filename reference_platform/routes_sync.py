@@ -5,7 +5,8 @@ of sync_records); every arrival is counted so tests can see redeliveries. Comman
 the platform's Ed25519 key, made at first start and handed to kiosks at provisioning.
 
 Admin endpoints (/api/v1/admin/...) are for demo and tests: counts of what arrived, queuing
-commands, and fault injection (make record intake or heartbeats fail, stall or reject).
+commands, and fault injection (make record intake or heartbeats fail, stall or reject). They need
+the admin token of the running PlatformServer (X-Admin-Token), never a kiosk credential.
 """
 from __future__ import annotations
 
@@ -16,12 +17,21 @@ import secrets
 import threading
 import time
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from fastapi import Depends, Query, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from sync.reference_platform.server import HttpError, Request, Response, Router, Store
+from reference_platform import models as m
+from reference_platform.openapi import body as body_of
+from reference_platform.openapi import error
+from reference_platform.web import (HttpError, checked, json_object, parse_body, raw_body,
+                                    require_admin)
+
+if TYPE_CHECKING:
+    from reference_platform.server import Store
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS sync_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,8 +54,7 @@ CREATE TABLE IF NOT EXISTS sync_commands (
 
 DEMO_ENROLLMENT_TOKEN = "DEMO-ENROLL-0001"
 DEFAULT_INTERVAL_S = 60
-COMMAND_NAMES = ("restart_app", "reload_config", "maintenance", "screenshot", "upload_logs",
-                 "flush_outbox")
+COMMAND_NAMES = m.COMMAND_NAMES
 MAX_BATCH = 1000
 FAULT_TARGETS = ("records", "heartbeat", "ack", "all")
 
@@ -57,21 +66,14 @@ class Faults:
         self._lock = threading.Lock()
         self.spec: dict[str, Any] = {"mode": "none"}
 
-    def set(self, spec: dict[str, Any]) -> dict[str, Any]:
-        mode = spec.get("mode", "none")
-        if mode not in ("none", "status", "slow", "reject_kind"):
-            raise HttpError(400, "mode must be none, status, slow or reject_kind")
-        target = spec.get("target", "records")
-        if target not in FAULT_TARGETS:
-            raise HttpError(400, "target must be one of " + ", ".join(FAULT_TARGETS))
-        clean = {"mode": mode, "target": target, "times": int(spec.get("times", -1)),
-                 "after": int(spec.get("after", 0)),
-                 "status": int(spec.get("status", 500)), "delay_s": float(spec.get("delay_s", 5)),
-                 "retry_after": spec.get("retry_after"), "kind": spec.get("kind"),
-                 "before_apply": bool(spec.get("before_apply", False))}
+    def set(self, spec: m.FaultSpec) -> dict[str, Any]:
+        clean = {"mode": spec.mode, "target": spec.target, "times": spec.times,
+                 "after": spec.after, "status": spec.status, "delay_s": spec.delay_s,
+                 "retry_after": spec.retry_after, "kind": spec.kind,
+                 "before_apply": spec.before_apply}
         with self._lock:
             self.spec = clean
-        return clean
+        return dict(clean)
 
     def take(self, target: str) -> dict[str, Any] | None:
         """The active fault for this endpoint, counting it down when it is limited."""
@@ -128,36 +130,47 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def authenticate(store: Store, request: Request) -> str:
+kiosk_scheme = HTTPBearer(scheme_name="kioskCredential", auto_error=False,
+                          description="The credential from /api/v1/kiosks/provision")
+
+
+def authenticate(store: Store, credentials: HTTPAuthorizationCredentials | None) -> str:
     """The kiosk id behind the request's Bearer credential, or 401."""
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token:
+    if credentials is None or not credentials.credentials.strip():
         raise HttpError(401, "kiosk credential required", {"WWW-Authenticate": "Bearer"})
     row = store.execute("SELECT kiosk_id FROM sync_kiosks WHERE credential_sha256=?",
-                        (_sha256(token.strip()),)).fetchone()
+                        (_sha256(credentials.credentials.strip()),)).fetchone()
     if row is None:
         raise HttpError(401, "unknown or revoked kiosk credential", {"WWW-Authenticate": "Bearer"})
     return row[0]
 
 
-def _json_object(request: Request) -> dict[str, Any]:
-    body = request.json()
-    if not isinstance(body, dict):
-        raise HttpError(400, "body must be a JSON object")
-    return body
+def _answers(description: str, model, **refusals: str) -> dict:
+    out: dict = {200: {"model": model, "description": description}}
+    out.update({int(status.lstrip("_")): error(text) for status, text in refusals.items()})
+    return out
 
 
-def register(router: Router, store: Store) -> None:
+def register(router, store: Store) -> None:
     faults = Faults()
     signing_key = _signing_key(store)
 
-    @router.route("POST", "/api/v1/kiosks/provision")
-    def provision(request: Request) -> dict:
-        body = _json_object(request)
-        kiosk_id, token = body.get("kiosk_id"), body.get("enrollment_token")
-        if not isinstance(kiosk_id, str) or not kiosk_id or not isinstance(token, str):
-            raise HttpError(400, "kiosk_id and enrollment_token are required")
+    def kiosk(credentials: HTTPAuthorizationCredentials | None = Security(kiosk_scheme)) -> str:
+        return authenticate(store, credentials)
+
+    kiosk_refused = "Missing or revoked kiosk credential"
+    too_large = "Body larger than the platform accepts"
+
+    @router.post("/api/v1/kiosks/provision", tags=["sync"], operation_id="provisionKiosk",
+                 summary="Enroll a kiosk with a single-use enrollment token",
+                 openapi_extra=body_of(m.ProvisionRequest),
+                 responses=_answers("Enrolled", m.ProvisionAnswer,
+                                    _400="kiosk_id or enrollment_token missing or malformed",
+                                    _403="Enrollment token unknown or already used",
+                                    _413=too_large))
+    def provision(raw: bytes = Depends(raw_body)) -> dict:
+        request = parse_body(raw, m.ProvisionRequest, status=400)
+        kiosk_id, token = request.kiosk_id, request.enrollment_token
         credential = secrets.token_urlsafe(32)
         now = time.time()
         with store.lock:
@@ -179,12 +192,19 @@ def register(router: Router, store: Store) -> None:
                 "platform_public_key": public_key_b64(signing_key),
                 "heartbeat_s": int(_setting(store, "interval_s", str(DEFAULT_INTERVAL_S)))}
 
-    @router.route("POST", "/api/v1/records")
-    def records(request: Request) -> Response | dict:
-        kiosk_id = authenticate(store, request)
+    @router.post("/api/v1/records", tags=["sync"], operation_id="deliverRecords",
+                 summary="Deliver a batch of outbox records, applied at most once per key",
+                 openapi_extra=body_of(m.RecordBatch),
+                 responses=_answers("One result per record, by key", m.RecordResults,
+                                    _400="Body is not a non-empty list of records",
+                                    _401=kiosk_refused,
+                                    _413="More than 1000 records in one request, or a body "
+                                         "larger than the platform accepts",
+                                    _422="A record lacks key (8-100 characters), kind or payload"))
+    def records(kiosk_id: str = Depends(kiosk), raw: bytes = Depends(raw_body)) -> dict:
         fault = faults.take("records")
         _status_fault(fault)
-        body = _json_object(request)
+        body = json_object(raw)
         batch = body.get("records")
         if not isinstance(batch, list) or not batch:
             raise HttpError(400, "records must be a non-empty list")
@@ -195,6 +215,7 @@ def register(router: Router, store: Store) -> None:
                     or not 8 <= len(item["key"]) <= 100 or not isinstance(item.get("kind"), str)
                     or "payload" not in item):
                 raise HttpError(422, "each record needs key (8-100 chars), kind and payload")
+        checked(body, m.RecordBatch, status=422)
         if fault and fault["mode"] == "slow" and fault["before_apply"]:
             time.sleep(fault["delay_s"])
         results = _apply(store, kiosk_id, batch, fault)
@@ -202,12 +223,19 @@ def register(router: Router, store: Store) -> None:
             time.sleep(fault["delay_s"])
         return {"results": results}
 
-    @router.route("POST", "/api/v1/heartbeat")
-    def heartbeat(request: Request) -> dict:
-        kiosk_id = authenticate(store, request)
+    @router.post("/api/v1/heartbeat", tags=["sync"], operation_id="heartbeat",
+                 summary="The kiosk's periodic state report; the answer sets the interval and "
+                         "carries commands",
+                 openapi_extra=body_of(m.Heartbeat),
+                 responses=_answers("Next interval and pending signed commands for this kiosk",
+                                    m.HeartbeatAnswer, _400="Body is not a JSON object",
+                                    _401=kiosk_refused, _413=too_large,
+                                    _422="A member of the report has the wrong type"))
+    def heartbeat(kiosk_id: str = Depends(kiosk), raw: bytes = Depends(raw_body)) -> dict:
         fault = faults.take("heartbeat")
         _status_fault(fault)
-        body = _json_object(request)
+        body = json_object(raw)
+        checked(body, m.Heartbeat, status=422)
         now = time.time()
         with store.lock:
             store.execute("INSERT INTO sync_heartbeats(kiosk_id, received_at, count, body) "
@@ -223,38 +251,49 @@ def register(router: Router, store: Store) -> None:
                 "server_time": now,
                 "commands": [{"payload": r["payload"], "signature": r["signature"]} for r in rows]}
 
-    @router.route("POST", "/api/v1/commands/ack")
-    def ack(request: Request) -> dict:
-        kiosk_id = authenticate(store, request)
+    @router.post("/api/v1/commands/ack", tags=["sync"], operation_id="ackCommands",
+                 summary="Acknowledge executed (or refused) commands with their results",
+                 openapi_extra=body_of(m.AckRequest),
+                 responses=_answers("The ids the platform recorded", m.AckAnswer,
+                                    _400="acks is not a list", _401=kiosk_refused,
+                                    _413=too_large, _422="An ack lacks its id or ok"))
+    def ack(kiosk_id: str = Depends(kiosk), raw: bytes = Depends(raw_body)) -> dict:
         _status_fault(faults.take("ack"))
-        body = _json_object(request)
-        acks = body.get("acks")
-        if not isinstance(acks, list):
+        body = json_object(raw)
+        if not isinstance(body.get("acks"), list):
             raise HttpError(400, "acks must be a list")
+        acks = checked(body, m.AckRequest, status=422).acks
         done = []
         with store.lock:
             for item in acks:
-                if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                    raise HttpError(422, "each ack needs an id")
                 cur = store.execute(
                     "UPDATE sync_commands SET state='acked', ok=coalesce(ok, ?), "
                     "result=coalesce(result, ?), acked_at=coalesce(acked_at, ?), "
                     "ack_count=ack_count+1 WHERE id=? AND kiosk_id=?",
-                    (1 if item.get("ok") else 0, json.dumps(item.get("result"), ensure_ascii=False),
-                     time.time(), item["id"], kiosk_id))
+                    (1 if item.ok else 0, json.dumps(item.result, ensure_ascii=False),
+                     time.time(), item.id, kiosk_id))
                 if cur.rowcount:
-                    done.append(item["id"])
+                    done.append(item.id)
         return {"acknowledged": done}
 
-    # -- admin (demo and tests) ---------------------------------------------------------------
+    # -- admin (demo and tests), behind the admin token ------------------------------------------
 
-    @router.route("GET", "/api/v1/admin/received")
-    def received(request: Request) -> dict:
+    admin = {"tags": ["admin"], "dependencies": [Depends(require_admin)]}
+    no_admin = "Missing or wrong admin token"
+
+    @router.get("/api/v1/admin/received", operation_id="adminReceived",
+                summary="(reference platform) Counts of received records, for tests",
+                responses=_answers("count = distinct keys applied; deliveries = arrivals "
+                                   "including duplicates", m.ReceivedCounts,
+                                   _400="include is not records", _401=no_admin), **admin)
+    def received(kind: str | None = Query(None), kiosk_id: str | None = Query(None),
+                 include: Literal["records"] | None = Query(
+                     None, description="also list the records")) -> dict:
         where, params = [], []
-        for column in ("kind", "kiosk_id"):
-            if request.query.get(column):
+        for column, value in (("kind", kind), ("kiosk_id", kiosk_id)):
+            if value:
                 where.append(f"{column}=?")
-                params.append(request.query[column])
+                params.append(value)
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         count, deliveries = store.execute(
             f"SELECT count(*), coalesce(sum(deliveries), 0) FROM sync_records{clause}",
@@ -263,60 +302,78 @@ def register(router: Router, store: Store) -> None:
             f"SELECT kind, count(*) FROM sync_records{clause} GROUP BY kind", params)}
         out: dict[str, Any] = {"count": count, "deliveries": deliveries,
                                "redeliveries": deliveries - count, "by_kind": by_kind}
-        if request.query.get("include") == "records":
+        if include == "records":
             out["records"] = [
                 {"key": r["key"], "kind": r["kind"], "kiosk_id": r["kiosk_id"],
                  "deliveries": r["deliveries"], "payload": json.loads(r["payload"])}
                 for r in store.execute(f"SELECT * FROM sync_records{clause} ORDER BY seq", params)]
         return out
 
-    @router.route("GET", "/api/v1/admin/faults")
-    def get_faults(request: Request) -> dict:
+    @router.get("/api/v1/admin/faults", operation_id="adminGetFaults",
+                summary="(reference platform) The active fault injection",
+                responses=_answers("The fault spec", m.FaultSpec, _401=no_admin), **admin)
+    def get_faults() -> dict:
         return faults.spec
 
-    @router.route("POST", "/api/v1/admin/faults")
-    def set_faults(request: Request) -> dict:
-        return faults.set(_json_object(request))
+    @router.post("/api/v1/admin/faults", operation_id="adminSetFaults",
+                 summary="(reference platform) Make record intake, heartbeats or acks fail",
+                 openapi_extra=body_of(m.FaultSpec),
+                 responses=_answers("The fault spec now active", m.FaultSpec,
+                                    _400="Unknown mode or target, or a member of the wrong type",
+                                    _401=no_admin, _413=too_large), **admin)
+    def set_faults(raw: bytes = Depends(raw_body)) -> dict:
+        return faults.set(parse_body(raw, m.FaultSpec, status=400))
 
-    @router.route("POST", "/api/v1/admin/enrollment")
-    def new_enrollment(request: Request) -> dict:
+    @router.post("/api/v1/admin/enrollment", operation_id="adminNewEnrollment",
+                 summary="(reference platform) Issue a single-use enrollment token",
+                 responses=_answers("The token", m.EnrollmentAnswer, _401=no_admin), **admin)
+    def new_enrollment() -> dict:
         token = "ENROLL-" + secrets.token_hex(8).upper()
         store.execute("INSERT INTO sync_enrollment(token) VALUES (?)", (token,))
         return {"enrollment_token": token}
 
-    @router.route("POST", "/api/v1/admin/settings")
-    def settings(request: Request) -> dict:
-        body = _json_object(request)
-        interval = body.get("interval_s")
-        if not isinstance(interval, int) or not 1 <= interval <= 3600:
-            raise HttpError(422, "interval_s must be an integer from 1 to 3600")
+    @router.post("/api/v1/admin/settings", operation_id="adminSettings",
+                 summary="(reference platform) Set the heartbeat interval handed to kiosks",
+                 openapi_extra=body_of(m.SettingsRequest),
+                 responses=_answers("Stored", m.SettingsAnswer, _400="Body is not a JSON object",
+                                    _401=no_admin, _413=too_large,
+                                    _422="interval_s out of range"), **admin)
+    def settings(raw: bytes = Depends(raw_body)) -> dict:
+        interval = parse_body(raw, m.SettingsRequest, status=422).interval_s
         _put_setting(store, "interval_s", str(interval))
         return {"interval_s": interval}
 
-    @router.route("POST", "/api/v1/admin/commands")
-    def queue_command(request: Request) -> dict:
-        body = _json_object(request)
-        name, kiosk_id = body.get("name"), body.get("kiosk_id")
-        if name not in COMMAND_NAMES and not body.get("allow_unknown"):
+    @router.post("/api/v1/admin/commands", operation_id="adminQueueCommand",
+                 summary="(reference platform) Queue a signed command for a kiosk",
+                 openapi_extra=body_of(m.CommandRequest),
+                 responses=_answers("The command id, expiry and the signed envelope",
+                                    m.QueuedCommand, _400="Body is not a JSON object",
+                                    _401=no_admin, _413=too_large,
+                                    _422="Unknown command name or missing kiosk_id"), **admin)
+    def queue_command(raw: bytes = Depends(raw_body)) -> dict:
+        request = parse_body(raw, m.CommandRequest, status=422)
+        if request.name not in COMMAND_NAMES and not request.allow_unknown:
             raise HttpError(422, "name must be one of " + ", ".join(COMMAND_NAMES))
-        if not isinstance(kiosk_id, str):
-            raise HttpError(422, "kiosk_id is required")
         now = int(time.time())
-        command = {"id": str(uuid.uuid4()), "kiosk_id": kiosk_id, "name": name,
-                   "args": body.get("args") or {}, "issued_at": now,
-                   "expires_at": now + int(body.get("ttl_s", 600))}
+        command = {"id": str(uuid.uuid4()), "kiosk_id": request.kiosk_id, "name": request.name,
+                   "args": request.args or {}, "issued_at": now,
+                   "expires_at": now + request.ttl_s}
         payload = json.dumps(command, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         signature = base64.b64encode(signing_key.sign(payload.encode("utf-8"))).decode("ascii")
         store.execute("INSERT INTO sync_commands(id, kiosk_id, name, payload, signature, expires_at)"
-                      " VALUES (?, ?, ?, ?, ?, ?)", (command["id"], kiosk_id, name, payload,
-                                                     signature, command["expires_at"]))
+                      " VALUES (?, ?, ?, ?, ?, ?)", (command["id"], request.kiosk_id,
+                                                     request.name, payload, signature,
+                                                     command["expires_at"]))
         return {"id": command["id"], "expires_at": command["expires_at"],
                 "envelope": {"payload": payload, "signature": signature}}
 
-    @router.route("GET", "/api/v1/admin/commands/{command_id}")
-    def command_state(request: Request) -> dict:
-        row = store.execute("SELECT * FROM sync_commands WHERE id=?",
-                            (request.params["command_id"],)).fetchone()
+    @router.get("/api/v1/admin/commands/{command_id}", operation_id="adminCommandState",
+                summary="(reference platform) A command's state and acknowledged result",
+                responses=_answers("State pending or acked, ok, result, how many acks arrived",
+                                   m.CommandState, _401=no_admin, _404="No such command"),
+                **admin)
+    def command_state(command_id: str) -> dict:
+        row = store.execute("SELECT * FROM sync_commands WHERE id=?", (command_id,)).fetchone()
         if row is None:
             raise HttpError(404, "no such command")
         return {"id": row["id"], "name": row["name"], "state": row["state"],
@@ -324,17 +381,22 @@ def register(router: Router, store: Store) -> None:
                 "result": json.loads(row["result"]) if row["result"] else None,
                 "ack_count": row["ack_count"]}
 
-    @router.route("GET", "/api/v1/admin/heartbeats/{kiosk_id}")
-    def last_heartbeat(request: Request) -> dict:
+    @router.get("/api/v1/admin/heartbeats/{kiosk_id}", operation_id="adminLastHeartbeat",
+                summary="(reference platform) The last heartbeat a kiosk sent",
+                responses=_answers("received_at, count and the heartbeat body", m.LastHeartbeat,
+                                   _401=no_admin, _404="No heartbeat from this kiosk yet"),
+                **admin)
+    def last_heartbeat(kiosk_id: str) -> dict:
         row = store.execute("SELECT * FROM sync_heartbeats WHERE kiosk_id=?",
-                            (request.params["kiosk_id"],)).fetchone()
+                            (kiosk_id,)).fetchone()
         if row is None:
             raise HttpError(404, "no heartbeat from this kiosk yet")
         return {"received_at": row["received_at"], "count": row["count"],
                 "body": json.loads(row["body"])}
 
 
-def _apply(store: Store, kiosk_id: str, batch: list[dict], fault: dict | None) -> list[dict]:
+def _apply(store: Store, kiosk_id: str, batch: list[dict],
+           fault: dict | None) -> list[dict]:
     """Apply a batch in order, each key at most once, in one transaction."""
     rejected_kind = fault["kind"] if fault and fault["mode"] == "reject_kind" else None
     results: list[dict] = []

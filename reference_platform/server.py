@@ -1,91 +1,62 @@
-"""HTTP core of the reference platform: a router, request/response types and the threaded server.
+"""The reference platform: a FastAPI application served by uvicorn in a background thread.
 
 Endpoints live in routes_*.py modules beside this one; each has
     SCHEMA_SQL: str            (tables it needs, created at start)
-    register(router, store)    (adds its routes)
+    register(router, store)    (adds its routes to a Router, a FastAPI APIRouter)
 and optionally seed(store) to fill demo data into an empty database.
+
+PlatformServer(db_path).start() listens on 127.0.0.1 and a free port (url, port); stop() ends
+it. Admin and fault-injection endpoints need the random admin token the server makes at start
+(admin_token; its `admin` helper sends it).
 """
 from __future__ import annotations
 
 import importlib
-import json
 import logging
 import pkgutil
-import re
+import secrets
+import socket
 import sqlite3
+import ssl
 import threading
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import time
 from pathlib import Path
-from typing import Any, Callable
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
+
+import uvicorn
+from fastapi import APIRouter, FastAPI
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
+from reference_platform.web import (ADMIN_HEADER, BODY_TIMEOUT_S, MAX_BODY_BYTES,
+                                    AbsoluteFormTargets, HttpError, JsonAnswer, LimitsMiddleware,
+                                    error_answer)
 
 log = logging.getLogger(__name__)
 
-
-@dataclass
-class Request:
-    method: str
-    path: str
-    params: dict[str, str]
-    query: dict[str, str]
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        try:
-            return json.loads(self.body or b"null")
-        except ValueError:
-            raise HttpError(400, "body is not valid JSON") from None
+SERVER_HEADER = "KioskReferencePlatform/2"
 
 
-@dataclass
-class Response:
-    status: int = 200
-    body: Any = None          # dict/list -> JSON; bytes/str -> as is
-    headers: dict[str, str] = field(default_factory=dict)
-    content_type: str = "application/json; charset=utf-8"
+class Router(APIRouter):
+    """An APIRouter whose routes can also be listed as (method, compiled path, endpoint)."""
 
+    def __init__(self, **kw: Any) -> None:
+        kw.setdefault("default_response_class", JsonAnswer)
+        super().__init__(**kw)
 
-class HttpError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
+    def add_api_route(self, path: str, endpoint: Any, **kw: Any) -> None:
+        # routes document their answers in responses=...; a return annotation is never a
+        # response model that would filter or re-validate what they return
+        if isinstance(kw.get("response_model"), DefaultPlaceholder) or "response_model" not in kw:
+            kw["response_model"] = None
+        super().add_api_route(path, endpoint, **kw)
 
-
-Handler = Callable[[Request], Response | dict | list]
-
-
-class Router:
-    def __init__(self) -> None:
-        self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
-
-    def add(self, method: str, pattern: str, handler: Handler) -> None:
-        regex = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", pattern)
-        self._routes.append((method.upper(), re.compile(f"^{regex}$"), handler))
-
-    def route(self, method: str, pattern: str) -> Callable[[Handler], Handler]:
-        def deco(fn: Handler) -> Handler:
-            self.add(method, pattern, fn)
-            return fn
-        return deco
-
-    def dispatch(self, request: Request) -> Response:
-        path_matched = False
-        for method, regex, handler in self._routes:
-            m = regex.match(request.path)
-            if not m:
-                continue
-            path_matched = True
-            if method != request.method:
-                continue
-            request.params = m.groupdict()
-            result = handler(request)
-            return result if isinstance(result, Response) else Response(body=result)
-        raise HttpError(405 if path_matched else 404,
-                        "method not allowed" if path_matched else "not found")
+    @property
+    def _routes(self) -> list[tuple[str, Any, Any]]:
+        return [(method, route.path_regex, route.endpoint) for route in self.routes
+                for method in sorted(getattr(route, "methods", ()) or ())]
 
 
 class Store:
@@ -113,90 +84,108 @@ class Store:
 
 
 def route_modules():
-    pkg = importlib.import_module("sync.reference_platform")
+    pkg = importlib.import_module("reference_platform")
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
         if info.name.startswith("routes_"):
-            yield importlib.import_module(f"sync.reference_platform.{info.name}")
+            yield importlib.import_module(f"reference_platform.{info.name}")
 
 
-def build(store: Store, seed: bool = True) -> Router:
-    router = Router()
+def build(store: Store, seed: bool = True, admin_token: str | None = None) -> FastAPI:
+    """The application over `store`: every route module's tables, routes and (with seed) demo
+    data. The served /openapi.yaml is generated from these routes (routes_meta)."""
+    from reference_platform.openapi import INFO
+    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, **INFO)
+    app.state.admin_token = admin_token or secrets.token_urlsafe(32)
+    app.state.store = store
+    _error_handlers(app)
     modules = list(route_modules())
     for module in modules:
         store.conn().executescript(module.SCHEMA_SQL)
+    router = Router()
     for module in modules:
         module.register(router, store)
+    app.include_router(router)
     if seed:
         for module in modules:
             if hasattr(module, "seed"):
                 module.seed(store)
-    return router
+    return app
 
 
-def _make_handler(router: Router):
-    class RequestHandler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        server_version = "KioskReferencePlatform/1"
-        # headers and body go out in two writes: without this each answer waits ~40 ms for the
-        # client's delayed ACK
+def _error_handlers(app: FastAPI) -> None:
+    """Every refusal is {"error": ...} with its status; nothing else ever becomes a 500."""
+
+    @app.exception_handler(HttpError)
+    async def http_error(request, exc: HttpError):
+        return error_answer(exc.status, exc.message, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def routing_error(request, exc: StarletteHTTPException):
+        message = {404: "not found", 405: "method not allowed"}.get(exc.status_code,
+                                                                    str(exc.detail))
+        return error_answer(exc.status_code, message, dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(part) for part in first.get("loc", ())) or "request"
+        return error_answer(400, f"{where}: {first.get('msg')}")
+
+    @app.exception_handler(Exception)
+    async def internal_error(request, exc: Exception):
+        log.error("reference platform: %s %s failed", request.method, request.url.path,
+                  exc_info=exc)
+        return error_answer(500, "internal error")
+
+
+class Listener:
+    """The bound, listening socket before uvicorn takes it over. A test may replace `socket` with
+    an ssl-wrapped one (TLS tests); start() hands uvicorn the plain socket and that context."""
+
+    class RequestHandlerClass:
+        # asyncio sets TCP_NODELAY on every connection; kept so callers that set it still work
         disable_nagle_algorithm = True
 
-        def _handle(self) -> None:
-            if getattr(self.server, "stopping", False):
-                # a stopped platform must look down to kept-alive client connections too
-                self.close_connection = True
-                return
-            parts = urlsplit(self.path)
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
-            request = Request(method=self.command, path=parts.path, params={},
-                              query={k: v[-1] for k, v in parse_qs(parts.query).items()},
-                              headers={k.lower(): v for k, v in self.headers.items()}, body=body)
-            try:
-                response = router.dispatch(request)
-            except HttpError as exc:
-                response = Response(exc.status, {"error": exc.message}, exc.headers)
-            except Exception:
-                log.exception("reference platform: %s %s failed", self.command, parts.path)
-                response = Response(500, {"error": "internal error"})
-            self._send(response)
+    def __init__(self, host: str, port: int):
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.socket.bind((host, port))
+            self.socket.listen(128)
+        except OSError:
+            self.socket.close()
+            raise
+        self.server_address = self.socket.getsockname()[:2]
 
-        def _send(self, response: Response) -> None:
-            payload = response.body
-            content_type = response.content_type
-            if isinstance(payload, (dict, list)) or payload is None and response.status != 304:
-                payload = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-            elif isinstance(payload, str):
-                payload = payload.encode("utf-8")
-            payload = payload or b""
-            self.send_response(response.status)
-            if response.status != 304:
-                self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            for key, value in response.headers.items():
-                self.send_header(key, value)
-            self.end_headers()
-            if self.command != "HEAD" and response.status != 304:
-                self.wfile.write(payload)
+    def plain_socket_and_tls(self) -> tuple[socket.socket, ssl.SSLContext | None]:
+        sock = self.socket
+        if isinstance(sock, ssl.SSLSocket):
+            context = sock.context
+            plain = socket.socket(sock.family, sock.type, sock.proto, fileno=sock.detach())
+            return plain, context
+        return sock, None
 
-        do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _handle
-
-        def log_message(self, fmt: str, *args: Any) -> None:
-            log.debug("reference platform: " + fmt, *args)
-
-    return RequestHandler
+    def server_close(self) -> None:
+        self.socket.close()
 
 
 class PlatformServer:
     """The reference platform on 127.0.0.1; start() runs it in a background thread."""
 
+    demo_enrollment_token = DEMO_ENROLLMENT_TOKEN   # reusable, seeded for the demo kiosk
+
     def __init__(self, db_path: str | Path, host: str = "127.0.0.1", port: int = 0,
-                 seed: bool = True):
+                 seed: bool = True, admin_token: str | None = None,
+                 max_body_bytes: int = MAX_BODY_BYTES, body_timeout_s: float = BODY_TIMEOUT_S):
         self.store = Store(db_path)
-        self.router = build(self.store, seed=seed)
-        self.httpd = ThreadingHTTPServer((host, port), _make_handler(self.router))
-        self.httpd.daemon_threads = True
+        self.app = build(self.store, seed=seed, admin_token=admin_token)
+        self.admin_token: str = self.app.state.admin_token
+        self.asgi = AbsoluteFormTargets(LimitsMiddleware(self.app, max_body_bytes,
+                                                         body_timeout_s))
+        self.httpd = Listener(host, port)
+        self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
+        self._stopped = False
 
     @property
     def port(self) -> int:
@@ -204,23 +193,56 @@ class PlatformServer:
 
     @property
     def url(self) -> str:
-        host = self.httpd.server_address[0]
-        return f"http://{host}:{self.port}"
+        return f"http://{self.httpd.server_address[0]}:{self.port}"
+
+    @property
+    def admin_headers(self) -> dict[str, str]:
+        return {ADMIN_HEADER: self.admin_token}
+
+    @property
+    def admin(self):
+        """Admin and fault-injection calls with this server's token (reference_platform.admin)."""
+        from reference_platform.admin import AdminClient
+        return AdminClient(self.url, self.admin_token)
 
     def start(self) -> "PlatformServer":
-        self._thread = threading.Thread(target=self.httpd.serve_forever, name="reference-platform",
-                                        daemon=True)
+        """Serve in a background thread; returns once the platform answers on its port."""
+        sock, tls = self.httpd.plain_socket_and_tls()
+        config = uvicorn.Config(
+            self.asgi, lifespan="off", log_level="warning", access_log=False,
+            server_header=False, date_header=True, headers=[("server", SERVER_HEADER)],
+            # an idle kept-alive connection is closed after 5 s; a stop waits at most 1 s for
+            # answers in flight; past 200 open requests new ones are refused with 503
+            timeout_keep_alive=5, timeout_graceful_shutdown=1, limit_concurrency=200,
+            h11_max_incomplete_event_size=64 * 1024)
+        config.load()
+        config.ssl = tls       # the context a caller wrapped the socket in (TLS tests)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
+                                        name="reference-platform", daemon=True)
         self._thread.start()
+        while not self._server.started and self._thread.is_alive():
+            time.sleep(0.005)
+        if not self._server.started:
+            raise RuntimeError("the reference platform did not start (see the log)")
         return self
 
     def serve_forever(self) -> None:
-        self.httpd.serve_forever()
+        """Serve until KeyboardInterrupt (the caller maps SIGTERM to it), then stop."""
+        if self._thread is None:
+            self.start()
+        try:
+            while self._thread.is_alive():
+                self._thread.join(0.5)
+        finally:
+            self.stop()
 
     def stop(self) -> None:
-        if getattr(self.httpd, "stopping", False):
+        if self._stopped:
             return
-        self.httpd.stopping = True
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        if self._thread:
+        self._stopped = True
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
             self._thread.join(timeout=5)
+        self.httpd.server_close()

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture
 def platform(tmp_path):
     """The reference platform on a free 127.0.0.1 port with the demo data set, stopped after."""
-    from sync.reference_platform.server import PlatformServer
+    from reference_platform.server import PlatformServer
     server = PlatformServer(tmp_path / "platform.sqlite3").start()
     yield server
     server.stop()

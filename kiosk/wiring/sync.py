@@ -149,10 +149,11 @@ def _credential(cfg, platform_url: str, skew: ClockSkew, demo: bool,
     if demo and cfg.platform.url == "embedded":
         # the demo kiosk enrolls itself at every start with the embedded platform's reusable demo
         # token, so a deleted platform database never leaves it with a stale credential
-        from sync.reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
+        from kiosk.embedded import embedded_platform
         client = make_client(cfg, platform_url, None, skew, demo)
         try:
-            return provision(client, platform_url, cfg.kiosk.id, DEMO_ENROLLMENT_TOKEN, path)
+            return provision(client, platform_url, cfg.kiosk.id,
+                             embedded_platform().demo_enrollment_token, path)
         except CredentialError as exc:   # records still queue; delivery waits for a credential
             on_alert(f"credential_{exc.code}", str(exc), {})
             return None

@@ -14,7 +14,7 @@ import pytest
 from kiosk import config
 from kiosk.catalog import Catalog
 from sync.client import PlatformClient
-from sync.reference_platform import demo_data
+from reference_platform import demo_data
 
 
 def kiosk_config(data_dir: Path, **platform) -> config.Config:

@@ -6,9 +6,9 @@ import json
 
 from kiosk.catalog import Catalog, open_cache
 from sync.client import PlatformClient
-from sync.reference_platform import demo_data
-from sync.reference_platform.routes_catalog import replace_catalog
-from sync.reference_platform.server import PlatformServer
+from reference_platform import demo_data
+from reference_platform.routes_catalog import replace_catalog
+from reference_platform.server import PlatformServer
 
 from .conftest import free_port
 

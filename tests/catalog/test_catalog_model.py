@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.catalog import (CATEGORIES, KIOSK_ACTIONS, MATERIAL_FORMS, Catalog, CatalogDataError,
                            ServiceItem)
-from sync.reference_platform import demo_data
+from reference_platform import demo_data
 
 REQUIRED_DEPARTMENTS = {"公安局", "人力资源和社会保障局", "市场监督管理局", "民政局", "医疗保障局",
                         "住房公积金管理中心", "税务局", "卫生健康委员会", "教育局", "自然资源和规划局",

@@ -8,7 +8,7 @@ import requests
 
 from kiosk.config import ConfigError
 from sync.client import PlatformClient, PlatformError, PlatformUnavailable
-from sync.reference_platform.server import PlatformServer
+from reference_platform.server import PlatformServer
 
 from .conftest import free_port, kiosk_config
 

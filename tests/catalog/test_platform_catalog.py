@@ -7,9 +7,9 @@ import pytest
 import requests
 import yaml
 
-from sync.reference_platform import demo_data
-from sync.reference_platform.routes_catalog import etag_matches, replace_catalog
-from sync.reference_platform.server import PlatformServer
+from reference_platform import demo_data
+from reference_platform.routes_catalog import etag_matches, replace_catalog
+from reference_platform.server import PlatformServer
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -112,7 +112,7 @@ def test_served_item_fields_match_the_contract(platform):
 
 
 def test_conflicting_fragments_are_reported(tmp_path):
-    from sync.reference_platform.routes_meta import ContractError, merged_contract
+    from reference_platform.routes_meta import ContractError, merged_contract
     (tmp_path / "platform-api.yaml").write_text((DOCS / "platform-api.yaml").read_text("utf-8"),
                                                 encoding="utf-8")
     (tmp_path / "platform-api-x.yaml").write_text(

@@ -139,7 +139,7 @@ def test_dle_eot_states_over_the_link(receipt_printer, link):
 
 def test_guide_notice_prints_every_guide_element(receipt_printer, journal):
     from kiosk.catalog import ServiceItem
-    from sync.reference_platform.demo_data import items
+    from reference_platform.demo_data import items
     item = ServiceItem.from_dict(items()[0])
     printer = ReceiptPrinter(lambda: NetworkTransport(*receipt_printer.address))
     service = ReceiptService(printer, AuditTrail(journal), "示范市政务服务中心", "K-1")

@@ -7,7 +7,7 @@ import requests
 
 from printing import signed
 from printing.errors import DocumentRejected
-from sync.reference_platform.routes_documents import make_test_pki
+from reference_platform.routes_documents import make_test_pki
 
 
 @pytest.fixture

@@ -52,10 +52,12 @@ def make_outbox(tmp_path, alerts):
 def platform_client(url: str, credential: Credential | None = None, *, timeout=(1.0, 3.0),
                     verify: bool | str = True, cert=None):
     """The real platform client (sync.client), as the wiring builds it, for a test URL."""
-    from sync.client import PlatformClient
-    return PlatformClient(url, connect_timeout_s=timeout[0], read_timeout_s=timeout[1],
-                          verify=verify, cert=cert,
-                          headers=credential.auth_header() if credential is not None else None)
+    from sync.client import ClientSettings, PlatformClient
+    cert_path, key_path = cert if isinstance(cert, tuple) else (cert, None)
+    return PlatformClient(ClientSettings(url, connect_timeout_s=timeout[0],
+                                         read_timeout_s=timeout[1], verify=verify,
+                                         client_cert=cert_path, client_key=key_path),
+                          credential=credential)
 
 
 @pytest.fixture

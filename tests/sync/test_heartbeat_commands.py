@@ -167,9 +167,9 @@ def test_interrupted_command_is_reported_not_rerun(kiosk, tmp_path):
 
 def test_every_sync_route_is_in_the_contract():
     """docs/platform-api-sync.yaml documents every path and method routes_sync serves."""
-    from sync.reference_platform import routes_sync
-    from sync.reference_platform.routes_meta import merged_contract
-    from sync.reference_platform.server import Router, Store
+    from reference_platform import routes_sync
+    from reference_platform.routes_meta import merged_contract
+    from reference_platform.server import Router, Store
     import tempfile
     from pathlib import Path
     router = Router()

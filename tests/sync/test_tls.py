@@ -20,18 +20,19 @@ def kiosk_cfg(tmp_path, url, **platform):
     return config.load(path)
 
 
-def enroll_over_tls(url, ca, cfg, cert=None):
+def enroll_over_tls(url, ca, cfg, admin_headers, cert=None):
     token = requests.post(url + "/api/v1/admin/enrollment", verify=str(ca), cert=cert,
-                          timeout=5).json()["enrollment_token"]
+                          headers=admin_headers, timeout=5).json()["enrollment_token"]
     client = make_client(cfg, url, None, ClockSkew())
     return provision(client, url, "KIOSK-TEST-0001", token, cfg.data_path("credential.json"))
 
 
 def test_untrusted_certificate_is_a_tls_failure_and_loses_nothing(tls_platform, tmp_path,
-                                                                   make_outbox, make_worker):
+                                                                   make_outbox, make_worker,
+                                                                   admin_headers):
     url, _ = tls_platform.start()
     good = kiosk_cfg(tmp_path, url, ca_bundle=tls_platform.ca)
-    credential = enroll_over_tls(url, tls_platform.ca, good)
+    credential = enroll_over_tls(url, tls_platform.ca, good, admin_headers)
     box = make_outbox()
     keys = [box.enqueue("evaluation", {"n": i}).key for i in range(5)]
 
@@ -48,16 +49,17 @@ def test_untrusted_certificate_is_a_tls_failure_and_loses_nothing(tls_platform, 
     worker = make_worker(box, make_client(good, url, credential, ClockSkew()))
     assert worker.flush().sent == 5
     got = requests.get(url + "/api/v1/admin/received", params={"include": "records"},
-                       verify=str(tls_platform.ca), timeout=5).json()
+                       headers=admin_headers, verify=str(tls_platform.ca), timeout=5).json()
     assert sorted(r["key"] for r in got["records"]) == sorted(keys)
 
 
 def test_mutual_tls_needs_the_configured_client_certificate(tls_platform, tmp_path, make_outbox,
-                                                             make_worker):
+                                                             make_worker, admin_headers):
     url, _ = tls_platform.start(require_client_cert=True)
     cert, key = tls_platform.client
     mtls = kiosk_cfg(tmp_path, url, ca_bundle=tls_platform.ca, client_cert=cert, client_key=key)
-    credential = enroll_over_tls(url, tls_platform.ca, mtls, cert=(str(cert), str(key)))
+    credential = enroll_over_tls(url, tls_platform.ca, mtls, admin_headers,
+                                 cert=(str(cert), str(key)))
     box = make_outbox()
     box.enqueue("evaluation", {"n": 1})
     no_cert = kiosk_cfg(tmp_path, url, ca_bundle=tls_platform.ca)
