@@ -3,13 +3,17 @@ and the result; after the last failed attempt the citizen is sent to staff.
 
 enter(next=..., **params): where to go once the face matches (default: home). The identity must be
 in the session (ID card or another method); the reference photo comes from the camera service.
-Nothing of the face leaves memory; the service wipes it with the session.
+kiosk.flows.face_check.FaceCheckFlow decides (threshold, attempts, the session's record); this
+screen shows the camera and the flow's state. Nothing of the face leaves memory; the service wipes
+it with the session.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout
 
+from kiosk.flows.face_check import (CHALLENGE, CONFIRM, CONFIRMED, ERROR, NOT_CONFIRMED, OK,
+                                    STARTING, WARN, FaceCheckFlow, FaceCheckSettings, Outcome)
 from screens import icons
 from screens.base import Screen, register_screen
 from screens.camera_view import GUIDE_FIX, GUIDE_IDLE, GUIDE_OK, CameraView, LiveCamera, ResultRelay
@@ -51,14 +55,13 @@ UNAVAILABLE = QT_TRANSLATE_NOOP("FaceVerifyScreen", "Face verification is not av
 
 @register_screen
 class FaceVerifyScreen(Screen):
+    """Renders kiosk.flows.face_check.FaceCheckFlow: the live preview while an attempt runs (its
+    frames go to the attempt in the detection thread, its progress to the flow), then the outcome."""
     name = "face_verify"
 
     def __init__(self, ctx, nav):
         super().__init__(ctx, nav)
-        self.next = ("home", {})
-        self.check = None
-        self.progress = None
-        self.outcome: tuple[str, str] | None = None     # (level, reason code)
+        self.flow = self._new_flow("home", {})
         self.relay = ResultRelay()
         self.relay.result.connect(self._on_progress)
         self.relay.error.connect(self._on_error)
@@ -76,7 +79,7 @@ class FaceVerifyScreen(Screen):
         self.attempts = label("", "Small")
         self.attempts.setAlignment(Qt.AlignCenter)
         self.retry_button = button("", "primary", self._retry)
-        self.staff_button = button("", "", self._to_staff)
+        self.staff_button = button("", "", self.nav.end_session)   # staff verify at the desk
         self.done_button = button("", "primary", self._continue)
         row = QHBoxLayout()
         for b in (self.retry_button, self.staff_button, self.done_button):
@@ -93,18 +96,20 @@ class FaceVerifyScreen(Screen):
         self.result_icon.hide()
         self._buttons(())
 
+    def _new_flow(self, next_task: str, params: dict) -> FaceCheckFlow:
+        return FaceCheckFlow(self.ctx.services.get("camera"), self.ctx.session,
+                             FaceCheckSettings.from_config(self.ctx.config.face), next_task, params)
+
     # -- shell contract --------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Face verification")
 
     def enter(self, next: str = "home", **params) -> None:
-        self.next = (next, params)
-        self.check = None                 # a new attempt; the session's verifier keeps the count
-        self.outcome = None
-        self.progress = None
-        self._buttons(())
+        # a new attempt; the session's verifier keeps the count of failed ones
+        self._stop()
+        self.flow = self._new_flow(next, params)
         self.banner.set("info", "")
-        self._start()
+        self._start(self.flow.start())
 
     def leave(self) -> None:
         self._stop()
@@ -119,29 +124,31 @@ class FaceVerifyScreen(Screen):
         self._render()
 
     # -- running an attempt ----------------------------------------------------------------------
-    def _service(self):
-        return self.ctx.services.get("camera")
+    def _start(self, needs_check: bool) -> None:
+        """After the flow's start() or retry(): make the attempt off the UI thread if it needs one,
+        then feed it with frames."""
+        self._buttons(())
+        if needs_check:
+            self.spinner.start()
+            self.instruction.setText(self.tr("Getting ready…"))
+            flow = self.flow
+            run_in_background(flow.make_check, lambda check: self._begin(flow, check),
+                              lambda exc: self._failed(flow, exc))
+            return
+        self._run()
 
-    def _start(self) -> None:
-        service = self._service()
-        if service is None or not self.ctx.config.face.enabled:
-            self._show_unavailable()
-            return
-        self.spinner.start()
-        self.instruction.setText(self.tr("Getting ready…"))
-        if self.check is not None:
-            self._begin(self.check)
-            return
-        run_in_background(service.new_face_check, self._begin, self._on_error)
-
-    def _begin(self, check) -> None:
-        if not self.isVisible():
-            return
+    def _begin(self, flow: FaceCheckFlow, check) -> None:
+        if not self.isVisible() or flow is not self.flow:
+            return                          # left (or started anew) meanwhile
         self.spinner.stop()
-        self.check = check
-        if check.progress.phase == "done":
-            check.restart()
-        self.live.start(check.process, finished=lambda progress: progress.phase == "done")
+        flow.begin(check)
+        self._run()
+
+    def _run(self) -> None:
+        """Feed the attempt with frames while the flow wants the camera."""
+        if self.flow.live:
+            self.live.start(self.flow.check.process,
+                            finished=lambda progress: progress.phase == "done")
         self._render()
 
     def _stop(self) -> None:
@@ -151,41 +158,37 @@ class FaceVerifyScreen(Screen):
     def _on_progress(self, progress) -> None:
         if not self.live.running:
             return                          # a late result after leaving
-        self.progress = progress
-        if progress.phase == "done":
+        self.flow.on_progress(progress)
+        if not self.flow.live:
             self._stop()
-            decision = progress.decision
-            if decision.match:
-                self.ctx.session.put("face_verified", True)
-                self.outcome = ("ok", "match")
-            else:
-                self.outcome = ("error" if decision.staff else "warn", decision.reason)
         self._render()
+
+    def _failed(self, flow: FaceCheckFlow, exc) -> None:
+        if flow is self.flow:               # not an attempt of an earlier visit
+            self._on_error(exc)
 
     def _on_error(self, exc) -> None:
         self._stop()
-        code = getattr(exc, "code", "")
-        self.outcome = ("error", code if code in OUTCOMES else "unavailable")
-        self._render()
-
-    def _show_unavailable(self) -> None:
-        self.outcome = ("error", "unavailable")
+        self.flow.on_error(exc)
         self._render()
 
     # -- what the citizen sees -------------------------------------------------------------------
     def _render(self) -> None:
-        self.view.setVisible(self.outcome is None)
-        self.result_icon.setVisible(self.outcome is not None)
-        if self.outcome is not None:
-            self._render_outcome()
+        outcome = self.flow.outcome
+        self.view.setVisible(outcome is None)
+        self.result_icon.setVisible(outcome is not None)
+        if outcome is not None:
+            self._render_outcome(outcome)
             return
-        progress = self.progress
-        code = progress.instruction if progress else None
+        if self.flow.phase == STARTING:
+            return                          # "Getting ready…" while the attempt is made
+        progress = self.flow.progress
+        code = self.flow.instruction
         text = QCoreApplication.translate(CONTEXT, INSTRUCTIONS[code]) if code in INSTRUCTIONS else ""
         self.instruction.setText(text or self.tr("Look at the camera"))
         if progress is None or progress.box is None:
             self.view.guide_color = GUIDE_IDLE
-        elif progress.phase in ("challenge", "confirm") or code is None:
+        elif self.flow.phase in (CHALLENGE, CONFIRM) or code is None:
             self.view.guide_color = GUIDE_OK
         else:
             self.view.guide_color = GUIDE_FIX
@@ -193,25 +196,24 @@ class FaceVerifyScreen(Screen):
         self.attempts.setText(self._attempts_text())
 
     def _attempts_text(self) -> str:
-        if self.check is None:
+        left = self.flow.attempts_left
+        if left is None:
             return ""
-        verifier = self.check.verifier
-        left = verifier.max_attempts - verifier.failures
         return self.tr("Attempts left: %1").replace("%1", str(left))
 
-    def _render_outcome(self) -> None:
-        level, code = self.outcome
-        colour = {"ok": "#1b6e2c", "warn": "#8a4b00"}.get(level, "#b00020")
-        self.result_icon.setPixmap(icons.pixmap("staff" if level == "error" else "face",
+    def _render_outcome(self, outcome: Outcome) -> None:
+        level, code = outcome.level, outcome.reason
+        colour = {OK: "#1b6e2c", WARN: "#8a4b00"}.get(level, "#b00020")
+        self.result_icon.setPixmap(icons.pixmap("staff" if level == ERROR else "face",
                                                 220 if self.elderly else 180, colour))
-        if level == "ok":
+        if level == OK:
             self.instruction.setText(self.tr("Identity confirmed"))
             self.banner.set("ok", self.tr("Your face matches the photo on file. Thank you."))
             self._buttons((self.done_button,))
             return
         reason = QCoreApplication.translate(CONTEXT, OUTCOMES[code]) if code in OUTCOMES else \
             QCoreApplication.translate(CONTEXT, UNAVAILABLE)
-        if level == "error":
+        if level == ERROR:
             self.instruction.setText(self.tr("Please ask the staff for help"))
             self.banner.set("error", reason + " " + self.tr(
                 "Staff at the help desk can check your identity with you."))
@@ -226,18 +228,15 @@ class FaceVerifyScreen(Screen):
         for b in (self.retry_button, self.staff_button, self.done_button):
             b.setVisible(b in shown)
 
-    # -- buttons ---------------------------------------------------------------------------------
+    # -- taps ------------------------------------------------------------------------------------
     def _retry(self) -> None:
-        self.outcome = None
-        self.progress = None
+        if self.flow.phase != NOT_CONFIRMED:
+            return
         self.banner.set("info", "")
-        self._buttons(())
-        self._start()
+        self._start(self.flow.retry())
 
     def _continue(self) -> None:
-        name, params = self.next
+        if self.flow.phase != CONFIRMED:
+            return
+        name, params = self.flow.next_step()
         self.nav.go(name, **params)
-
-    def _to_staff(self) -> None:
-        """Staff verify in person at the desk; the kiosk session ends here."""
-        self.nav.end_session()

@@ -1,7 +1,8 @@
 """The identify step: the citizen picks how to identify (ID card, social security card, ...).
 
-Device areas register their method with register_identify_method(); the method's own screen reads
-the card and, on success, calls identified(screen, identity) to continue where the citizen was going.
+Device areas register their method with register_identify_method(); the method's own screen renders
+its flow (kiosk/flows/identify_*.py), and once the flow has put the identity into the session,
+calls go_on(screen) for the step kiosk.flows.identify.next_step names.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout
 
-from kiosk.session import Identity
+from kiosk.flows.identify import FaceCheckSupport, next_step, remember_destination
 from screens import theme
 from screens.base import Screen, register_screen
 from screens.widgets import Banner, Tile, label
@@ -34,27 +35,20 @@ def register_identify_method(method: IdentifyMethod) -> None:
     IDENTIFY_METHODS[method.key] = method
 
 
-# tasks that hand out personal documents: the card alone is not enough, the face must match it
-# (人证比对) when the kiosk has face verification
-FACE_CHECKED_TASKS = {"print_licences"}
+def face_support(ctx) -> FaceCheckSupport:
+    """What this kiosk can do for the face check rule (kiosk.flows.face_policy)."""
+    return FaceCheckSupport(enabled=bool(ctx.config.face.enabled),
+                            has_camera=ctx.services.get("camera") is not None)
 
 
-def identified(screen: Screen, identity: Identity) -> None:
-    """Record who the citizen is (in the session only) and go on to what they came for."""
-    screen.ctx.session.identity = identity
-    next_screen = screen.ctx.session.get("after_identify") or "home"
-    params = screen.ctx.session.get("after_identify_params") or {}
-    continue_to(screen, next_screen, params)
-
-
-def continue_to(screen: Screen, next_screen: str, params: dict) -> None:
-    from screens.base import SCREENS
-    ctx = screen.ctx
-    if (next_screen in FACE_CHECKED_TASKS and ctx.config.face.enabled and "face_verify" in SCREENS
-            and "camera" in ctx.services and not ctx.session.get("face_verified")):
-        screen.nav.go("face_verify", next=next_screen, **params)
+def go_on(screen: Screen, task: str | None = None, params: dict | None = None) -> None:
+    """After identification: the step the identify flow names (the face check first where the task
+    needs it), by default where the citizen was going when asked to identify."""
+    step = next_step(screen.ctx.session, face_support(screen.ctx), task, params)
+    if step.face_check_first:
+        screen.nav.go("face_verify", next=step.task, **step.params)
     else:
-        screen.nav.go(next_screen, **params)
+        screen.nav.go(step.task, **step.params)
 
 
 @register_screen
@@ -74,10 +68,9 @@ class IdentifyScreen(Screen):
         self.tiles: list[tuple[Tile, IdentifyMethod]] = []
 
     def enter(self, next: str = "home", **params) -> None:
-        self.ctx.session.put("after_identify", next)
-        self.ctx.session.put("after_identify_params", params)
+        remember_destination(self.ctx.session, next, params)
         if self.ctx.session.identity is not None and next != "home":
-            continue_to(self, next, params)
+            go_on(self, next, params)
             return
         methods = sorted((m for m in IDENTIFY_METHODS.values() if m.available(self.ctx)),
                          key=lambda m: m.order)

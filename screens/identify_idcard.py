@@ -1,8 +1,8 @@
 """Identify with the resident ID card: where to place it, reading, a masked summary, kind failures.
 
-The reader worker runs in the device layer; this screen only listens to the bridge's "idcard"
-events. What was read goes into ctx.session.identity only (wiped with the session); leaving without
-confirming clears it again.
+The screen draws kiosk.flows.identify_idcard.IdCardIdentifyFlow's state and hands it the bridge's
+"idcard" events and the citizen's taps; the flow decides (expiry, masking, what goes into the
+session and when).
 """
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QBoxLayout, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from kiosk.config import mask_id
-from kiosk.session import Identity
+from kiosk.flows.identify_idcard import (EXPIRED, IDENTIFIED, READ, READING, RETRY, UNAVAILABLE,
+                                         WAITING, CardSummary, IdCardIdentifyFlow)
 from screens import theme
 from screens.base import Screen, register_screen
-from screens.identify import IdentifyMethod, identified, register_identify_method
+from screens.identify import IdentifyMethod, go_on, register_identify_method
 from screens.widgets import Banner, Card, Spinner, button, label
 
 DEVICE = "idcard"
@@ -33,22 +33,6 @@ CARD_TYPE_NAMES = {
     "foreign_permanent_2023": QT_TRANSLATE_NOOP("IdentifyIdCardScreen",
                                                 "Foreign permanent residence ID card"),
 }
-
-# screen phases
-WAITING, READING, READ, EXPIRED, RETRY, UNAVAILABLE = (
-    "waiting", "reading", "read", "expired", "retry", "unavailable")
-
-
-def mask_name(name: str) -> str:
-    """Show enough of a name to recognise it, not to read it: 林*例, 王*, A. S****."""
-    if " " in name.strip() or "," in name:
-        words = [w for w in name.replace(",", " ").split() if w]
-        return " ".join(w[0] + "*" * (len(w) - 1) for w in words)
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 class CardReaderPicture(QWidget):
@@ -188,16 +172,13 @@ class CardReaderPicture(QWidget):
 
 @register_screen
 class IdentifyIdCardScreen(Screen):
+    """Renders kiosk.flows.identify_idcard.IdCardIdentifyFlow and forwards the reader's events."""
     name = "identify_idcard"
 
     def __init__(self, ctx, nav):
         super().__init__(ctx, nav)
-        self.phase = WAITING
-        self._error_code = ""
-        self._confirmed = False
+        self.flow = IdCardIdentifyFlow(None, ctx.session, ctx.config.privacy)
         self._listening = False
-        self._read: Any = None
-        self._valid_until = ""
 
         self.picture = CardReaderPicture()
         self.status = label("", "Heading")
@@ -230,7 +211,7 @@ class IdentifyIdCardScreen(Screen):
 
         self.continue_button = button("", "primary", self._continue)
         self.again_button = button("", "", self._read_again)
-        self.other_button = button("", "", self._other_way)
+        self.other_button = button("", "", self.nav.back)
         self.buttons = QBoxLayout(QBoxLayout.LeftToRight)
         self.buttons.setSpacing(18)
         for b in (self.other_button, self.again_button, self.continue_button):
@@ -255,23 +236,13 @@ class IdentifyIdCardScreen(Screen):
 
     # ---- shell contract -------------------------------------------------------------------------
 
-    @property
-    def service(self):
-        return self.ctx.services.get(DEVICE)
-
     def enter(self, **_params) -> None:
-        self._confirmed = False
-        self._clear_read()
         if self.ctx.bridge is not None and not self._listening:
             self.ctx.bridge.event.connect(self._on_device_event)
             self._listening = True
-        service = self.service
-        if service is None or not service.available:
-            self._set_phase(UNAVAILABLE)
-            return
-        self._set_phase(WAITING)
-        # a card already lying on the reader is read again for this citizen
-        service.rearm()
+        self.flow.reader = self.ctx.services.get(DEVICE)
+        self.flow.start()
+        self._render()
 
     def leave(self) -> None:
         if self._listening:
@@ -279,13 +250,7 @@ class IdentifyIdCardScreen(Screen):
             self._listening = False
         self.picture.stop()
         self.spinner.stop()
-        if self._confirmed:
-            self._read = None       # the session owns it now, and wipes it
-        else:
-            if self.phase == READ:
-                # not confirmed: what was read must not outlive this screen
-                self.ctx.session.identity = None
-            self._clear_read()
+        self.flow.leave()
 
     def title(self) -> str:
         return self.tr("Identify with your ID card")
@@ -319,79 +284,39 @@ class IdentifyIdCardScreen(Screen):
     def _on_device_event(self, device: str, kind: str, payload: Any) -> None:
         if device != DEVICE:
             return
-        if kind == "card":
-            self._on_card(payload)
-        elif self.phase == READ:
-            return      # what was read stays valid whatever the reader does next
-        elif kind == "error":
-            self._error_code = payload.get("code", "")
-            self._set_phase(UNAVAILABLE if payload.get("advice") == "staff" else RETRY)
-        elif kind == "state":
-            state = payload.get("state")
-            if state == "reading":
-                self._set_phase(READING)
-            elif state == "disconnected":
-                self._set_phase(UNAVAILABLE)
-            elif state == "connected" and self.phase in (UNAVAILABLE, READING):
-                self._set_phase(WAITING)
+        handler = {"card": self.flow.on_card, "error": self.flow.on_error,
+                   "state": self.flow.on_state}.get(kind)
+        if handler is not None:
+            handler(payload)
+            self._render()
 
-    def _on_card(self, read: Any) -> None:
-        card = read.text
-        if card.expired:
-            self._valid_until = card.valid_until.isoformat() if card.valid_until else ""
-            read.wipe()
-            self._set_phase(EXPIRED)
-            return
-        self._clear_read()
-        self._read = read
-        extra = {
-            "card_type": card.card_type, "sex": card.sex, "birth_date": card.birth_date,
-            "nation": card.nation, "valid_until": card.valid_until,
-            "photo": bytearray(read.photo_bmp) if read.photo_bmp else None,
-            "photo_wlt": read.photo_wlt, "photo_status": read.photo_status,
-        }
-        self.ctx.session.identity = Identity("idcard", card.name, card.id_number, extra)
-        self.ctx.session.on_wipe(read.wipe)
-        self._set_phase(READ)
-
-    # ---- actions --------------------------------------------------------------------------------
+    # ---- taps -----------------------------------------------------------------------------------
 
     def _continue(self) -> None:
-        identity = self.ctx.session.identity
-        if self.phase != READ or identity is None:
-            return
-        self._confirmed = True
-        identified(self, identity)
+        if self.flow.confirm() is not None:
+            go_on(self)
 
     def _read_again(self) -> None:
-        self.ctx.session.identity = None
-        self._clear_read()
-        self._set_phase(WAITING if self.service is not None and self.service.available
-                        else UNAVAILABLE)
-        if self.service is not None:
-            self.service.rearm()
-
-    def _other_way(self) -> None:
-        self.nav.back()
+        self.flow.read_again()
+        self._render()
 
     # ---- rendering ------------------------------------------------------------------------------
 
-    def _clear_read(self) -> None:
-        if self._read is not None:
-            self._read.wipe()
-            self._read = None
-
-    def _set_phase(self, phase: str) -> None:
-        self.phase = phase
-        self.picture.set_phase(phase)
-        if phase == READING:
+    def _render(self) -> None:
+        phase = self.flow.phase
+        # once confirmed the summary stays in view until the next screen is shown
+        shown = READ if phase == IDENTIFIED else phase
+        self.picture.set_phase(shown)
+        if shown == READING:
             self.spinner.start()
         else:
             self.spinner.stop()
         self._show_texts()
 
     def _show_texts(self) -> None:
-        phase = self.phase
+        phase = self.flow.phase
+        if phase == IDENTIFIED:
+            return
         texts = {
             WAITING: (self.tr("Place your ID card on the reader"),
                       self.tr("Lay the card flat on the marked area of the reader below the "
@@ -414,32 +339,29 @@ class IdentifyIdCardScreen(Screen):
         status, detail = texts[phase]
         self.status.setText(status)
         self.detail.setText(detail)
-        if phase == EXPIRED and self._valid_until:
-            self.banner.set("warn", self.tr("Valid until: %1").replace("%1", self._valid_until))
-        elif phase == RETRY and self._error_code in ("check_digit", "card_data", "unknown_card"):
+        if phase == EXPIRED and self.flow.expired_until is not None:
+            self.banner.set("warn", self.tr("Valid until: %1").replace(
+                "%1", self.flow.expired_until.isoformat()))
+        elif self.flow.card_may_be_damaged:
             self.banner.set("warn", self.tr("If this happens again, the card may be damaged: "
                                             "please ask the staff for help."))
         else:
             self.banner.set("info", "")
-        self.summary.setVisible(phase == READ)
-        if phase == READ:
-            self._fill_summary()
-        self.continue_button.setVisible(phase == READ)
-        self.again_button.setVisible(phase in (READ, RETRY))
+        summary = self.flow.summary
+        self.summary.setVisible(summary is not None)
+        if summary is not None:
+            self._fill_summary(summary)
+        self.continue_button.setVisible(self.flow.may_continue)
+        self.again_button.setVisible(self.flow.may_read_again)
         self.other_button.setVisible(True)
 
-    def _fill_summary(self) -> None:
-        identity = self.ctx.session.identity
-        if identity is None:
-            return
-        card_type = identity.extra.get("card_type", "resident")
-        until = identity.extra.get("valid_until")
+    def _fill_summary(self, summary: CardSummary) -> None:
         values = (
-            mask_name(identity.name),
-            mask_id(identity.id_number, self.ctx.config.privacy),
-            QCoreApplication.translate("IdentifyIdCardScreen",
-                                       CARD_TYPE_NAMES.get(card_type, CARD_TYPE_NAMES["resident"])),
-            until.isoformat() if until else self.tr("Long-term"),
+            summary.name,
+            summary.id_number,
+            QCoreApplication.translate("IdentifyIdCardScreen", CARD_TYPE_NAMES.get(
+                summary.card_type, CARD_TYPE_NAMES["resident"])),
+            summary.valid_until.isoformat() if summary.valid_until else self.tr("Long-term"),
         )
         for widget, value in zip(self.summary_values, values):
             widget.setText(value)

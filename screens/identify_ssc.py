@@ -1,8 +1,9 @@
 """Identify with the social security card (社会保障卡): insert the card, watch it being read, check a
 masked summary, continue. Every driver error code has a kind message saying what to do next.
 
-The device worker does the reading (kiosk/wiring/smartcard.py); this screen arms it on enter,
-follows its events through the bridge, and hands PIN requests to the PIN pad screen.
+The screen draws kiosk.flows.identify_ssc.SscIdentifyFlow's state, hands it the card worker's
+events from the bridge and the citizen's taps, and shows the PIN pad screen while the flow waits for
+a PIN (the keypad answers the flow, which hands the digits to the waiting worker).
 """
 from __future__ import annotations
 
@@ -13,12 +14,11 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
-from kiosk.config import mask_id
-from kiosk.session import Identity
+from kiosk.flows.identify_ssc import (DONE, ERROR, IDENTIFIED, INSERT, PIN, READING, VERIFYING,
+                                     SscDevices, SscIdentifyFlow, SscSummary)
 from screens import theme
 from screens.base import Screen, register_screen
-from screens.identify import IdentifyMethod, identified, register_identify_method
-from screens.identify_idcard import mask_name   # one way to mask names on every identify screen
+from screens.identify import IdentifyMethod, go_on, register_identify_method
 from screens.widgets import Banner, Card, button, label
 
 DEVICE = "smartcard"
@@ -69,8 +69,6 @@ MESSAGES = {
         "SscMessages", "Something went wrong while reading the card. Please take it out and "
         "insert it again."),
 }
-# errors the citizen can fix by trying again with the card still in
-RETRY_IN_PLACE = {"pin_cancelled", "pin_wrong", "card_error"}
 
 
 def message_for(payload: dict[str, Any]) -> str:
@@ -81,6 +79,15 @@ def message_for(payload: dict[str, Any]) -> str:
 
 def _area(ctx) -> Any:
     return ctx.services.get(DEVICE)
+
+
+def _devices(ctx) -> SscDevices | None:
+    """The flow's view of ctx.services["smartcard"] (kiosk.wiring.smartcard.SmartCardArea)."""
+    area = _area(ctx)
+    if area is None:
+        return None
+    return SscDevices(slot=area.service, pin_entry=area.pin_entry,
+                      available=lambda: area.available)
 
 
 register_identify_method(IdentifyMethod(
@@ -208,14 +215,14 @@ def _warning(p: QPainter, c: QPointF, color: str) -> None:
 
 @register_screen
 class IdentifySscScreen(Screen):
+    """Renders kiosk.flows.identify_ssc.SscIdentifyFlow, forwards the card worker's events, and
+    shows the PIN keypad while the flow waits for a PIN."""
     name = "identify_ssc"
 
     def __init__(self, ctx, nav):
         super().__init__(ctx, nav)
-        self.state = "insert"
-        self.record: Any = None
-        self.error: dict[str, Any] | None = None
-        self._awaiting_pin = False
+        self.flow = SscIdentifyFlow(None, ctx.session, ctx.config.privacy)
+        self._pin_pad_up = False        # the keypad is in front; this screen still follows the read
         self._connected = False
         self.heading = label("", "Heading")
         self.heading.setAlignment(Qt.AlignCenter)
@@ -252,38 +259,30 @@ class IdentifySscScreen(Screen):
     # --- the shell's calls ---------------------------------------------------------------------
     def enter(self, **_params: Any) -> None:
         self._connect()
-        if self._awaiting_pin:
+        if self._pin_pad_up:
             # back from the PIN pad: the read goes on, its events bring the result
-            self._awaiting_pin = False
-            self._set_state("verifying")
+            self._pin_pad_up = False
+            self._render()
             return
-        self._clear_card_data()
-        area = _area(self.ctx)
-        if area is None or not area.available:
-            self.error = {"code": "service_unavailable" if area is None or not area.service.service_up
-                          else "no_reader"}
-            self._set_state("error")
-            return
-        self.error = None
-        self._set_state("insert")
-        area.service.arm()
+        self.flow.devices = _devices(self.ctx)
+        self.flow.start()
+        self._render()
 
     def leave(self) -> None:
-        if self._awaiting_pin:
+        if self._pin_pad_up:
             return      # the PIN pad is in front; this screen still follows the read
         self._disconnect()
-        area = _area(self.ctx)
-        if area is not None:
-            area.service.disarm()
-        self._clear_card_data()
+        self.flow.leave()
+        self._render()
 
     def title(self) -> str:
         return self.tr("Social security card")
 
     def retranslate(self) -> None:
-        if self.state == "done":
+        phase = self.flow.phase
+        if phase in (DONE, IDENTIFIED):
             self.heading.setText(self.tr("Your card has been read"))
-        elif self.state == "error":
+        elif phase == ERROR:
             self.heading.setText(self.tr("The card could not be used"))
         else:
             self.heading.setText(self.tr("Insert your social security card into the card slot, "
@@ -292,7 +291,7 @@ class IdentifySscScreen(Screen):
         self.other_button.setText(self.tr("Use another way"))
         self.continue_button.setText(self.tr("Continue"))
         self.summary_title.setText(self.tr("Card read. Is this you?"))
-        self._render()
+        self._render_parts()
 
     # --- device events (main thread, through the bridge) -------------------------------------
     def _connect(self) -> None:
@@ -308,138 +307,82 @@ class IdentifySscScreen(Screen):
     def _on_event(self, device: str, kind: str, payload: Any) -> None:
         if device != DEVICE:
             return
-        if kind == "pin_request":
-            self._ask_pin(payload)
-            return
         current = self.nav.current()
-        if current is not self:
-            if not (self._awaiting_pin and current is not None and current.name == "pin_pad"):
-                # the citizen went elsewhere (Home, idle timeout) while the PIN pad was up, or a
-                # PIN request comes after this screen was left: nobody will answer it
-                self._awaiting_pin = False
-                area = _area(self.ctx)
-                if area is not None and kind == "pin_request":
-                    area.pin_entry.cancel()
-                self.leave()
-                return
-            if kind not in ("read_ok", "read_failed", "card_removed"):
-                return
-            # the read ended while the PIN pad shows: come back to tell the citizen what happened
-            _area(self.ctx).pin_entry.cancel()
-            self.nav.back()                      # enter() sees _awaiting_pin and keeps state
-        if kind == "read_started":
-            self.error = None
-            self.progress.setValue(0)
-            self._set_state("reading")
-        elif kind == "read_progress":
-            self.progress.setValue(int(payload["fraction"] * 100))
-        elif kind == "read_ok":
-            self.record = payload
-            self._set_state("done")
-        elif kind == "read_failed":
-            self.error = dict(payload)
-            self._set_state("error")
-        elif kind == "card_inserted" and self.state == "error":
-            # a new try: the message about the last card goes, the read's events follow
-            self.error = None
-            self._set_state("insert")
-        elif kind in ("service_unavailable", "reader_removed", "no_reader"):
-            self.error = {"code": kind}
-            self._set_state("error")
-        elif kind == "reader_added" and self.state == "error" and self.error and \
-                self.error.get("code") in ("service_unavailable", "reader_removed", "no_reader"):
-            self.error = None
-            self._set_state("insert")
-            area = _area(self.ctx)
-            if area is not None:
-                area.service.arm()
-
-    def _ask_pin(self, prompt: Any) -> None:
-        area = _area(self.ctx)
-        if area is None:
+        if self._pin_pad_up and (current is None or current.name != "pin_pad"):
+            # the citizen went elsewhere (Home, idle timeout) while the PIN pad was up
+            self._pin_pad_up = False
+            self.leave()
             return
-        self._awaiting_pin = True
-        self._set_state("verifying")
-        self.nav.go("pin_pad", entry=area.pin_entry, tries_left=prompt.tries_left,
-                    length=prompt.length)
+        self.flow.on_event(kind, payload)
+        if self._pin_pad_up and self.flow.phase != PIN:
+            # the read ended while the PIN pad shows: come back to tell the citizen what happened
+            self.nav.back()                      # enter() sees _pin_pad_up and keeps the state
+        elif self.flow.phase == PIN and not self._pin_pad_up and current is self:
+            self._pin_pad_up = True
+            self._render()
+            self.nav.go("pin_pad", entry=self.flow.keypad, tries_left=self.flow.tries_left,
+                        length=self.flow.pin_length)
+            return
+        self._render()
 
     # --- what the citizen does -----------------------------------------------------------------
     def _retry(self) -> None:
-        """Read the card again; after "Not me", only a card inserted anew is read."""
-        area = _area(self.ctx)
-        same_card = self.state != "done"
-        self.error = None
-        self._clear_card_data()
-        self._set_state("insert")
-        if area is not None:
-            area.service.arm(fresh=same_card)
+        self.flow.retry()
+        self._render()
 
     def _continue(self) -> None:
-        record = self.record
-        if record is None:
-            return
-        identity = Identity(source="ssc", name=record.name, id_number=record.id_number,
-                            extra={"card_number": record.card_number,
-                                   "region_code": record.region_code,
-                                   "expiry_date": record.expiry_date,
-                                   "sex": record.sex, "nation": record.nation,
-                                   "birth_date": record.birth_date})
-        self._clear_card_data()
-        identified(self, identity)
+        if self.flow.confirm() is not None:
+            go_on(self)
 
     # --- rendering -----------------------------------------------------------------------------
-    def _set_state(self, state: str) -> None:
-        self.state = state
+    def _render(self) -> None:
         self.retranslate()
 
-    def _render(self) -> None:
-        state = self.state
-        self.picture.set_state({"insert": "insert", "reading": "reading", "verifying": "reading",
-                                "done": "done", "error": "error"}[state])
-        self.progress.setVisible(state in ("reading", "verifying"))
+    def _render_parts(self) -> None:
+        flow = self.flow
+        phase = flow.phase
+        state = {INSERT: "insert", READING: "reading", PIN: "reading", VERIFYING: "reading",
+                 DONE: "done", IDENTIFIED: "done", ERROR: "error"}[phase]
+        self.picture.set_state(state)
+        self.progress.setValue(int(flow.progress * 100))
+        self.progress.setVisible(phase in (READING, PIN, VERIFYING))
         self.status.setVisible(state not in ("done", "error"))
         self.status.setText({
             "insert": self.tr("Waiting for your card…"),
-            "reading": self.tr("Reading your card. Please leave it in the slot."),
-            "verifying": self.tr("Checking the PIN with your card…"),
+            "reading": self.tr("Reading your card. Please leave it in the slot.") if phase == READING
+            else self.tr("Checking the PIN with your card…"),
             "error": "",
             "done": "",
         }[state])
-        if state == "error" and self.error:
-            text = message_for(self.error)
-            if self.error.get("code") == "pin_wrong" and self.error.get("tries_left") is not None:
-                text += " " + self.tr("%n tries left.", "", self.error["tries_left"])
+        if phase == ERROR and flow.error:
+            text = message_for(flow.error)
+            if flow.error_code == "pin_wrong" and flow.tries_left is not None:
+                text += " " + self.tr("%n tries left.", "", flow.tries_left)
             self.banner.set("error", text)
         else:
             self.banner.set("info", "")
-        self.summary.setVisible(state == "done" and self.record is not None)
-        if state == "done" and self.record is not None:
-            self._render_summary()
-        self.continue_button.setVisible(state == "done")
-        code = (self.error or {}).get("code")
-        self.retry_button.setVisible(state == "error" and code in RETRY_IN_PLACE
-                                     or state == "done")
-        self.retry_button.setText(self.tr("Not me: read another card") if state == "done"
+        summary = flow.summary
+        self.summary.setVisible(summary is not None)
+        if summary is not None:
+            self._render_summary(summary)
+        else:
+            self.summary_rows.setText("")       # no card data lingers in a hidden label
+        self.continue_button.setVisible(phase in (DONE, IDENTIFIED))
+        self.retry_button.setVisible(flow.may_retry)
+        self.retry_button.setText(self.tr("Not me: read another card") if phase == DONE
                                   else self.tr("Try again"))
-        self.other_button.setVisible(state != "done")
+        self.other_button.setVisible(phase not in (DONE, IDENTIFIED))
 
-    def _render_summary(self) -> None:
-        r = self.record
-        privacy = self.ctx.config.privacy
-        expiry = r.expiry_date.isoformat() if r.expiry_date else self.tr("not on the card")
+    def _render_summary(self, summary: SscSummary) -> None:
+        expiry = (summary.valid_until.isoformat() if summary.valid_until
+                  else self.tr("not on the card"))
         rows = [
-            (self.tr("Name"), mask_name(r.name)),
-            (self.tr("ID number"), mask_id(r.id_number, privacy)),
-            (self.tr("Card number"), mask_id(r.card_number, {"id_keep_head": 1, "id_keep_tail": 4,
-                                                              "mask_char": privacy["mask_char"]})),
+            (self.tr("Name"), summary.name),
+            (self.tr("ID number"), summary.id_number),
+            (self.tr("Card number"), summary.card_number),
             (self.tr("Valid until"), expiry),
         ]
         self.summary_rows.setText("<table cellpadding='6'>" + "".join(
             f"<tr><td>{k}</td><td><b>{v}</b></td></tr>" for k, v in rows) + "</table>")
         self.expired_banner.set("warn", self.tr("This card has expired. Some services may ask for "
-                                                "a valid card.") if r.expired() else "")
-
-    def _clear_card_data(self) -> None:
-        """The card's data lives in this screen only until the citizen continues or leaves."""
-        self.record = None
-        self.summary_rows.setText("")
+                                                "a valid card.") if summary.expired else "")

@@ -27,7 +27,7 @@ def _fresh(w, card: str | None = None, **behaviour) -> None:
     if interrupted or area.virtual.card.interrupted:
         w.settle(1000)       # pcscd+vpcd miss a card reinserted right after a mid-command removal
     w.nav.go("identify_ssc")
-    w.wait_for(lambda: _screen(w).state == "insert", 5000)
+    w.wait_for(lambda: _screen(w).flow.phase == "insert", 5000)
     if card is not None:
         area.insert_card(card, **behaviour)
 
@@ -51,9 +51,9 @@ def reading(w) -> None:
 
 @step(360, "ssc-read-summary")
 def read_summary(w) -> None:
-    if w.shell.current() is not _screen(w) or _screen(w).state not in ("reading", "done"):
+    if w.shell.current() is not _screen(w) or _screen(w).flow.phase not in ("reading", "done"):
         _fresh(w, "demo")
-    w.wait_for(lambda: _screen(w).state == "done", 8000)
+    w.wait_for(lambda: _screen(w).flow.phase == "done", 8000)
     text = _screen(w).summary_rows.text()
     assert "990100********123X" in text and "19800101" not in text, "ID number must be masked"
 
@@ -99,7 +99,7 @@ def pin_ok(w) -> None:
         pin_pad(w)
     _type(w, "123456")
     _pin_pad(w).keypad.submitted.emit(_pin_pad(w).keypad.value)
-    w.wait_for(lambda: w.shell.current().name == "identify_ssc" and _screen(w).state == "done",
+    w.wait_for(lambda: w.shell.current().name == "identify_ssc" and _screen(w).flow.phase == "done",
                8000)
 
 
@@ -109,22 +109,22 @@ def pin_blocked(w) -> None:
     w.wait_for(lambda: w.shell.current().name == "pin_pad", 8000)
     _type(w, "654321")
     _pin_pad(w).keypad.submitted.emit(_pin_pad(w).keypad.value)
-    w.wait_for(lambda: _screen(w).state == "error"
-               and _screen(w).error.get("code") == "pin_blocked", 8000)
+    w.wait_for(lambda: _screen(w).flow.phase == "error"
+               and _screen(w).flow.error.get("code") == "pin_blocked", 8000)
 
 
 @step(380, "ssc-bank-card")
 def bank_card(w) -> None:
     _fresh(w, "bank")
-    w.wait_for(lambda: _screen(w).state == "error", 8000)
-    assert _screen(w).error.get("kind") == "bank"
+    w.wait_for(lambda: _screen(w).flow.phase == "error", 8000)
+    assert _screen(w).flow.error.get("kind") == "bank"
 
 
 @step(385, "ssc-card-pulled-out")
 def pulled_out(w) -> None:
     _fresh(w, "demo", remove_mid_read=True)
-    w.wait_for(lambda: _screen(w).state == "error"
-               and _screen(w).error.get("code") == "card_removed", 8000)
+    w.wait_for(lambda: _screen(w).flow.phase == "error"
+               and _screen(w).flow.error.get("code") == "card_removed", 8000)
 
 
 @step(390, "ssc-card-mute")
@@ -134,16 +134,16 @@ def mute(w) -> None:
     service.apdu_timeout_s = 1.0     # the same screen as after the configured wait, sooner
     try:
         _fresh(w, "demo", mute=True)
-        w.wait_for(lambda: _screen(w).state == "error", 8000)
+        w.wait_for(lambda: _screen(w).flow.phase == "error", 8000)
     finally:
         service.apdu_timeout_s = configured
-    assert _screen(w).error.get("code") == "mute_card"
+    assert _screen(w).flow.error.get("code") == "mute_card"
 
 
 @step(395, "ssc-identified")
 def identified(w) -> None:
     _fresh(w, "demo")
-    w.wait_for(lambda: _screen(w).state == "done", 8000)
+    w.wait_for(lambda: _screen(w).flow.phase == "done", 8000)
     _screen(w).continue_button.click()
     identity = w.ctx.session.identity
     assert identity is not None and identity.source == "ssc" and identity.name == "测试样"

@@ -1,44 +1,124 @@
-"""After identification, document printing goes through face verification when the kiosk has it."""
+"""After identification, document printing goes through face verification when the kiosk has it
+(人证比对): the citizen identifies with the ID card twin in the real shell and reads where they
+are; the rule itself is kiosk.flows.identify.next_step."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
+from devices.camera.errors import CameraError
+from kiosk.flows.face_policy import mark_face_verified
 from kiosk.session import Identity
-from screens.identify import continue_to, identified
+from kiosk.wiring.idcard import build_service
 
 
-class Nav:
-    def __init__(self):
-        self.calls = []
+def tr(text: str, context: str) -> str:
+    return QCoreApplication.translate(context, text)
 
-    def go(self, name, **params):
-        self.calls.append((name, params))
+
+def shown(shell) -> str:
+    return "\n".join(lab.text() for lab in shell.findChildren(QLabel) if lab.isVisible())
+
+
+def tap(qtbot, shell, text: str) -> None:
+    def found():
+        return [b for b in shell.findChildren(QPushButton)
+                if b.isVisible() and text in (b.text(), b.accessibleName())]
+    qtbot.waitUntil(lambda: len(found()) == 1, timeout=3000)
+    qtbot.mouseClick(found()[0], Qt.LeftButton)
+
+
+def face_title() -> str:
+    return tr("Face verification", "FaceVerifyScreen")
+
+
+def print_title() -> str:
+    return tr("Print my licences", "PrintLicencesScreen")
+
+
+def no_photo_on_file():
+    raise CameraError("no_reference", "no photo on file in this test")
 
 
 @pytest.fixture
-def screen(ctx):
-    import screens.face_verify  # noqa: F401  (registers the screen)
-    ctx.services["camera"] = object()
-    return SimpleNamespace(ctx=ctx, nav=Nav())
+def ctx(make_ctx):
+    context = make_ctx({"idcard": {"port": "virtual:idcard", "poll_interval_ms": 100}})
+    service = build_service(context.config, context.bridge.callback("idcard")).start()
+    context.services["idcard"] = service
+    context.on_shutdown(service.stop)
+    # a camera area whose attempts cannot start: where the citizen is sent is what matters here
+    context.services["camera"] = SimpleNamespace(new_face_check=no_photo_on_file)
+    return context
 
 
-def test_printing_asks_for_the_face_first(screen):
-    screen.ctx.session.put("after_identify", "print_licences")
-    identified(screen, Identity("idcard", "测试人", "990101199001011237"))
-    assert screen.nav.calls == [("face_verify", {"next": "print_licences"})]
-    assert screen.ctx.session.identity.name == "测试人"
+@pytest.fixture
+def shell(ctx, show_shell, qtbot):
+    widget = show_shell(ctx)
+    qtbot.waitUntil(lambda: ctx.services["idcard"].state == "connected", timeout=3000)
+    return widget
 
 
-def test_face_already_verified_goes_straight_on(screen):
-    screen.ctx.session.put("face_verified", True)
-    continue_to(screen, "print_licences", {})
-    assert screen.nav.calls == [("print_licences", {})]
+def identify_with_the_card(qtbot, shell, ctx) -> None:
+    """The only identify method is the ID card, so the chooser opens it straight away."""
+    context = "IdentifyIdCardScreen"
+    qtbot.waitUntil(lambda: tr("Place your ID card on the reader", context) in shown(shell),
+                    timeout=3000)
+    ctx.services["idcard"].place_card("resident")
+    qtbot.waitUntil(lambda: tr("Please check that this is you", context) in shown(shell),
+                    timeout=3000)
+    tap(qtbot, shell, tr("Yes, this is me, continue", context))
 
 
-def test_no_camera_or_other_task_goes_straight_on(screen):
-    continue_to(screen, "home", {})
-    screen.ctx.services.pop("camera")
-    continue_to(screen, "print_licences", {})
-    assert screen.nav.calls == [("home", {}), ("print_licences", {})]
+def test_printing_asks_for_the_face_first(shell, ctx, qtbot):
+    shell.go("identify", next="print_licences")
+    identify_with_the_card(qtbot, shell, ctx)
+    qtbot.waitUntil(lambda: face_title() in shown(shell), timeout=3000)
+    assert ctx.session.identity.name == "林示例"
+
+
+def test_face_already_verified_goes_straight_on(shell, ctx, qtbot):
+    ctx.session.identity = Identity("idcard", "测试人", "990101199001011237")
+    mark_face_verified(ctx.session)
+    shell.go("identify", next="print_licences")
+    qtbot.waitUntil(lambda: print_title() in shown(shell), timeout=3000)
+    assert face_title() not in shown(shell)
+
+
+def test_another_card_in_the_same_session_is_checked_again(shell, ctx, qtbot):
+    ctx.session.identity = Identity("idcard", "测试人", "990101199001011237")
+    mark_face_verified(ctx.session)
+    ctx.session.identity = None                    # "Read again" with someone else's card
+    shell.go("identify", next="print_licences")
+    identify_with_the_card(qtbot, shell, ctx)
+    qtbot.waitUntil(lambda: face_title() in shown(shell), timeout=3000)
+
+
+def test_no_camera_or_another_task_goes_straight_on(shell, ctx, qtbot):
+    shell.go("identify", next="home")
+    tap(qtbot, shell, tr("Resident ID card", "IdentifyMethods"))
+    identify_with_the_card(qtbot, shell, ctx)
+    assert shell.current().is_home
+    ctx.services.pop("camera")
+    shell.go("identify", next="print_licences")
+    qtbot.waitUntil(lambda: print_title() in shown(shell), timeout=3000)
+    assert face_title() not in shown(shell)
+
+
+def test_the_rule_without_qt():
+    from kiosk.flows.identify import FaceCheckSupport, next_step, remember_destination
+    from kiosk.session import Session
+    session = Session()
+    remember_destination(session, "print_licences", {"item": "X"})
+    session.identity = Identity("idcard", "测试人", "990101199001011237")
+    with_camera, without = FaceCheckSupport(True, True), FaceCheckSupport(True, False)
+    assert next_step(session, with_camera).face_check_first
+    assert not next_step(session, without).face_check_first
+    assert not next_step(session, FaceCheckSupport(False, True)).face_check_first
+    assert next_step(session, with_camera, "home") == next_step(session, without, "home")
+    mark_face_verified(session)
+    step = next_step(session, with_camera)
+    assert (step.task, step.params, step.face_check_first) == ("print_licences", {"item": "X"},
+                                                               False)

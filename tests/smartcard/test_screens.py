@@ -1,12 +1,59 @@
-"""The social security card screens in the real shell (in the default language, Simplified Chinese): the driver reads the virtual card through
-pcscd, events reach the screen through the bridge, the PIN pad answers the driver's PIN request."""
+"""The social security card screens in the real shell (in the default language, Simplified
+Chinese): the driver reads the virtual card through pcscd, events reach the screen through the
+bridge, the PIN pad answers the driver's PIN request. Checked only by what a citizen reads and
+touches."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from devices.smartcard.pin import HandoffPinEntry
 from devices.smartcard.service import SmartCardService
 from kiosk.wiring.smartcard import DEVICE, SmartCardArea
+
+SCREEN = "IdentifySscScreen"
+
+
+def tr(text: str, context: str = SCREEN, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def shown(shell) -> str:
+    """Every text a citizen can read on the screen now."""
+    return "\n".join(lab.text() for lab in shell.findChildren(QLabel) if lab.isVisible())
+
+
+def buttons(shell) -> list[str]:
+    return [b.text() or b.accessibleName() for b in shell.findChildren(QPushButton)
+            if b.isVisible()]
+
+
+def tap(qtbot, shell, text: str) -> None:
+    """Touch the one visible button that says `text` (tiles say it under their picture)."""
+    def found():
+        return [b for b in shell.findChildren(QPushButton)
+                if b.isVisible() and text in (b.text(), b.accessibleName())]
+    qtbot.waitUntil(lambda: len(found()) == 1, timeout=1000)    # new tiles show a moment later
+    qtbot.mouseClick(found()[0], Qt.LeftButton)
+
+
+def reads(qtbot, shell, text: str, timeout: int = 6000) -> None:
+    qtbot.waitUntil(lambda: text in shown(shell), timeout=timeout)
+
+
+def type_pin(qtbot, shell, digits: str) -> None:
+    for digit in digits:
+        tap(qtbot, shell, digit)
+    tap(qtbot, shell, tr("Confirm", "Keypad"))
+
+
+def pin_heading() -> str:
+    return tr("Enter the %n-digit PIN of your social security card", "PinPadScreen", 6)
+
+
+def read_heading() -> str:
+    return tr("Card read. Is this you?")
 
 
 @pytest.fixture
@@ -28,96 +75,108 @@ def shell(ctx, show_shell, qtbot):
     return widget
 
 
-def open_screen(shell):
+def open_screen(qtbot, shell):
+    """From the identify step (going home afterwards), the social security card tile."""
     shell.go("identify", next="home")
-    shell.go("identify_ssc")
-    return shell.current()
-
-
-def test_offered_as_an_identify_method(shell):
-    shell.go("identify", next="home")
-    keys = [method.key for _tile, method in shell.current().tiles]
-    assert "ssc" in keys
+    tap(qtbot, shell, tr("Social security card", "IdentifyMethods"))
+    reads(qtbot, shell, tr("Waiting for your card…"))
 
 
 def test_read_summary_masked_then_identity_in_session(shell, ctx, qtbot, hand, tmp_path):
-    screen = open_screen(shell)
-    assert screen.state == "insert" and screen.picture.state == "insert"
+    open_screen(qtbot, shell)
     hand.insert("demo")
-    qtbot.waitUntil(lambda: screen.state == "done", timeout=5000)
-    text = screen.summary_rows.text()
+    reads(qtbot, shell, read_heading())
+    text = shown(shell)
     assert "测*样" in text and "990100********123X" in text and "99010019800101123X" not in text
     assert ctx.session.identity is None, "nothing is stored before the citizen confirms"
-    screen.grab().save(str(tmp_path / "summary.png"))
-    screen.continue_button.click()
+    shell.grab().save(str(tmp_path / "summary.png"))
+    tap(qtbot, shell, tr("Continue"))
     identity = ctx.session.identity
     assert (identity.source, identity.name, identity.id_number) == ("ssc", "测试样",
                                                                     "99010019800101123X")
-    assert shell.current().name == "home" and screen.record is None
+    assert shell.current().name == "home"
+    shell.go("identify_ssc")
+    assert "测*样" not in shown(shell)              # the card's data left with the citizen
 
 
 def test_pin_pad_wrong_then_right(shell, ctx, qtbot, hand):
-    screen = open_screen(shell)
+    open_screen(qtbot, shell)
     card = hand.insert("pin")
-    qtbot.waitUntil(lambda: shell.current().name == "pin_pad", timeout=5000)
-    pad = shell.current()
-    assert pad.tries_left is None and not pad.banner.isVisible()
-    keys = [pad.keypad.key_buttons[k].text() for k in "1234567890"]
-    assert keys == list("1234567890")                       # fixed order, never shuffled
+    reads(qtbot, shell, pin_heading())
+    assert tr("Wrong PIN. You have %n tries left.", "PinPadScreen", 2) not in shown(shell)
+    keys = [b.text() for b in shell.findChildren(QPushButton)
+            if b.isVisible() and b.text().isdigit()]
+    assert sorted(keys) == sorted("1234567890") and keys[:3] == ["1", "2", "3"]  # phone order
     for digit in "99999":
-        pad.keypad.key_buttons[digit].click()
-    assert pad.keypad.display.text() == "●●●●●○"              # masked
-    pad.keypad.ok_button.click()
-    assert "6" in pad.banner.text.text() and card.pin_attempts == 0   # 5 digits never reach the card
-    pad.keypad.key_buttons["9"].click()
-    pad.keypad.ok_button.click()
-    qtbot.waitUntil(lambda: shell.current().name == "pin_pad" and pad.tries_left == 2, timeout=5000)
-    assert "2" in pad.banner.text.text()
-    for digit in "123456":
-        pad.keypad.key_buttons[digit].click()
-    pad.keypad.ok_button.click()
-    qtbot.waitUntil(lambda: shell.current() is screen and screen.state == "done", timeout=5000)
+        tap(qtbot, shell, digit)
+    assert "●●●●●○" in shown(shell)                              # masked
+    tap(qtbot, shell, tr("Confirm", "Keypad"))
+    assert tr("Please enter all %n digits.", "PinPadScreen", 6) in shown(shell)
+    assert card.pin_attempts == 0                                # 5 digits never reach the card
+    type_pin(qtbot, shell, "9")
+    reads(qtbot, shell, tr("Wrong PIN. You have %n tries left.", "PinPadScreen", 2))
+    type_pin(qtbot, shell, "123456")
+    reads(qtbot, shell, read_heading())
     assert card.pin_attempts == 2
 
 
 def test_last_try_warning_and_blocked_message(shell, ctx, qtbot, hand):
-    screen = open_screen(shell)
+    open_screen(qtbot, shell)
     hand.insert("pin")
-    hand.card.tries_left = 1
-    qtbot.waitUntil(lambda: shell.current().name == "pin_pad", timeout=5000)
-    pad = shell.current()
-    for digit in "000000":
-        pad.keypad.key_buttons[digit].click()
-    pad.keypad.ok_button.click()
-    qtbot.waitUntil(lambda: screen.state == "error", timeout=5000)
-    assert screen.error["code"] == "pin_blocked"
-    assert "服务窗口" in screen.banner.text.text()          # Simplified Chinese is the default
-    pad.enter(entry=None, tries_left=1)
-    assert "最后一次" in pad.banner.text.text()
+    hand.card.tries_left = 2
+    reads(qtbot, shell, pin_heading())
+    type_pin(qtbot, shell, "000000")
+    reads(qtbot, shell, tr("Wrong PIN. This is your last try: one more wrong PIN blocks the card.",
+                           "PinPadScreen"))
+    type_pin(qtbot, shell, "000000")
+    reads(qtbot, shell, tr("The card could not be used"))
+    assert "服务窗口" in shown(shell)                    # Simplified Chinese is the default
+    assert tr("Try again") not in buttons(shell)
 
 
 def test_cancelled_pin_then_try_again(shell, ctx, qtbot, hand):
-    screen = open_screen(shell)
+    open_screen(qtbot, shell)
     hand.insert("pin")
-    qtbot.waitUntil(lambda: shell.current().name == "pin_pad", timeout=5000)
-    shell.current().cancel_button.click()
-    qtbot.waitUntil(lambda: screen.state == "error", timeout=5000)
-    assert screen.error["code"] == "pin_cancelled" and screen.retry_button.isVisible()
-    screen.retry_button.click()
-    qtbot.waitUntil(lambda: shell.current().name == "pin_pad", timeout=5000)
+    reads(qtbot, shell, pin_heading())
+    tap(qtbot, shell, tr("Cancel", "PinPadScreen"))
+    reads(qtbot, shell, tr("The card could not be used"))
+    assert QCoreApplication.translate("SscMessages", "PIN entry was cancelled. Touch “Try again” "
+                                      "to enter the PIN, or take the card out.") in shown(shell)
+    tap(qtbot, shell, tr("Try again"))
+    reads(qtbot, shell, pin_heading())
     assert ctx.services[DEVICE].pin_entry.pending
 
 
-@pytest.mark.parametrize("card,behaviour,code,words", [
-    ("bank", {}, "unknown_card", "银行卡"),
+def test_home_while_the_pin_is_asked_leaves_no_card_waiting(shell, ctx, qtbot, hand):
+    open_screen(qtbot, shell)
+    card = hand.insert("pin")
+    reads(qtbot, shell, pin_heading())
+    tap(qtbot, shell, tr("Home", "Shell"))
+    entry = ctx.services[DEVICE].pin_entry
+    qtbot.waitUntil(lambda: not entry.pending, timeout=3000)
+    qtbot.wait(300)
+    assert shell.current().name == "home" and card.pin_attempts == 0
+    assert pin_heading() not in shown(shell)
+
+
+def test_card_pulled_out_at_the_pin_pad_comes_back_to_say_so(shell, ctx, qtbot, hand):
+    open_screen(qtbot, shell)
+    hand.insert("pin")
+    reads(qtbot, shell, pin_heading())
+    hand.remove()
+    reads(qtbot, shell, tr("The card could not be used"))
+    assert pin_heading() not in shown(shell)
+
+
+@pytest.mark.parametrize("card,behaviour,words", [
+    ("bank", {}, "银行卡"),
 ])
-def test_kind_messages(shell, ctx, qtbot, hand, card, behaviour, code, words):
-    screen = open_screen(shell)
+def test_kind_messages(shell, ctx, qtbot, hand, card, behaviour, words):
+    open_screen(qtbot, shell)
     hand.insert(card, **behaviour)
-    qtbot.waitUntil(lambda: screen.state == "error", timeout=6000)
-    assert screen.error["code"] == code
-    assert words in screen.banner.text.text()
-    assert screen.picture.state == "error" and screen.other_button.isVisible()
+    reads(qtbot, shell, tr("The card could not be used"))
+    assert words in shown(shell)
+    assert tr("Use another way") in buttons(shell)
 
 
 def test_every_error_code_has_a_message():
