@@ -240,7 +240,8 @@ class IdentifyIdCardScreen(Screen):
         if self.ctx.bridge is not None and not self._listening:
             self.ctx.bridge.event.connect(self._on_device_event)
             self._listening = True
-        self.flow.reader = self.ctx.services.get(DEVICE)
+        self.flow = IdCardIdentifyFlow(self.ctx.services.get(DEVICE), self.ctx.session,
+                                       self.ctx.config.privacy)
         self.flow.start()
         self._render()
 

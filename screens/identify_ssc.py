@@ -264,7 +264,7 @@ class IdentifySscScreen(Screen):
             self._pin_pad_up = False
             self._render()
             return
-        self.flow.devices = _devices(self.ctx)
+        self.flow = SscIdentifyFlow(_devices(self.ctx), self.ctx.session, self.ctx.config.privacy)
         self.flow.start()
         self._render()
 
