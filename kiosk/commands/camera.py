@@ -40,6 +40,8 @@ def _camera_check(args: argparse.Namespace) -> int:
     from devices.camera.errors import CameraError
     cfg = config.load(args.config)
     settings = CaptureSettings.from_config(cfg.camera[args.role], args.source)
+    import devices.virtual
+    devices.virtual.register_all()
     events: list[tuple[str, dict]] = []
     try:
         worker = CaptureWorker(args.role, settings, lambda kind, payload=None: events.append((kind, payload)))
