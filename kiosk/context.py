@@ -19,6 +19,7 @@ class AppContext:
     session: Session
     bridge: Any                      # kiosk.bridge.DeviceBridge (Qt) or None in plain tests
     demo: bool = False
+    platform: Any = None             # kiosk.wiring.platform.PlatformLink: the one platform client
     services: dict[str, Any] = field(default_factory=dict)   # area name -> service object
     _shutdown: list[Callable[[], None]] = field(default_factory=list)
 
@@ -39,18 +40,24 @@ class AppContext:
         self._shutdown.clear()
 
 
+# Run before the rest: the one platform client (with the kiosk credential) must exist before any
+# area that talks to the platform is built. The others follow in name order.
+FIRST = ("platform",)
+
+
 def wire_all(ctx: AppContext) -> None:
-    """Run every kiosk/wiring/*.py module's wire(ctx), in name order.
+    """Run every kiosk/wiring/*.py module's wire(ctx): FIRST, then the rest in name order.
 
     A wiring module builds its area's services from ctx.config (virtual twins in demo),
     puts them in ctx.services and registers their shutdown with ctx.on_shutdown.
     A device that fails to start is recorded as unavailable, never fatal: the kiosk still starts.
     """
     import kiosk.wiring as pkg
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"kiosk.wiring.{info.name}")
+    names = sorted(info.name for info in pkgutil.iter_modules(pkg.__path__))
+    for name in [*FIRST, *(n for n in names if n not in FIRST)]:
+        module = importlib.import_module(f"kiosk.wiring.{name}")
         try:
             module.wire(ctx)
         except Exception as exc:
-            log.error("wiring %s failed: %s", info.name, exc)
-            ctx.services.setdefault("unavailable", {})[info.name] = str(exc)
+            log.error("wiring %s failed: %s", name, exc)
+            ctx.services.setdefault("unavailable", {})[name] = str(exc)

@@ -1,63 +1,77 @@
 """The platform's documents API as the printing code needs it (see docs/platform-api-documents.yaml).
 
-Takes a requests.Session from the caller, so the kiosk's TLS, client certificate and proxy settings
-(owned by the sync layer) apply without printing importing sync.
+Every call goes through the kiosk's one platform client (sync.client.PlatformClient, handed in by
+the wiring), so the kiosk's TLS, client certificate, credential and proxy apply; printing does not
+import sync, it only needs what PlatformCalls describes.
 """
 from __future__ import annotations
 
-from typing import Any
-
-import requests
+from typing import Any, Protocol
 
 from printing.errors import PrintingError
+
+NOT_FOUND = "platform_not_found"      # the client's code for a 404
 
 
 class SourceError(PrintingError):
     code = "platform-unreachable"
 
 
+class PlatformCalls(Protocol):
+    """What PlatformDocuments uses of the platform client. Every failure raises `Error` (a class
+    attribute of the client) with a snake_case `code`."""
+    Error: type[Exception]
+
+    def get_json(self, path: str) -> tuple[int, Any, str | None]: ...
+
+    def post_json(self, path: str, body: Any) -> tuple[int, Any]: ...
+
+    def get_bytes(self, path: str) -> bytes: ...
+
+
 class PlatformDocuments:
-    def __init__(self, base_url: str, session: requests.Session | None = None,
-                 timeout: tuple[float, float] = (3.0, 10.0)):
-        self.base_url = base_url.rstrip("/")
-        self.http = session or requests.Session()
-        self.timeout = timeout
+    def __init__(self, client: PlatformCalls):
+        self.client = client
 
-    def _get(self, path: str, **kwargs) -> requests.Response:
-        return self._call("GET", path, **kwargs)
-
-    def _call(self, method: str, path: str, **kwargs) -> requests.Response:
-        url = path if path.startswith("http") else self.base_url + path
+    def _ask(self, what: str, call, *args) -> Any:
         try:
-            response = self.http.request(method, url, timeout=self.timeout, **kwargs)
-        except requests.RequestException as exc:
-            raise SourceError(f"{method} {path}: {type(exc).__name__}") from None
-        if response.status_code == 404:
-            raise SourceError(f"{method} {path}: not found", "document-missing")
-        if response.status_code >= 400:
-            raise SourceError(f"{method} {path}: HTTP {response.status_code}")
-        return response
+            return call(*args)
+        except self.client.Error as exc:
+            if exc.code == NOT_FOUND:
+                raise SourceError(f"{what}: not found", "document-missing") from None
+            raise SourceError(f"{what}: {exc.code}") from None
+
+    def _json(self, path: str) -> dict[str, Any]:
+        data = self._ask(f"GET {path}", self.client.get_json, path)[1]
+        if not isinstance(data, dict):
+            raise SourceError(f"GET {path}: not a JSON object", "document-data-invalid")
+        return data
 
     def list_for(self, id_number: str, name: str) -> list[dict[str, Any]]:
         """The person's documents (summaries). The ID number goes in the body, never the URL."""
-        body = self._call("POST", "/api/v1/documents/query",
-                          json={"id_number": id_number, "name": name}).json()
+        path = "/api/v1/documents/query"
+        body = self._ask(f"POST {path}", self.client.post_json, path,
+                         {"id_number": id_number, "name": name})[1]
+        if not isinstance(body, dict) or not isinstance(body.get("documents", []), list):
+            raise SourceError(f"POST {path}: no document list", "document-data-invalid")
         return list(body.get("documents", []))
 
     def document(self, doc_id: str) -> dict[str, Any]:
-        return self._get(f"/api/v1/documents/{doc_id}").json()
+        return self._json(f"/api/v1/documents/{doc_id}")
 
     def specimen(self, kind: str) -> dict[str, Any]:
-        return self._get(f"/api/v1/documents/specimen/{kind}").json()
+        return self._json(f"/api/v1/documents/specimen/{kind}")
 
     def signed_pdf(self, doc_id: str) -> bytes:
-        return self._get(f"/api/v1/documents/{doc_id}/pdf").content
+        path = f"/api/v1/documents/{doc_id}/pdf"
+        return self._ask(f"GET {path}", self.client.get_bytes, path)
 
     def seal(self, seal_url: str) -> bytes:
-        response = self._get(seal_url)
-        if not response.content.startswith(b"\x89PNG"):
+        png = self._ask(f"GET {seal_url}", self.client.get_bytes, seal_url)
+        if not png.startswith(b"\x89PNG"):
             raise SourceError(f"seal {seal_url} is not a PNG", "document-data-invalid")
-        return response.content
+        return png
 
     def trust_root(self) -> bytes:
-        return self._get("/api/v1/documents/trust-root").content
+        path = "/api/v1/documents/trust-root"
+        return self._ask(f"GET {path}", self.client.get_bytes, path)

@@ -80,13 +80,14 @@ CODES = {
     "port_unavailable": QT_TRANSLATE_NOOP("DeviceState", "serial port unavailable"),
     "no_answer": QT_TRANSLATE_NOOP("DeviceState", "no answer from the reader"),
     "sam": QT_TRANSLATE_NOOP("DeviceState", "security module (SAM) fault"),
-    # why the platform link is down (sync.delivery)
-    "unreachable": QT_TRANSLATE_NOOP("DeviceState", "platform unreachable"),
-    "timeout": QT_TRANSLATE_NOOP("DeviceState", "platform timed out"),
-    "tls_error": QT_TRANSLATE_NOOP("DeviceState", "TLS certificate error"),
-    "connection_reset": QT_TRANSLATE_NOOP("DeviceState", "connection reset"),
-    "credential_rejected": QT_TRANSLATE_NOOP("DeviceState", "kiosk credential rejected"),
-    "bad_response": QT_TRANSLATE_NOOP("DeviceState", "bad answer from the platform"),
+    # why the platform link is down (the codes of sync.client)
+    "platform_unreachable": QT_TRANSLATE_NOOP("DeviceState", "platform unreachable"),
+    "platform_timeout": QT_TRANSLATE_NOOP("DeviceState", "platform timed out"),
+    "platform_tls": QT_TRANSLATE_NOOP("DeviceState", "TLS certificate error"),
+    "platform_connection_reset": QT_TRANSLATE_NOOP("DeviceState", "connection reset"),
+    "platform_unauthorized": QT_TRANSLATE_NOOP("DeviceState", "kiosk credential rejected"),
+    "platform_forbidden": QT_TRANSLATE_NOOP("DeviceState", "kiosk credential rejected"),
+    "platform_bad_response": QT_TRANSLATE_NOOP("DeviceState", "bad answer from the platform"),
     "disk_full": QT_TRANSLATE_NOOP("DeviceState", "disk full"),
 }
 

@@ -124,7 +124,7 @@ class CatalogCache(Generic[T]):
 
     def _refresh(self) -> str:
         if self.client is None:
-            self._offline, self._error_code = True, "platform.not_configured"
+            self._offline, self._error_code = True, "platform_not_configured"
             return "offline"
         try:
             code, data, etag = self.client.get_json(CATALOG_PATH, etag=self._etag)
@@ -146,7 +146,7 @@ class CatalogCache(Generic[T]):
             catalog = self._parse(data)
         except (ValueError, TypeError, KeyError) as exc:
             log.error("catalog from the platform refused, keeping the cached one: %s", exc)
-            self._offline, self._error_code = False, "catalog.bad_data"
+            self._offline, self._error_code = False, "catalog_bad_data"
             return "rejected"
         self._install(catalog, data, etag, now)
         self._offline, self._error_code = False, None

@@ -1,32 +1,109 @@
-"""The platform client: one requests.Session with the timeouts, TLS and proxy from [platform].
+"""The platform client: the kiosk's one requests.Session, and the only module that imports requests.
 
-Two layers:
-  - request()/get()/post() return the raw requests.Response and let requests' exceptions through,
-    for callers with their own failure policy (the outbox delivery worker, the heartbeat);
-  - get_json()/post_json() turn every failure into PlatformUnavailable (cannot reach it, timeout,
-    TLS failure, 5xx, an answer that is not JSON) or PlatformError (a 4xx: the platform said no),
-    each with a stable `code` the screens map to citizen messages.
+Every platform call of the product goes through one PlatformClient (catalog, documents, seals,
+photos, records, heartbeat, commands, provisioning): one Session with the CA bundle, the client
+certificate, the kiosk credential, the proxy and the timeouts from ClientSettings, nothing from
+the environment (no HTTP_PROXY, no REQUESTS_CA_BUNDLE, no .netrc). The kiosk builds the settings
+from config.toml (kiosk.platform_settings); sync knows nothing of the app config.
+
+Failures are classified here and nowhere else (classify_exception, classify_status), into one set
+of snake_case codes (platform_unreachable, platform_timeout, platform_tls, ...):
+  - send() returns the raw response for any HTTP status and raises PlatformUnavailable when no
+    answer came (callers with their own status policy: delivery, provisioning);
+  - call(), get_json(), post_json(), get_bytes() also raise for an HTTP error status:
+    PlatformUnavailable (cannot reach it, timeout, TLS, busy, 5xx, an answer that is not JSON:
+    worth retrying later) or PlatformError (a 4xx: the platform said no).
+Callers that may not import sync (printing) catch `client.Error` (as DB-API connections expose
+their exception classes), so the client is all they need.
 No retries here: who retries, and how, is the caller's policy (sync.delivery.RetryPolicy).
 """
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+import ssl
+from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 
-from kiosk.config import ConfigError
-
 log = logging.getLogger(__name__)
 
 JSON = "application/json"
 
+# -- codes ---------------------------------------------------------------------------------------
+UNREACHABLE = "platform_unreachable"          # refused, no route, DNS, proxy down, 502
+CONNECTION_RESET = "platform_connection_reset"  # the connection broke mid-answer
+TIMEOUT = "platform_timeout"                  # no answer in time (also 408, 504)
+TLS = "platform_tls"                          # certificate not trusted, client certificate refused
+BUSY = "platform_busy"                        # 429, 503
+SERVER_ERROR = "platform_server_error"        # any other 5xx
+BAD_RESPONSE = "platform_bad_response"        # an answer that is not what the API promises
+BAD_REQUEST = "platform_bad_request"          # 400
+UNAUTHORIZED = "platform_unauthorized"        # 401: the kiosk credential is missing or refused
+FORBIDDEN = "platform_forbidden"              # 403
+NOT_FOUND = "platform_not_found"              # 404
+CONFLICT = "platform_conflict"                # 409
+REJECTED = "platform_rejected"                # any other 4xx
+
+UNAVAILABLE_CODES = frozenset({UNREACHABLE, CONNECTION_RESET, TIMEOUT, TLS, BUSY, SERVER_ERROR,
+                               BAD_RESPONSE})
+_STATUS_CODES = {400: BAD_REQUEST, 401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND,
+                 408: TIMEOUT, 409: CONFLICT, 429: BUSY, 502: UNREACHABLE, 503: BUSY,
+                 504: TIMEOUT}
+
+
+def classify_status(status: int) -> str | None:
+    """The code of an HTTP status, None for a status that is not an error (< 400)."""
+    if status < 400:
+        return None
+    return _STATUS_CODES.get(status, SERVER_ERROR if status >= 500 else REJECTED)
+
+
+def classify_exception(exc: BaseException) -> str:
+    """The code of a failure to get an answer at all."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        return TLS
+    if isinstance(exc, requests.exceptions.Timeout):
+        return TIMEOUT
+    causes = list(_causes(exc))
+    # a server that refuses our client certificate says so in a TLS alert, which surfaces after
+    # the handshake (TLS 1.3) wrapped in a connection error: still a TLS failure
+    if any(isinstance(cause, ssl.SSLError) for cause in causes):
+        return TLS
+    if isinstance(exc, (requests.exceptions.ChunkedEncodingError,
+                        requests.exceptions.ContentDecodingError)):
+        return CONNECTION_RESET
+    if any(isinstance(cause, ConnectionResetError) or "reset" in str(cause).lower()
+           for cause in causes):
+        return CONNECTION_RESET
+    return UNREACHABLE
+
+
+def _causes(exc: BaseException):
+    """exc and what it wraps: causes, contexts, and exceptions carried in args or .reason (as
+    requests and urllib3 wrap them)."""
+    todo, seen = [exc], set()
+    while todo and len(seen) < 20:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo += [current.__cause__, current.__context__, getattr(current, "reason", None),
+                 *current.args]
+        todo = [item for item in todo if isinstance(item, BaseException) or item is None]
+
+
+# -- errors --------------------------------------------------------------------------------------
+class ClientSettingsError(ValueError):
+    """ClientSettings that cannot work (the kiosk reports it as a ConfigError on its keys)."""
+
 
 class PlatformClientError(Exception):
-    """Base of the client's typed errors."""
+    """Base of the client's typed errors: `code` is one of the codes above, `status` the HTTP
+    status when the platform answered. The message names the call, never a request body."""
 
     def __init__(self, code: str, message: str, status: int | None = None):
         super().__init__(message)
@@ -36,103 +113,131 @@ class PlatformClientError(Exception):
 
 
 class PlatformUnavailable(PlatformClientError):
-    """The platform could not be reached or could not answer (worth retrying later).
-
-    codes: platform.unreachable, platform.timeout, platform.tls, platform.server_error,
-    platform.busy (429/503), platform.bad_response
-    """
+    """The platform could not be reached or could not answer (worth retrying later)."""
 
 
 class PlatformError(PlatformClientError):
-    """The platform answered and refused the request (4xx; retrying the same request won't help).
-
-    codes: platform.bad_request, platform.unauthorized, platform.forbidden, platform.not_found,
-    platform.conflict, platform.rejected
-    """
+    """The platform answered and refused the request (4xx; retrying the same request won't help)."""
 
 
-_CLIENT_CODES = {400: "platform.bad_request", 401: "platform.unauthorized",
-                 403: "platform.forbidden", 404: "platform.not_found", 409: "platform.conflict"}
+def error_for(code: str, message: str, status: int | None = None) -> PlatformClientError:
+    cls = PlatformUnavailable if code in UNAVAILABLE_CODES else PlatformError
+    return cls(code, message, status)
 
 
-class PlatformClient:
-    def __init__(self, base_url: str, *, connect_timeout_s: float = 3.0,
-                 read_timeout_s: float = 10.0, verify: bool | str = True,
-                 cert: str | tuple[str, str] | None = None, proxy: str = "",
-                 headers: dict[str, str] | None = None,
-                 response_hooks: tuple[Callable[..., Any], ...] = ()):
-        parts = urlsplit(base_url)
+# -- settings ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ClientSettings:
+    """How to reach the platform. File paths are absolute (the kiosk resolves them)."""
+    url: str
+    connect_timeout_s: float = 3.0
+    read_timeout_s: float = 10.0
+    verify: bool | str = True          # True: the system trust store; a path: that CA bundle;
+                                       # False: no verification (the kiosk allows it in demo only)
+    client_cert: str | None = None     # PEM certificate (with the key in it when client_key is None)
+    client_key: str | None = None
+    proxy: str = ""                    # for http and https; '' = direct (never the environment)
+    user_agent: str = "hall-kiosk"
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigError(f"[platform] url = {base_url!r}: must be an http:// or https:// URL")
-        self.base_url = base_url.rstrip("/")
-        self.timeout = (connect_timeout_s, read_timeout_s)
+            raise ClientSettingsError(f"url = {self.url!r}: must be an http:// or https:// URL")
+        if self.proxy and urlsplit(self.proxy).scheme not in ("http", "https"):
+            raise ClientSettingsError(f"proxy = {self.proxy!r}: must be an http:// URL")
+        if self.connect_timeout_s <= 0 or self.read_timeout_s <= 0:
+            raise ClientSettingsError("connect_timeout_s and read_timeout_s must be positive")
+        if self.client_key and not self.client_cert:
+            raise ClientSettingsError("client_key is set but client_cert is empty")
+
+    @property
+    def cert(self) -> str | tuple[str, str] | None:
+        if not self.client_cert:
+            return None
+        return (self.client_cert, self.client_key) if self.client_key else self.client_cert
+
+
+# -- the client ----------------------------------------------------------------------------------
+class PlatformClient:
+    Error = PlatformClientError
+    Unavailable = PlatformUnavailable
+    Refused = PlatformError
+
+    def __init__(self, settings: ClientSettings, *, credential: Any = None,
+                 response_hooks: tuple[Callable[..., Any], ...] = ()):
+        """credential: anything with auth_header() -> {"Authorization": ...} (sync.credential);
+        response_hooks: requests response hooks (sync.clock.ClockSkew.response_hook)."""
+        self.settings = settings
+        self.base_url = settings.url.rstrip("/")
+        self.timeout = (settings.connect_timeout_s, settings.read_timeout_s)
         self.session = requests.Session()
-        # The config file is the one source of truth: no proxy or CA bundle from the environment.
+        # The config file is the one source of truth: no proxy, CA bundle or .netrc from the
+        # environment (an HTTP_PROXY would otherwise see ID numbers without our TLS).
         self.session.trust_env = False
-        self.session.verify = verify
-        self.session.cert = cert
-        if proxy:
-            self.session.proxies = {"http": proxy, "https": proxy}
-        self.session.headers.update({"Accept": JSON, "User-Agent": "hall-kiosk"})
-        self.session.headers.update(headers or {})
-        adapter = HTTPAdapter(max_retries=0, pool_connections=2, pool_maxsize=4)
+        self.session.verify = settings.verify
+        self.session.cert = settings.cert
+        self.session.proxies = ({"http": settings.proxy, "https": settings.proxy}
+                                if settings.proxy else {})
+        self.session.headers.update({"Accept": JSON, "User-Agent": settings.user_agent})
+        adapter = HTTPAdapter(max_retries=0, pool_connections=2, pool_maxsize=8)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         for hook in response_hooks:
             self.session.hooks["response"].append(hook)
+        self.use_credential(credential)
 
-    @classmethod
-    def from_config(cls, cfg, base_url: str | None = None, *, demo: bool = False,
-                    credential: Any = None, clock_skew: Any = None) -> "PlatformClient":
-        """Build the client from [platform]. base_url overrides [platform] url (needed when that
-        says 'embedded': the app passes the embedded server's URL). credential (with
-        auth_header()) adds the kiosk's Bearer token; clock_skew (with response_hook) watches the
-        platform's Date header."""
-        p = cfg.platform
-        url = base_url or p.url
-        if url == "embedded":
-            raise ConfigError("[platform] url = 'embedded': the embedded platform must be started "
-                              "first and its URL passed to the client")
-        if not p.verify_tls and not demo:
-            raise ConfigError("[platform] verify_tls = false: only allowed with --demo; set "
-                              "ca_bundle to trust a private CA instead")
-        base = cfg.base_dir
-        verify: bool | str = p.verify_tls
-        if p.verify_tls and p.ca_bundle:
-            verify = str(_existing(base, p.ca_bundle, "ca_bundle"))
-        cert: str | tuple[str, str] | None = None
-        if p.client_cert:
-            cert_path = str(_existing(base, p.client_cert, "client_cert"))
-            cert = (cert_path, str(_existing(base, p.client_key, "client_key"))) \
-                if p.client_key else cert_path
-        elif p.client_key:
-            raise ConfigError("[platform] client_key is set but client_cert is empty")
-        headers = credential.auth_header() if credential is not None else None
-        hooks = (clock_skew.response_hook,) if clock_skew is not None else ()
-        return cls(url, connect_timeout_s=p.connect_timeout_s, read_timeout_s=p.read_timeout_s,
-                   verify=verify, cert=cert, proxy=p.proxy, headers=headers, response_hooks=hooks)
+    def use_credential(self, credential: Any) -> None:
+        """Send this kiosk credential with every call from now on (None: send none)."""
+        self.session.headers.pop("Authorization", None)
+        if credential is not None:
+            self.session.headers.update(credential.auth_header())
 
-    # -- raw layer -----------------------------------------------------------------------------
+    @property
+    def has_credential(self) -> bool:
+        return "Authorization" in self.session.headers
+
     def url(self, path: str) -> str:
+        """The URL of a platform path. An absolute URL (a seal_url in a document) must point
+        into the platform: the session's credential and certificate go to nobody else."""
+        if "://" in path:
+            if not path.startswith(self.base_url + "/"):
+                raise PlatformUnavailable(BAD_RESPONSE, "a platform link points outside the "
+                                          f"platform ({urlsplit(path).netloc})")
+            return path
         return self.base_url + (path if path.startswith("/") else "/" + path)
 
-    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+    # -- raw layer -----------------------------------------------------------------------------
+    def send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """One request; the response for any HTTP status. Raises PlatformUnavailable when no
+        answer came. TLS, proxy and credential are the session's: they cannot be overridden."""
+        overridden = {"verify", "cert", "proxies", "auth"} & kwargs.keys()
+        if overridden:
+            raise TypeError(f"per-call {', '.join(sorted(overridden))}: the settings decide")
         kwargs.setdefault("timeout", self.timeout)
-        return self.session.request(method, self.url(path), **kwargs)
+        url = self.url(path)
+        try:
+            return self.session.request(method, url, **kwargs)
+        except requests.exceptions.RequestException as exc:
+            code = classify_exception(exc)
+            raise PlatformUnavailable(code, _transport_message(code, method, path, self.base_url,
+                                                               exc)) from None
 
-    def get(self, path: str, **kwargs: Any) -> requests.Response:
-        return self.request("GET", path, **kwargs)
+    # -- checked layer -------------------------------------------------------------------------
+    def call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """send(), and an HTTP error status raised as PlatformUnavailable / PlatformError."""
+        response = self.send(method, path, **kwargs)
+        code = classify_status(response.status_code)
+        if code is not None:
+            raise error_for(code, f"{method} {_path_only(path)}: HTTP {response.status_code} "
+                            f"{_error_detail(response)}".rstrip(), response.status_code)
+        return response
 
-    def post(self, path: str, **kwargs: Any) -> requests.Response:
-        return self.request("POST", path, **kwargs)
-
-    # -- JSON layer with typed errors ----------------------------------------------------------
     def get_json(self, path: str, etag: str | None = None,
                  params: dict[str, Any] | None = None) -> tuple[int, Any, str | None]:
         """GET a JSON document. With `etag`, sends If-None-Match; an unchanged document gives
         (304, None, etag). Otherwise (200, data, the response's ETag or None)."""
         headers = {"If-None-Match": etag} if etag else {}
-        response = self._call("GET", path, params=params, headers=headers)
+        response = self.call("GET", path, params=params, headers=headers)
         if response.status_code == 304:
             return 304, None, response.headers.get("ETag", etag)
         return response.status_code, _json(response, path), response.headers.get("ETag")
@@ -140,33 +245,16 @@ class PlatformClient:
     def post_json(self, path: str, body: Any,
                   headers: dict[str, str] | None = None) -> tuple[int, Any]:
         """POST a JSON body; returns (status, decoded JSON answer or None when it has no body)."""
-        response = self._call("POST", path, json=body, headers=headers or {})
+        response = self.call("POST", path, json=body, headers=headers or {})
         return response.status_code, _json(response, path) if response.content else None
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        try:
-            response = self.request(method, path, **kwargs)
-        except requests.exceptions.SSLError as exc:
-            raise PlatformUnavailable("platform.tls", f"TLS failure talking to the platform: "
-                                      f"{_reason(exc)}") from None
-        except requests.exceptions.Timeout:
-            raise PlatformUnavailable("platform.timeout", f"the platform did not answer {method} "
-                                      f"{path} in time") from None
-        except requests.exceptions.RequestException as exc:
-            raise PlatformUnavailable("platform.unreachable", f"cannot reach the platform at "
-                                      f"{self.base_url}: {type(exc).__name__}") from None
-        status = response.status_code
-        if status < 400:
-            return response
-        detail = _error_detail(response)
-        if status in (429, 503):
-            raise PlatformUnavailable("platform.busy", f"{method} {path}: platform busy "
-                                      f"({status}) {detail}", status)
-        if status >= 500:
-            raise PlatformUnavailable("platform.server_error", f"{method} {path}: platform error "
-                                      f"{status} {detail}", status)
-        raise PlatformError(_CLIENT_CODES.get(status, "platform.rejected"),
-                            f"{method} {path}: refused with {status} {detail}", status)
+    def get_bytes(self, path: str) -> bytes:
+        """GET a binary document (a PDF, a PNG); the body as it came."""
+        return self.call("GET", path).content
+
+    def post_for_bytes(self, path: str, body: Any) -> bytes:
+        """POST a JSON body (personal data goes in bodies, never URLs); the binary answer."""
+        return self.call("POST", path, json=body).content
 
     def close(self) -> None:
         self.session.close()
@@ -178,24 +266,30 @@ class PlatformClient:
         self.close()
 
 
-def _existing(base: Path, value: str, key: str) -> Path:
-    path = Path(value)
-    if not path.is_absolute():
-        path = base / path
-    if not path.is_file():
-        raise ConfigError(f"[platform] {key} = {value!r}: file {path} does not exist")
-    return path
+def _path_only(path: str) -> str:
+    return urlsplit(path).path if "://" in path else path
+
+
+def _transport_message(code: str, method: str, path: str, base_url: str, exc: Exception) -> str:
+    if code == TLS:
+        return f"TLS failure talking to the platform: {_reason(exc)}"
+    if code == TIMEOUT:
+        return f"the platform did not answer {method} {_path_only(path)} in time"
+    if code == CONNECTION_RESET:
+        return f"the connection to the platform broke during {method} {_path_only(path)}"
+    return f"cannot reach the platform at {base_url}: {type(exc).__name__}"
 
 
 def _json(response: requests.Response, path: str) -> Any:
     try:
         return response.json()
     except ValueError:
-        raise PlatformUnavailable("platform.bad_response", f"{path}: the answer is not JSON",
+        raise PlatformUnavailable(BAD_RESPONSE, f"{_path_only(path)}: the answer is not JSON",
                                   response.status_code) from None
 
 
 def _error_detail(response: requests.Response) -> str:
+    """The platform's short error word from a JSON error body, e.g. '(not_found)'."""
     try:
         data = response.json()
     except ValueError:
@@ -206,3 +300,12 @@ def _error_detail(response: requests.Response) -> str:
 def _reason(exc: Exception) -> str:
     text = str(exc)
     return text[:200] if text else type(exc).__name__
+
+
+def error_text(response: requests.Response) -> str:
+    """The `error` field of a JSON error answer, '' when there is none (callers clean it)."""
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    return str(data.get("error") or "") if isinstance(data, dict) else ""

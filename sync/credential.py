@@ -12,10 +12,10 @@ import stat
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from sync.client import PlatformClient, PlatformUnavailable
 from sync.crypto import fsync_dir
 
 PROVISION_PATH = "/api/v1/kiosks/provision"
@@ -80,20 +80,18 @@ def save_credential(path: str | os.PathLike, credential: Credential) -> None:
     fsync_dir(path.parent)
 
 
-def provision(client: Any, platform_url: str, kiosk_id: str, enrollment_token: str,
+def provision(client: PlatformClient, platform_url: str, kiosk_id: str, enrollment_token: str,
               path: str | os.PathLike, expected_key: str | None = None) -> Credential:
     """Enroll with the platform and store the credential.
 
-    client.post(path, json=...) is the platform client (TLS as configured). expected_key pins the
+    client is the kiosk's sync.client.PlatformClient (TLS as configured). expected_key pins the
     platform's public key (base64) when staff got it out of band; a mismatch is refused.
     """
-    import requests
     try:
-        response = client.post(PROVISION_PATH, json={"kiosk_id": kiosk_id,
-                                                      "enrollment_token": enrollment_token})
-    except requests.exceptions.RequestException as exc:
-        raise CredentialError("unreachable", f"cannot reach the platform: {type(exc).__name__}") \
-            from None
+        response = client.send("POST", PROVISION_PATH, json={"kiosk_id": kiosk_id,
+                                                              "enrollment_token": enrollment_token})
+    except PlatformUnavailable as exc:
+        raise CredentialError("unreachable", f"cannot reach the platform: {exc.code}") from None
     if response.status_code in (401, 403):
         raise CredentialError("enrollment_refused",
                               "the platform refused the enrollment token (unknown or already used)")

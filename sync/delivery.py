@@ -27,15 +27,18 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-import requests
-
-from sync.outbox import Alert, Outbox, OutboxError, OutboxRecord, crash_point
+from sync import client as codes
+from sync.client import PlatformUnavailable, classify_status, error_text
+from sync.crash_points import crash_point
+from sync.outbox import Alert, Outbox, OutboxError, OutboxRecord
 
 log = logging.getLogger(__name__)
 
 RECORDS_PATH = "/api/v1/records"
-OFFLINE_STATUSES = frozenset({408, 429, 502, 503, 504})
-CREDENTIAL_STATUSES = frozenset({401, 403})
+# what the client's classification of an answer means for delivery (the policy above)
+OFFLINE_CODES = codes.UNAVAILABLE_CODES - {codes.SERVER_ERROR}    # 408, 429, 502, 503, 504
+CREDENTIAL_CODES = frozenset({codes.UNAUTHORIZED, codes.FORBIDDEN})   # 401, 403
+CHARGED_CODES = frozenset({codes.SERVER_ERROR, codes.CONFLICT})   # other 5xx, 409
 RETRY_AFTER_CAP_S = 24 * 3600.0
 IDLE_POLL_S = 60.0
 
@@ -77,7 +80,7 @@ class SyncStatus:
     online: bool | None = None        # None until the first contact either way
     last_success: float | None = None  # epoch seconds of the last platform answer that worked
     last_attempt: float | None = None
-    last_error: str | None = None     # a stable code, e.g. 'unreachable', 'timeout', 'tls_error'
+    last_error: str | None = None     # a sync.client code, e.g. 'platform_unreachable'
     depth: int = 0                    # records waiting
     dead: int = 0                     # dead letters awaiting staff
     oldest_created: float | None = None   # epoch seconds of the oldest waiting record
@@ -192,50 +195,41 @@ class DeliveryWorker:
     def _send(self, batch: list[OutboxRecord]) -> _Outcome:
         body = {"records": [{"key": r.key, "kind": r.kind, "created": r.created,
                              "payload": r.payload} for r in batch]}
-        timer = _arm_send_crash()
+        crash_point("send_started")
         try:
-            response = self.client.post(RECORDS_PATH, json=body)
-        except requests.exceptions.SSLError:
-            return _Outcome(offline="tls_error")
-        except requests.exceptions.Timeout:
-            return _Outcome(offline="timeout")
-        except (requests.exceptions.ChunkedEncodingError,
-                requests.exceptions.ContentDecodingError):
-            return _Outcome(offline="connection_reset")
-        except requests.exceptions.ConnectionError as exc:
-            return _Outcome(offline="connection_reset" if _is_reset(exc) else "unreachable")
-        except requests.exceptions.RequestException as exc:
-            log.warning("delivery request failed: %s", type(exc).__name__)
-            return _Outcome(offline="unreachable")
+            response = self.client.send("POST", RECORDS_PATH, json=body)
+        except PlatformUnavailable as exc:
+            return _Outcome(offline=exc.code)
         finally:
-            if timer is not None:
-                timer.cancel()
+            crash_point("send_finished")
         status = response.status_code
+        code = classify_status(status)
         retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
-        if status in OFFLINE_STATUSES:
-            return _Outcome(offline=f"http_{status}", retry_after=retry_after)
-        if status in CREDENTIAL_STATUSES:
-            if self._status.last_error != "credential_rejected":   # once, not at every retry
+        if code in OFFLINE_CODES:
+            return _Outcome(offline=code, retry_after=retry_after)
+        if code in CREDENTIAL_CODES:
+            if self._status.last_error not in CREDENTIAL_CODES:   # once, not at every retry
                 self._alert("sync_credential_rejected",
                             f"the platform refused this kiosk's credential (HTTP {status}); "
                             "run `kiosk provision` again", {"status": status})
-            return _Outcome(offline="credential_rejected", retry_after=retry_after)
-        if 400 <= status < 500 and status != 409:
+            return _Outcome(offline=code, retry_after=retry_after)
+        if code is not None and code not in CHARGED_CODES:
             if len(batch) > 1:
                 # find the culprit: every record of the batch retries alone, right away
                 self.outbox.retry_later(batch, f"batch refused: HTTP {status}", lambda n: 0.0)
                 return _Outcome(failed=batch)
             self.outbox.dead_letter(batch, f"refused by the platform: HTTP {status} "
-                                    f"{_error_text(response)}")
+                                    f"{safe_reason(error_text(response))}")
             return _Outcome(dead=batch)
         if status != 200:
+            code = code or codes.BAD_RESPONSE     # e.g. a 204 or a redirect: not an answer
             self._charge(batch, f"HTTP {status}", retry_after)
-            return _Outcome(failed=batch, offline=f"http_{status}", retry_after=retry_after)
+            return _Outcome(failed=batch, offline=code, retry_after=retry_after)
         try:
             results = response.json()["results"]
             by_key = {item["key"]: item for item in results}
         except (ValueError, KeyError, TypeError):
-            return _Outcome(offline="bad_response")
+            return _Outcome(offline=codes.BAD_RESPONSE)
         crash_point("after_response")
         outcome = _Outcome()
         retry: list[OutboxRecord] = []
@@ -372,23 +366,6 @@ class DeliveryWorker:
         return min(IDLE_POLL_S, max(0.01, next_due - now))
 
 
-def _is_reset(exc: BaseException) -> bool:
-    seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, ConnectionResetError) or "reset" in str(exc).lower():
-            return True
-        exc = exc.__cause__ or exc.__context__
-        seen += 1
-    return False
-
-
-def _error_text(response: requests.Response) -> str:
-    try:
-        return safe_reason(response.json().get("error"))
-    except (ValueError, AttributeError):
-        return ""
-
-
 _LONG_NUMBER = re.compile(r"\d{6,}[\dXx]*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -400,17 +377,3 @@ def safe_reason(text: object, limit: int = 120) -> str:
         return ""
     cleaned = _HAN.sub("…", _LONG_NUMBER.sub("#", str(text)))
     return cleaned[:limit]
-
-
-def _arm_send_crash() -> threading.Timer | None:
-    """Crash test hook: with KIOSK_SYNC_CRASH_AT=after_send the process is killed while the
-    request is in flight (after it was sent, before the answer is read)."""
-    import os
-    from sync.outbox import CRASH_ENV
-    if not os.environ.get(CRASH_ENV, "").startswith("after_send"):
-        return None
-    timer = threading.Timer(float(os.environ.get("KIOSK_SYNC_CRASH_DELAY_S", "0.5")),
-                            crash_point, args=("after_send",))
-    timer.daemon = True
-    timer.start()
-    return timer

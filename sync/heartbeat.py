@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import requests
-
+from sync.client import BAD_RESPONSE, PlatformClient, PlatformClientError
 from sync.remote_commands import RemoteCommands
 
 log = logging.getLogger(__name__)
@@ -93,7 +92,7 @@ class BeatResult:
 
 
 class Heartbeat:
-    def __init__(self, client: Any, state: KioskState, commands: RemoteCommands | None, *,
+    def __init__(self, client: PlatformClient, state: KioskState, commands: RemoteCommands | None, *,
                  interval_s: float = 60.0,
                  on_contact: Callable[[bool, str | None], None] | None = None):
         self.client = client
@@ -108,17 +107,13 @@ class Heartbeat:
 
     def beat(self) -> BeatResult:
         try:
-            response = self.client.post(HEARTBEAT_PATH, json=self.state.snapshot())
-        except requests.exceptions.RequestException as exc:
-            return self._failed(_transport_code(exc))
-        if response.status_code != 200:
-            return self._failed(f"http_{response.status_code}")
-        try:
-            answer = response.json()
-            envelopes = answer.get("commands") or []
-            interval = answer.get("interval_s")
-        except (ValueError, AttributeError):
-            return self._failed("bad_response")
+            status, answer = self.client.post_json(HEARTBEAT_PATH, self.state.snapshot())
+        except PlatformClientError as exc:
+            return self._failed(exc.code)
+        if status != 200 or not isinstance(answer, dict):
+            return self._failed(BAD_RESPONSE)
+        envelopes = answer.get("commands") or []
+        interval = answer.get("interval_s")
         if isinstance(interval, (int, float)) and not isinstance(interval, bool):
             self.interval_s = float(min(MAX_INTERVAL_S, max(MIN_INTERVAL_S, interval)))
         self._on_contact(True, None)
@@ -133,9 +128,9 @@ class Heartbeat:
         if not acks:
             return 0
         try:
-            response = self.client.post(ACK_PATH, json={"acks": acks})
-            confirmed = response.json().get("acknowledged", []) if response.status_code == 200 else []
-        except (requests.exceptions.RequestException, ValueError, AttributeError):
+            status, answer = self.client.post_json(ACK_PATH, {"acks": acks})
+            confirmed = answer.get("acknowledged", []) if status == 200 else []
+        except (PlatformClientError, AttributeError):
             return 0   # kept as pending: the next beat sends them again
         self.commands.mark_acked([c for c in confirmed if isinstance(c, str)])
         return len(confirmed)
@@ -168,10 +163,3 @@ class Heartbeat:
             self._wake.wait(self.interval_s)
             self._wake.clear()
 
-
-def _transport_code(exc: BaseException) -> str:
-    if isinstance(exc, requests.exceptions.SSLError):
-        return "tls_error"
-    if isinstance(exc, requests.exceptions.Timeout):
-        return "timeout"
-    return "unreachable"

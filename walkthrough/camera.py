@@ -5,6 +5,7 @@ and liveness run in their thread, and the reference photo comes from the embedde
 """
 from __future__ import annotations
 
+from kiosk.flows.face_check import Outcome
 from kiosk.session import Identity
 from walkthrough.walker import step
 
@@ -31,46 +32,57 @@ def face_position(w) -> None:
     if twin:
         twin.set_scene("face")
     w.nav.go("face_verify", next="home")
-    w.wait_for(lambda: w.shell.current().progress is not None, 15000)
+    w.wait_for(lambda: w.shell.current().flow.progress is not None, 15000)
 
 
 @step(410, "face-verify-challenge")
 def face_challenge(w) -> None:
-    w.wait_for(lambda: _face(w).progress is not None and
-               _face(w).progress.phase in ("challenge", "done"), 15000)
+    w.wait_for(lambda: _face(w).flow.phase in ("challenge", "confirm") or
+               _face(w).flow.outcome is not None, 15000)
 
 
 @step(420, "face-verify-confirmed")
 def face_confirmed(w) -> None:
-    w.wait_for(lambda: _face(w).outcome is not None, 20000)
-    assert _face(w).outcome == ("ok", "match"), _face(w).outcome
+    w.wait_for(lambda: _face(w).flow.outcome is not None, 20000)
+    assert _face(w).flow.outcome == Outcome("ok", "match"), _face(w).flow.outcome
 
 
 def _attempt_with_photo(w, failures_before: int) -> None:
-    """Hold a printed photo up to the face camera and let a real attempt run out (1.5 s challenge)."""
-    screen = _face(w)
+    """Hold a printed photo up to the face camera and let a real attempt run out (1.5 s challenge):
+    the face screen opened anew, as after a previous citizen's attempt, with the session's
+    verifier set to `failures_before` failed attempts."""
+    _face(w)
+    service = w.ctx.services["camera"]
     twin = _twin(w, "face")
     if twin:
         twin.set_scene("photo")
-    verifier = screen.check.verifier
-    verifier.failures = failures_before
-    screen.check.timeout_s = 1.5            # a short challenge keeps the walkthrough quick
-    screen._retry()
-    w.wait_for(lambda: screen.outcome is not None, 20000)
+    service.verifier().failures = failures_before
+    make = service.new_face_check
+
+    def quick_check():
+        check = make()
+        check.timeout_s = 1.5               # a short challenge keeps the walkthrough quick
+        return check
+    service.new_face_check = quick_check
+    try:
+        w.nav.go("face_verify", next="home")
+        w.wait_for(lambda: w.shell.current().flow.outcome is not None, 20000)
+    finally:
+        del service.new_face_check          # the service's own method again
 
 
 @step(430, "face-verify-photo-rejected")
 def face_photo(w) -> None:
     """A printed photo: it passes the quality gates but never blinks or turns; try again offered."""
     _attempt_with_photo(w, 0)
-    assert _face(w).outcome == ("warn", "liveness_timeout"), _face(w).outcome
+    assert _face(w).flow.outcome == Outcome("warn", "liveness_timeout"), _face(w).flow.outcome
 
 
 @step(440, "face-verify-ask-staff")
 def face_staff(w) -> None:
     """The last attempt fails too: the citizen is sent to staff."""
-    _attempt_with_photo(w, _face(w).check.verifier.max_attempts - 1)
-    assert _face(w).outcome[0] == "error"
+    _attempt_with_photo(w, _face(w).flow.check.verifier.max_attempts - 1)
+    assert _face(w).flow.outcome.level == "error"
     twin = _twin(w, "face")
     if twin:
         twin.set_scene("face")

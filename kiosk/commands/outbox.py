@@ -98,17 +98,20 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _flush(args: argparse.Namespace) -> int:
+    from kiosk.wiring.platform import open_link
     from kiosk.wiring.sync import build_sync
     cfg = config.load(args.config)
     if cfg.platform.url == "embedded":
         print("kiosk outbox flush: [platform] url is 'embedded'; the embedded platform runs only "
               "inside the demo app, which delivers by itself", file=sys.stderr)
         return 2
-    service = build_sync(cfg, cfg.platform.url.rstrip("/"))
+    link = open_link(cfg, cfg.platform.url.rstrip("/"))
+    service = build_sync(cfg, link)
     try:
         result = service.worker.drain(ignore_backoff=True, deadline=time.time() + args.timeout)
     finally:
         service.stop()
+        link.close()
     print(f"sent {result.sent} ({result.duplicates} already on the platform), "
           f"dead-lettered {result.dead}, still queued {result.remaining}"
           + (f"; stopped: {result.error}" if result.error else ""))

@@ -126,8 +126,9 @@ def _certificate(args: argparse.Namespace) -> int:
     try:
         if args.to:
             from printing.documents import RenderContext, render
+            from kiosk.wiring.platform import platform_client
             from printing.source import PlatformDocuments
-            source = PlatformDocuments(ctx.services["platform_url"])
+            source = PlatformDocuments(platform_client(ctx))
             data = source.specimen(args.kind)
             doc = render(templates.get(args.kind), data, RenderContext(
                 kiosk_id=cfg.kiosk.id, seal_png=source.seal(data["issuer"]["seal_url"]),

@@ -24,8 +24,8 @@ def register(groups) -> None:
 
 
 def _provision(args: argparse.Namespace) -> int:
-    from kiosk.wiring.sync import make_client
-    from sync.clock import ClockSkew
+    from kiosk.platform_settings import client_settings
+    from sync.client import PlatformClient
     from sync.credential import CredentialError, provision
     cfg = config.load(args.config)
     url = (args.url or cfg.platform.url).rstrip("/")
@@ -39,8 +39,9 @@ def _provision(args: argparse.Namespace) -> int:
         return 2
     kiosk_id = args.kiosk_id or cfg.kiosk.id
     try:
-        credential = provision(make_client(cfg, url, None, ClockSkew(), demo=args.demo), url,
-                               kiosk_id, args.token, path, expected_key=args.expect_key)
+        with PlatformClient(client_settings(cfg, url, demo=args.demo)) as client:
+            credential = provision(client, url, kiosk_id, args.token, path,
+                                   expected_key=args.expect_key)
     except CredentialError as exc:
         print(f"kiosk provision: {exc}", file=sys.stderr)
         return 3 if exc.code == "unreachable" else 1

@@ -16,11 +16,14 @@ from devices.camera.errors import CameraError
 from devices.camera.face import FaceAnalyzer, FaceModels, QualityRules
 from devices.camera.liveness import load_vendor_hook, plan_steps
 from devices.camera.verify import FaceCheck, FaceVerifier
+from kiosk.config import ConfigError
+from kiosk.wiring.platform import platform_client
 
 log = logging.getLogger(__name__)
 
 ROLES = ("face", "document", "qr")
 REFERENCE_UNAVAILABLE = "no_reference"
+PHOTO_PATH = "/api/v1/persons/photo"
 
 
 class CameraService:
@@ -154,21 +157,21 @@ class CameraService:
         return self._platform_photo(identity.id_number)
 
     def _platform_photo(self, id_number: str) -> bytes:
-        import requests
-        base = self.ctx.services.get("platform_url")
-        if not base:
-            raise CameraError(REFERENCE_UNAVAILABLE, "no platform to ask for a reference photo")
-        platform = self.config.platform
+        """The photo on file, through the kiosk's one platform client (the ID number goes in the
+        body, with the kiosk's TLS, client certificate and credential)."""
         try:
-            response = requests.post(f"{base}/api/v1/persons/photo", json={"id_number": id_number},
-                                     timeout=(platform.connect_timeout_s, platform.read_timeout_s))
-        except requests.RequestException as exc:
+            client = platform_client(self.ctx)
+        except (RuntimeError, ConfigError) as exc:   # no platform URL, or settings that cannot work
             raise CameraError(REFERENCE_UNAVAILABLE,
-                              f"platform unreachable for the reference photo ({type(exc).__name__})") from None
-        if response.status_code != 200:
+                              f"no platform to ask for a reference photo ({exc})") from None
+        try:
+            return client.post_for_bytes(PHOTO_PATH, {"id_number": id_number})
+        except client.Unavailable as exc:
+            raise CameraError(REFERENCE_UNAVAILABLE, "platform unreachable for the reference "
+                              f"photo ({exc.code})") from None
+        except client.Error as exc:
             raise CameraError(REFERENCE_UNAVAILABLE,
-                              f"platform has no reference photo (HTTP {response.status_code})")
-        return response.content
+                              f"platform has no reference photo ({exc.code})") from None
 
     # -- documents -------------------------------------------------------------------------------
     def new_document_batch(self) -> DocumentBatch:
@@ -178,6 +181,8 @@ class CameraService:
 
 
 def wire(ctx) -> None:
+    import devices.virtual
+    devices.virtual.register_all()     # "virtual:NAME" sources (the demo's and the defaults')
     service = CameraService(ctx)
     if ctx.config.face.enabled:
         service.preload_models()

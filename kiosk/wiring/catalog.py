@@ -1,4 +1,5 @@
-"""Catalog wiring: the platform client and the on-disk catalog cache behind the catalog screens.
+"""Catalog wiring: the on-disk catalog cache behind the catalog screens, refreshed through the
+kiosk's one platform client (kiosk.wiring.platform).
 
 The cache loads from disk at once (guides work with the platform down); the first refresh and
 the periodic ones run in a background thread and never block the UI.
@@ -7,15 +8,14 @@ from __future__ import annotations
 
 from kiosk.catalog import Catalog
 from kiosk.catalog_service import CatalogService
+from kiosk.wiring.platform import platform_client
 from sync.catalog_cache import CatalogCache
-from sync.client import PlatformClient
 
 
 def wire(ctx) -> None:
     cfg = ctx.config
-    client = PlatformClient.from_config(cfg, base_url=ctx.services["platform_url"], demo=ctx.demo)
-    ctx.on_shutdown(client.close)
-    cache = CatalogCache.from_config(cfg, client, Catalog.from_payload, Catalog.empty)
+    cache = CatalogCache.from_config(cfg, platform_client(ctx), Catalog.from_payload,
+                                     Catalog.empty)
 
     def changed() -> None:
         if ctx.bridge is not None:

@@ -106,6 +106,7 @@ def _certificates(ctx, services: PrintingServices, alert):
     from printing.cups_jobs import CupsPrinter
     from printing.errors import DocumentRejected
     from printing.service import CertificateService, RetryPolicy
+    from kiosk.wiring.platform import platform_client
     from printing.source import PlatformDocuments
 
     cfg = ctx.config
@@ -124,11 +125,7 @@ def _certificates(ctx, services: PrintingServices, alert):
     printer = CupsPrinter(queue, server, media=section.media, duplex=section.duplex,
                           timeout_s=section.job_timeout_s, alert=alert,
                           before_connect=services.standin.ensure_started if services.standin else None)
-    base = ctx.services.get("platform_url")
-    if not base:
-        raise RuntimeError("no platform URL: documents cannot be fetched")
-    platform = cfg.platform
-    source = PlatformDocuments(base, timeout=(platform.connect_timeout_s, platform.read_timeout_s))
+    source = PlatformDocuments(platform_client(ctx))    # the one client: TLS, credential, proxy
     if section.trust_roots:
         pem = Path(section.trust_roots)
         pem = pem if pem.is_absolute() else cfg.base_dir / pem
@@ -157,13 +154,11 @@ def _receipts(ctx, services: PrintingServices, alert):
 
     cfg = ctx.config
     section = cfg.receipt_printer
-    address = None
     if section.transport == "virtual":
         from devices.virtual.escpos_printer import VirtualEscposPrinter
         services.virtual_receipt_printer = VirtualEscposPrinter(
-            cfg.data_path("virtual-receipts"), columns=section.chars_per_line).start()
+            cfg.data_path("virtual-receipts"), columns=section.chars_per_line).start().register()
         ctx.on_shutdown(services.virtual_receipt_printer.stop)
-        address = services.virtual_receipt_printer.address
     bridge = ctx.bridge.callback("receipt") if ctx.bridge is not None else (lambda k, p=None: None)
 
     def on_event(kind: str, payload: dict) -> None:
@@ -174,7 +169,7 @@ def _receipts(ctx, services: PrintingServices, alert):
                                                    "severity": "warning" if payload["state"] ==
                                                    "paper-near-end" else "error"})
 
-    printer = ReceiptPrinter(lambda: open_transport(section, address), poll_s=section.status_poll_s,
+    printer = ReceiptPrinter(lambda: open_transport(section), poll_s=section.status_poll_s,
                              callback=on_event).start()
     ctx.on_shutdown(printer.stop)
     return ReceiptService(printer, services.audit, cfg.kiosk.hall_name, cfg.kiosk.id,

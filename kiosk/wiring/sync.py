@@ -1,5 +1,8 @@
 """Sync wiring: the outbox, its delivery worker, the heartbeat and remote commands, from [sync].
 
+Delivery, heartbeat and command acknowledgements use the kiosk's one platform client and the
+credential it carries (kiosk.wiring.platform, wired before every area).
+
 ctx.services["sync"] is a SyncService, the one object screens and flows use:
     receipt = sync.enqueue("submission", payload)   # durable when it returns; receipt.key
     sync.status()                                   # SyncStatus snapshot, no I/O
@@ -16,8 +19,9 @@ from typing import Any, Callable
 
 from kiosk import __version__
 from kiosk.area_state import StatePart, english
+from kiosk.wiring.platform import PlatformLink, platform_link
 from sync.clock import ClockSkew
-from sync.credential import Credential, CredentialError, load_credential, provision
+from sync.credential import Credential
 from sync.delivery import DeliveryWorker, FlushResult, RetryPolicy, SyncStatus
 from sync.heartbeat import ErrorLog, Heartbeat, KioskState
 from sync.outbox import Outbox, Receipt, open_outbox
@@ -95,18 +99,10 @@ class SyncService:
         self.outbox.close()
 
 
-def make_client(cfg, platform_url: str, credential: Credential | None, skew: ClockSkew,
-                demo: bool = False):
-    """The platform client as configured ([platform] timeouts, TLS, proxy), carrying the kiosk
-    credential and feeding clock-skew detection."""
-    from sync.client import PlatformClient
-    return PlatformClient.from_config(cfg, platform_url, credential=credential,
-                                      clock_skew=skew, demo=demo)
-
-
-def build_sync(cfg, platform_url: str, *, demo: bool = False,
+def build_sync(cfg, link: PlatformLink, *,
                alert: Callable[[str, str, dict], None] | None = None,
                started_at: float | None = None) -> SyncService:
+    """The sync area on the kiosk's platform link (kiosk.wiring.platform.open_link)."""
     errors = ErrorLog()
 
     def on_alert(code: str, message: str, details: dict) -> None:
@@ -117,9 +113,8 @@ def build_sync(cfg, platform_url: str, *, demo: bool = False,
 
     sync_cfg = cfg.sync
     outbox = open_outbox(sync_cfg, cfg.data_path, alert=on_alert)
-    skew = ClockSkew(alert=on_alert)
-    credential = _credential(cfg, platform_url, skew, demo, on_alert)
-    client = make_client(cfg, platform_url, credential, skew, demo)
+    link.alerts.connect(on_alert)       # credential problems and clock skew, since the start
+    client, skew, credential = link.client, link.skew, link.credential
     worker = DeliveryWorker(outbox, client, batch_size=sync_cfg.batch_size,
                             policy=RetryPolicy(sync_cfg.backoff_base_s, sync_cfg.backoff_max_s),
                             ordered_kinds=sync_cfg.ordered_kinds, alert=on_alert)
@@ -143,38 +138,15 @@ def _flush_result(result: FlushResult) -> dict:
             "error": result.error}
 
 
-def _credential(cfg, platform_url: str, skew: ClockSkew, demo: bool,
-                on_alert: Callable[[str, str, dict], None]) -> Credential | None:
-    path = cfg.data_path(cfg.sync.credential_file)
-    if demo and cfg.platform.url == "embedded":
-        # the demo kiosk enrolls itself at every start with the embedded platform's reusable demo
-        # token, so a deleted platform database never leaves it with a stale credential
-        from kiosk.embedded import embedded_platform
-        client = make_client(cfg, platform_url, None, skew, demo)
-        try:
-            return provision(client, platform_url, cfg.kiosk.id,
-                             embedded_platform().demo_enrollment_token, path)
-        except CredentialError as exc:   # records still queue; delivery waits for a credential
-            on_alert(f"credential_{exc.code}", str(exc), {})
-            return None
-    try:
-        return load_credential(path)
-    except CredentialError as exc:
-        on_alert(f"credential_{exc.code}", str(exc), {})
-        return None
-
-
 def wire(ctx) -> None:
-    url = ctx.services.get("platform_url")
-    if not url:
-        raise RuntimeError("no platform URL: the app must start the platform before wiring")
+    link = platform_link(ctx)
     bridge = getattr(ctx, "bridge", None)
 
     def alert(code: str, message: str, details: dict) -> None:
         if bridge is not None:
             bridge.post("sync", "alert", {"code": code, "message": message})
 
-    service = build_sync(ctx.config, url, demo=ctx.demo, alert=alert)
+    service = build_sync(ctx.config, link, alert=alert)
     service.set_state_providers(devices=lambda: _device_states(ctx),
                                 paper=lambda: _paper_states(ctx))
     if bridge is not None:

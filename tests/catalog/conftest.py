@@ -13,6 +13,7 @@ import pytest
 
 from kiosk import config
 from kiosk.catalog import Catalog
+from kiosk.platform_settings import client_settings
 from sync.client import PlatformClient
 from reference_platform import demo_data
 
@@ -33,7 +34,7 @@ def client_for(cfg):
     made: list[PlatformClient] = []
 
     def make(url: str, **kw) -> PlatformClient:
-        client = PlatformClient.from_config(cfg, url, **kw)
+        client = PlatformClient(client_settings(cfg, url), **kw)
         made.append(client)
         return client
     yield make

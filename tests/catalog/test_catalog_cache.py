@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from kiosk.catalog import Catalog, open_cache
+from kiosk.platform_settings import client_settings
 from sync.client import PlatformClient
 from reference_platform import demo_data
 from reference_platform.routes_catalog import replace_catalog
@@ -47,7 +48,7 @@ def test_changed_catalog_is_picked_up(platform, cfg, client_for):
 
 def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
     server = PlatformServer(tmp_path / "platform.sqlite3").start()
-    client = PlatformClient.from_config(cfg, server.url)
+    client = PlatformClient(client_settings(cfg, server.url))
     cache = open_cache(cfg, client)
     cache.refresh()
     fetched = cache.fetched_at
@@ -59,11 +60,11 @@ def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
 
     assert len(cache.refresh()) == items
     assert cache.last_status == "offline" and cache.offline
-    assert cache.state().error_code == "platform.unreachable"
+    assert cache.state().error_code == "platform_unreachable"
     assert len(cache.catalog) == items and cache.fetched_at == fetched   # guides as of then
 
     # the kiosk restarts while the platform is still down: the cache on disk carries it
-    restarted = open_cache(cfg, PlatformClient.from_config(cfg, server.url))
+    restarted = open_cache(cfg, PlatformClient(client_settings(cfg, server.url)))
     assert len(restarted.catalog) == items and restarted.fetched_at == fetched
     restarted.refresh()
     assert restarted.last_status == "offline"
@@ -73,7 +74,8 @@ def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
 
 
 def test_first_start_offline_is_an_empty_catalog_not_a_crash(cfg):
-    cache = open_cache(cfg, PlatformClient.from_config(cfg, f"http://127.0.0.1:{free_port()}"))
+    down = PlatformClient(client_settings(cfg, f"http://127.0.0.1:{free_port()}"))
+    cache = open_cache(cfg, down)
     catalog = cache.refresh()
     assert cache.last_status == "offline"
     assert len(catalog) == 0 and catalog.departments() == [] and catalog is cache.load()
@@ -82,7 +84,7 @@ def test_first_start_offline_is_an_empty_catalog_not_a_crash(cfg):
     assert not cache.path.exists()
     no_client = open_cache(cfg, None)
     no_client.refresh()
-    assert no_client.state().error_code == "platform.not_configured" and no_client.offline
+    assert no_client.state().error_code == "platform_not_configured" and no_client.offline
 
 
 def test_a_damaged_cache_file_is_set_aside(platform, cfg, client_for):
@@ -101,5 +103,5 @@ def test_a_bad_catalog_from_the_platform_keeps_the_cached_one(platform, cfg, cli
     del payload["items"][5]["materials"]
     replace_catalog(platform.store, payload)
     assert cache.refresh() is good
-    assert cache.last_status == "rejected" and cache.state().error_code == "catalog.bad_data"
+    assert cache.last_status == "rejected" and cache.state().error_code == "catalog_bad_data"
     assert not cache.offline

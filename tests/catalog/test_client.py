@@ -1,13 +1,15 @@
-"""The platform client: configuration (timeouts, TLS, proxy), JSON calls and typed errors."""
+"""The platform client: its settings from [platform] (timeouts, TLS, proxy), JSON calls and typed
+errors classified in one place."""
 from __future__ import annotations
 
 import ssl
 
 import pytest
-import requests
 
 from kiosk.config import ConfigError
-from sync.client import PlatformClient, PlatformError, PlatformUnavailable
+from kiosk.platform_settings import client_settings
+from sync.client import (ClientSettings, ClientSettingsError, PlatformClient, PlatformError,
+                         PlatformUnavailable, classify_status)
 from reference_platform.server import PlatformServer
 
 from .conftest import free_port, kiosk_config
@@ -26,22 +28,23 @@ def test_4xx_is_a_platform_error_with_a_stable_code(platform, client_for):
     client = client_for(platform.url)
     with pytest.raises(PlatformError) as err:
         client.get_json("/api/v1/catalog/items/NOPE")
-    assert err.value.code == "platform.not_found" and err.value.status == 404
+    assert err.value.code == "platform_not_found" and err.value.status == 404
     assert "NOPE" in str(err.value)
     with pytest.raises(PlatformError) as err:
         client.post_json("/api/v1/catalog", {"x": 1})
-    assert err.value.code == "platform.rejected" and err.value.status == 405
+    assert err.value.code == "platform_rejected" and err.value.status == 405
 
 
 def test_platform_down_is_unavailable(client_for):
     client = client_for(f"http://127.0.0.1:{free_port()}")
     with pytest.raises(PlatformUnavailable) as err:
         client.get_json("/api/v1/catalog")
-    assert err.value.code == "platform.unreachable"
+    assert err.value.code == "platform_unreachable"
 
 
-@pytest.mark.parametrize("status, code", [(500, "platform.server_error"), (502, "platform.server_error"),
-                                          (503, "platform.busy"), (429, "platform.busy")])
+@pytest.mark.parametrize("status, code", [(500, "platform_server_error"), (502, "platform_unreachable"),
+                                          (503, "platform_busy"), (429, "platform_busy"),
+                                          (504, "platform_timeout"), (408, "platform_timeout")])
 def test_server_failures_are_unavailable(stub_server, client_for, status, code):
     server = stub_server(status=status, body=b'{"error": "database locked"}')
     with pytest.raises(PlatformUnavailable) as err:
@@ -54,17 +57,17 @@ def test_an_answer_that_is_not_json_is_unavailable(stub_server, client_for):
     server = stub_server(body=b"<html>proxy login</html>", content_type="text/html")
     with pytest.raises(PlatformUnavailable) as err:
         client_for(server.url).get_json("/api/v1/catalog")
-    assert err.value.code == "platform.bad_response"
+    assert err.value.code == "platform_bad_response"
 
 
 def test_read_timeout_from_config(stub_server, tmp_path):
     server = stub_server(hang=True)
     cfg = kiosk_config(tmp_path, read_timeout_s=1.0, connect_timeout_s=0.5)
-    client = PlatformClient.from_config(cfg, server.url)
+    client = PlatformClient(client_settings(cfg, server.url))
     assert client.timeout == (0.5, 1.0)
     with pytest.raises(PlatformUnavailable) as err:
         client.get_json("/api/v1/catalog")
-    assert err.value.code == "platform.timeout"
+    assert err.value.code == "platform_timeout"
     client.close()
 
 
@@ -73,33 +76,61 @@ def test_one_session_carries_credential_and_clock_hook(stub_server, cfg):
     hooked = []
     credential = type("Cred", (), {"auth_header": lambda self: {"Authorization": "Bearer t0k"}})()
     skew = type("Skew", (), {"response_hook": lambda self, r, *a, **k: hooked.append(r.status_code)})()
-    client = PlatformClient.from_config(cfg, server.url, credential=credential, clock_skew=skew)
+    client = PlatformClient(client_settings(cfg, server.url), credential=credential,
+                            response_hooks=(skew.response_hook,))
     client.get_json("/a")
     client.post_json("/b", {"n": 1})
-    assert [h["authorization"] for h in server.seen] == ["Bearer t0k"] * 2
-    assert hooked == [200, 200]
+    client.use_credential(None)
+    client.get_bytes("/c")
+    assert [h.get("authorization") for h in server.seen] == ["Bearer t0k", "Bearer t0k", None]
+    assert hooked == [200, 200, 200]
+    with pytest.raises(TypeError, match="the settings decide"):
+        client.send("GET", "/d", verify=False)
+    with pytest.raises(PlatformUnavailable, match="outside the platform"):
+        client.get_bytes("https://elsewhere.example/seal.png")
     client.close()
 
 
 def test_config_rules(tmp_path):
+    """[platform] becomes ClientSettings in kiosk; problems are ConfigErrors naming the key."""
+    def settings(url="https://p.example", demo=False, **platform):
+        return client_settings(kiosk_config(tmp_path, **platform), url, demo=demo)
     with pytest.raises(ConfigError, match="verify_tls = false: only allowed with --demo"):
-        PlatformClient.from_config(kiosk_config(tmp_path, verify_tls=False), "https://p.example")
-    demo = PlatformClient.from_config(kiosk_config(tmp_path, verify_tls=False),
-                                      "https://p.example", demo=True)
+        settings(verify_tls=False)
+    demo = PlatformClient(settings(verify_tls=False, demo=True))
     assert demo.session.verify is False
     with pytest.raises(ConfigError, match="embedded"):
-        PlatformClient.from_config(kiosk_config(tmp_path))
+        client_settings(kiosk_config(tmp_path))
     with pytest.raises(ConfigError, match=r"ca_bundle = 'missing.pem'.*does not exist"):
-        PlatformClient.from_config(kiosk_config(tmp_path, ca_bundle="missing.pem"), "https://p.example")
+        settings(ca_bundle="missing.pem")
     with pytest.raises(ConfigError, match="client_key is set but client_cert is empty"):
-        PlatformClient.from_config(kiosk_config(tmp_path, client_key="k.pem"), "https://p.example")
-    with pytest.raises(ConfigError, match="must be an http"):
-        PlatformClient.from_config(kiosk_config(tmp_path), "ftp://p.example")
-    proxied = PlatformClient.from_config(kiosk_config(tmp_path, proxy="http://10.0.0.1:3128"),
-                                         "https://p.example")
+        settings(client_key="k.pem")
+    with pytest.raises(ConfigError, match=r"\[platform\] url = 'ftp://p.example': must be an http"):
+        settings("ftp://p.example")
+    with pytest.raises(ConfigError, match=r"\[platform\] proxy = 'socks4://x': must be"):
+        settings(proxy="socks4://x")
+    proxied = PlatformClient(settings(proxy="http://10.0.0.1:3128"))
     assert proxied.session.proxies == {"http": "http://10.0.0.1:3128",
                                        "https": "http://10.0.0.1:3128"}
     assert proxied.session.trust_env is False
+
+
+def test_settings_check_themselves_without_the_app_config():
+    with pytest.raises(ClientSettingsError, match="must be an http"):
+        ClientSettings("p.example")
+    with pytest.raises(ClientSettingsError, match="client_key"):
+        ClientSettings("https://p.example", client_key="/k.pem")
+    assert ClientSettings("https://p", client_cert="/c.pem", client_key="/k.pem").cert == \
+        ("/c.pem", "/k.pem")
+    assert ClientSettings("https://p", client_cert="/both.pem").cert == "/both.pem"
+
+
+@pytest.mark.parametrize("status, code", [(200, None), (304, None), (400, "platform_bad_request"),
+                                          (401, "platform_unauthorized"),
+                                          (403, "platform_forbidden"), (409, "platform_conflict"),
+                                          (418, "platform_rejected"), (501, "platform_server_error")])
+def test_one_classification_of_statuses(status, code):
+    assert classify_status(status) == code
 
 
 @pytest.fixture
@@ -130,25 +161,27 @@ def tls_platform(tmp_path, test_ca):
 
 def test_tls_with_the_configured_ca_and_client_certificate(tls_platform, tmp_path):
     url = tls_platform.start(require_client_cert=True)
-    good = PlatformClient.from_config(kiosk_config(
+    good = PlatformClient(client_settings(kiosk_config(
         tmp_path, ca_bundle=str(tls_platform.ca), client_cert=str(tls_platform.cert),
-        client_key=str(tls_platform.key)), url)
+        client_key=str(tls_platform.key)), url))
     assert good.get_json("/api/v1/health")[0] == 200
-    no_cert = PlatformClient.from_config(kiosk_config(tmp_path, ca_bundle=str(tls_platform.ca)), url)
+    no_cert = PlatformClient(client_settings(kiosk_config(tmp_path, ca_bundle=str(tls_platform.ca)),
+                                             url))
     with pytest.raises(PlatformUnavailable) as err:
         no_cert.get_json("/api/v1/health")
-    assert err.value.code in ("platform.tls", "platform.unreachable")
+    assert err.value.code in ("platform_tls", "platform_connection_reset")
     good.close()
     no_cert.close()
 
 
 def test_tls_with_an_unknown_ca_is_refused(tls_platform, tmp_path):
     url = tls_platform.start()
-    client = PlatformClient.from_config(kiosk_config(tmp_path), url)   # system CAs only
+    client = PlatformClient(client_settings(kiosk_config(tmp_path), url))   # system CAs only
     with pytest.raises(PlatformUnavailable) as err:
         client.get_json("/api/v1/health")
-    assert err.value.code == "platform.tls"
-    # the raw layer leaves requests' own exceptions to callers with their own policy
-    with pytest.raises(requests.exceptions.SSLError):
-        client.get("/api/v1/health")
+    assert err.value.code == "platform_tls"
+    # the raw layer classifies the same way: no requests exception leaves the client
+    with pytest.raises(PlatformUnavailable) as err:
+        client.send("GET", "/api/v1/health")
+    assert err.value.code == "platform_tls"
     client.close()

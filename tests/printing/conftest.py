@@ -21,6 +21,7 @@ from printing.audit import AuditTrail, Journal
 from printing.cups_jobs import CupsPrinter
 from printing.service import CertificateService
 from printing.source import PlatformDocuments
+from sync.client import ClientSettings, PlatformClient
 
 PERSON = {"id_number": "990101198001011234", "name": "欧阳建国"}
 
@@ -62,7 +63,7 @@ def journal(tmp_path):
 
 @pytest.fixture
 def service(platform, standin, journal, alerts):
-    source = PlatformDocuments(platform.url)
+    source = PlatformDocuments(PlatformClient(ClientSettings(platform.url)))
     printer = CupsPrinter(standin.queue, standin.server, timeout_s=20, offline_grace_s=1.5,
                           alert=lambda code, d: alerts.append((code, d)))
     cfg = config.defaults()

@@ -3,6 +3,7 @@ a fault proxy, a TLS platform with a throwaway CA."""
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 from pathlib import Path
@@ -16,6 +17,9 @@ from sync.delivery import DeliveryWorker, RetryPolicy
 from sync.outbox import Outbox
 
 KIOSK_ID = "KIOSK-TEST-0001"
+# every platform these fixtures start takes this admin token (its admin endpoints refuse others)
+ADMIN_TOKEN = secrets.token_urlsafe(16)
+ADMIN_HEADERS = {"X-Admin-Token": ADMIN_TOKEN}
 
 
 class Alerts(list):
@@ -64,7 +68,8 @@ def platform_client(url: str, credential: Credential | None = None, *, timeout=(
 def enroll():
     """enroll(platform_url, path, client=None) -> Credential, with a fresh single-use token."""
     def do(url: str, path: Path, client=None, kiosk_id: str = KIOSK_ID) -> Credential:
-        token = requests.post(url + "/api/v1/admin/enrollment", timeout=5).json()["enrollment_token"]
+        token = requests.post(url + "/api/v1/admin/enrollment", headers=ADMIN_HEADERS,
+                              timeout=5).json()["enrollment_token"]
         return provision(client or platform_client(url), url, kiosk_id, token, path)
     return do
 
@@ -103,13 +108,15 @@ class PlatformAdmin:
         self.url = url
 
     def call(self, path: str, body: dict | None = None, method: str = "POST") -> dict:
-        response = requests.request(method, self.url + path, json=body, timeout=10)
+        response = requests.request(method, self.url + path, json=body, headers=ADMIN_HEADERS,
+                                    timeout=10)
         response.raise_for_status()
         return response.json()
 
     def received(self, **query) -> dict:
         return self.call("/api/v1/admin/received", method="GET", body=None) if not query else \
-            requests.get(self.url + "/api/v1/admin/received", params=query, timeout=10).json()
+            requests.get(self.url + "/api/v1/admin/received", params=query,
+                         headers=ADMIN_HEADERS, timeout=10).json()
 
     def fault(self, mode: str = "none", **spec) -> dict:
         return self.call("/api/v1/admin/faults", {"mode": mode, **spec})
@@ -121,6 +128,12 @@ class PlatformAdmin:
 @pytest.fixture
 def admin_of():
     return PlatformAdmin
+
+
+@pytest.fixture
+def admin_headers() -> dict:
+    """The header the admin endpoints of these fixtures' platforms want."""
+    return dict(ADMIN_HEADERS)
 
 
 def local_module(name: str):
@@ -154,8 +167,8 @@ class RestartablePlatform:
         self.url = self.server.url
 
     def _make(self, port: int):
-        from sync.reference_platform.server import PlatformServer
-        server = PlatformServer(self.db_path, port=port)
+        from reference_platform.server import PlatformServer
+        server = PlatformServer(self.db_path, port=port, admin_token=ADMIN_TOKEN)
         # the reference server writes headers and body separately; with Nagle on, each answer
         # waits ~40 ms for the client's delayed ACK, which would dominate these tests' run time
         server.httpd.RequestHandlerClass.disable_nagle_algorithm = True
@@ -191,7 +204,7 @@ def tls_platform(tmp_path):
     certificate: yields an object with url, ca (PEM path), client (cert, key) and other_ca."""
     import ssl
     from types import SimpleNamespace
-    from sync.reference_platform.server import PlatformServer
+    from reference_platform.server import PlatformServer
     certs = local_module("certs")
     ca, other = certs.TestCA(), certs.TestCA("Unrelated CA")
     server_cert, server_key = ca.issue(tmp_path, "platform", server=True)
@@ -203,7 +216,7 @@ def tls_platform(tmp_path):
         if require_client_cert:
             context.verify_mode = ssl.CERT_REQUIRED
             context.load_verify_locations(ca.write(tmp_path / "ca-for-clients.pem"))
-        server = PlatformServer(tmp_path / "platform-tls.sqlite3")
+        server = PlatformServer(tmp_path / "platform-tls.sqlite3", admin_token=ADMIN_TOKEN)
         server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
         started.append(server.start())
         return f"https://127.0.0.1:{server.port}", f"http://127.0.0.1:{server.port}"

@@ -49,9 +49,9 @@ def test_platform_down_keeps_everything_then_delivers(setup):
     setup.platform.stop()
     worker = setup.worker()
     result = worker.drain()
-    assert result.error == "unreachable" and result.sent == 0
+    assert result.error == "platform_unreachable" and result.sent == 0
     status = worker.status()
-    assert status.online is False and status.last_error == "unreachable"
+    assert status.online is False and status.last_error == "platform_unreachable"
     assert status.depth == 30 and status.retry_at > time.time()
     assert [r.attempts for r in setup.outbox.list()] == [0] * 30   # outages cost no attempts
     setup.platform.start()
@@ -64,10 +64,10 @@ def test_http_500_charges_attempts_and_retries(setup, alerts):
     keys = setup.fill(10)
     setup.admin.fault("status", status=500, times=2)
     worker = setup.worker(batch_size=10)
-    assert worker.drain().error == "http_500"
+    assert worker.drain().error == "platform_server_error"
     assert {r.attempts for r in setup.outbox.list()} == {1}
     result = worker.flush()     # retries travel alone: the first meets the second 500
-    assert (result.error, result.failed, result.remaining) == ("http_500", 1, 10)
+    assert (result.error, result.failed, result.remaining) == ("platform_server_error", 1, 10)
     result = worker.flush()
     assert (result.sent, result.remaining, result.dead) == (10, 0, 0)
     assert max(r["deliveries"] for r in setup.admin.received(include="records")["records"]) == 1
@@ -80,9 +80,9 @@ def test_retry_after_is_honoured(setup):
     setup.admin.fault("status", status=503, retry_after=30, times=1)
     worker = setup.worker()
     before = time.time()
-    assert worker.drain().error == "http_503"
+    assert worker.drain().error == "platform_busy"
     assert worker.status().retry_at >= before + 30
-    assert worker.drain().error == "http_503"     # still backing off: no request made
+    assert worker.drain().error == "platform_busy"     # still backing off: no request made
     assert setup.admin.received()["count"] == 0
     assert worker.flush().sent == 3              # staff flush overrides the backoff
 
@@ -91,7 +91,7 @@ def test_slow_platform_past_timeout_then_duplicates_are_absorbed(setup):
     keys = setup.fill(5)
     setup.admin.fault("slow", delay_s=2.0, times=1)
     worker = setup.worker(timeout=(1.0, 0.5), batch_size=5)
-    assert worker.drain().error == "timeout"
+    assert worker.drain().error == "platform_timeout"
     assert setup.outbox.stats().depth == 5       # applied on the platform, but not confirmed
     deadline = time.time() + 5
     while setup.admin.received()["count"] < 5 and time.time() < deadline:
@@ -107,7 +107,7 @@ def test_connection_reset_mid_response(setup, fault_proxy):
     keys = setup.fill(8)
     fault_proxy.mode = "reset_response"
     worker = setup.worker(url=fault_proxy.url, batch_size=8)
-    assert worker.drain().error == "connection_reset"
+    assert worker.drain().error == "platform_connection_reset"
     assert fault_proxy.resets == 1
     assert setup.admin.received()["count"] == 8   # the platform applied the batch
     assert setup.outbox.stats().depth == 8        # the kiosk never saw the answer: keeps all
@@ -159,7 +159,7 @@ def test_rejected_credential_alerts_and_keeps_records(setup, enroll, tmp_path, a
     # provisioning again replaces the credential: the worker's old one is now refused
     enroll(setup.platform.url, tmp_path / "other.json")
     worker = setup.worker()
-    assert worker.drain().error == "credential_rejected"
+    assert worker.drain().error == "platform_unauthorized"
     assert "sync_credential_rejected" in alerts.codes()
     assert setup.outbox.stats().depth == 3 and setup.outbox.stats().dead == 0
 

@@ -71,8 +71,8 @@ def test_heartbeat_reports_state_and_takes_the_interval(kiosk):
 def test_heartbeat_failure_reports_offline(kiosk):
     kiosk.platform.stop()
     result = kiosk.heartbeat().beat()
-    assert not result.ok and result.error == "unreachable"
-    assert kiosk.contacts == [(False, "unreachable")]
+    assert not result.ok and result.error == "platform_unreachable"
+    assert kiosk.contacts == [(False, "platform_unreachable")]
 
 
 def test_command_runs_once_and_is_acknowledged_with_its_result(kiosk):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import requests
 
 from kiosk import config
-from kiosk.wiring.sync import make_client
+from kiosk.platform_settings import client_settings
+from sync.client import PlatformClient
 from sync.clock import ClockSkew
 from sync.credential import provision
 
@@ -18,6 +19,13 @@ def kiosk_cfg(tmp_path, url, **platform):
     path.write_text('[kiosk]\nid = "KIOSK-TEST-0001"\ndata_dir = "data"\n[platform]\n'
                     + "\n".join(lines) + "\n", encoding="utf-8")
     return config.load(path)
+
+
+def make_client(cfg, url, credential, skew):
+    """The client as the platform wiring builds it: settings from [platform], the credential,
+    the clock-skew hook."""
+    return PlatformClient(client_settings(cfg, url), credential=credential,
+                          response_hooks=(skew.response_hook,))
 
 
 def enroll_over_tls(url, ca, cfg, admin_headers, cert=None):
@@ -39,12 +47,12 @@ def test_untrusted_certificate_is_a_tls_failure_and_loses_nothing(tls_platform, 
     wrong = kiosk_cfg(tmp_path, url, ca_bundle=tls_platform.other_ca)
     worker = make_worker(box, make_client(wrong, url, credential, ClockSkew()))
     result = worker.drain()
-    assert result.error == "tls_error" and worker.status().online is False
+    assert result.error == "platform_tls" and worker.status().online is False
     assert box.stats().depth == 5
 
     system_trust = kiosk_cfg(tmp_path, url)        # '' = the system store: does not know our CA
     worker = make_worker(box, make_client(system_trust, url, credential, ClockSkew()))
-    assert worker.flush().error == "tls_error"
+    assert worker.flush().error == "platform_tls"
 
     worker = make_worker(box, make_client(good, url, credential, ClockSkew()))
     assert worker.flush().sent == 5
@@ -64,7 +72,7 @@ def test_mutual_tls_needs_the_configured_client_certificate(tls_platform, tmp_pa
     box.enqueue("evaluation", {"n": 1})
     no_cert = kiosk_cfg(tmp_path, url, ca_bundle=tls_platform.ca)
     worker = make_worker(box, make_client(no_cert, url, credential, ClockSkew()))
-    assert worker.drain().error in ("tls_error", "connection_reset")
+    assert worker.drain().error in ("platform_tls", "platform_connection_reset")
     assert box.stats().depth == 1
     worker = make_worker(box, make_client(mtls, url, credential, ClockSkew()))
     assert worker.flush().sent == 1
@@ -76,7 +84,7 @@ def test_clock_skew_is_measured_from_the_date_header(live_platform, tmp_path):
                      clock=lambda: __import__("time").time() - 600)   # kiosk 10 minutes behind
     cfg = kiosk_cfg(tmp_path, live_platform.url)
     client = make_client(cfg, live_platform.url, None, skew)
-    client.get("/api/v1/admin/faults")
+    client.send("GET", "/api/v1/admin/faults")
     assert 595 < skew.skew_s < 605 and skew.skewed
     assert alerts == ["clock_skew"]
 
@@ -90,7 +98,7 @@ def test_configured_proxy_carries_the_deliveries(live_platform, fault_proxy, tmp
     keys = [box.enqueue("telemetry", {"n": i}).key for i in range(3)]
     worker = make_worker(box, make_client(cfg, live_platform.url, credential, ClockSkew()))
     fault_proxy.mode = "reset_response"
-    assert worker.drain().error == "connection_reset" and fault_proxy.resets == 1
+    assert worker.drain().error == "platform_connection_reset" and fault_proxy.resets == 1
     fault_proxy.mode = "pass"
     assert worker.flush().sent == 3
     assert fault_proxy.connections >= 2

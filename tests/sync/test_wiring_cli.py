@@ -109,7 +109,7 @@ def test_offline_status_reaches_the_ui_and_records_wait(demo_ctx, live_platform)
     receipt = service.enqueue("evaluation", {"level": "满意"})
     assert wait_for(lambda: service.status().online is False and service.status().depth == 1)
     status = service.status()
-    assert status.last_error in ("unreachable", "connection_reset")
+    assert status.last_error in ("platform_unreachable", "platform_connection_reset")
     offline = [p for d, k, p in demo_ctx.bridge.events if k == "status" and p.online is False]
     assert offline
     live_platform.start()
@@ -169,7 +169,7 @@ def test_flush_with_the_platform_down_exits_1_and_keeps_records(tmp_path, capsys
     box.enqueue("evaluation", {"level": 1})
     box.close()
     code, out = run_cli(capsys, cfg_path, "flush")
-    assert code == 1 and "still queued 1" in out and "stopped: unreachable" in out
+    assert code == 1 and "still queued 1" in out and "stopped: platform_unreachable" in out
 
 
 def test_enqueue_refusal_is_typed(demo_ctx, live_platform):

@@ -1,0 +1,47 @@
+"""[platform] in config.toml -> sync.client.ClientSettings, the platform client's own settings.
+
+The one place the kiosk's configuration becomes TLS, proxy and timeouts for the platform: paths
+resolved against the config file's folder and checked, verify_tls = false refused outside --demo,
+and every problem reported as a ConfigError naming the key.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.config import Config, ConfigError
+from sync.client import ClientSettings, ClientSettingsError
+
+
+def client_settings(cfg: Config, url: str | None = None, *, demo: bool = False) -> ClientSettings:
+    """url overrides [platform] url (needed when that says 'embedded': the app passes the
+    embedded server's URL)."""
+    p = cfg.platform
+    url = url or p.url
+    if url == "embedded":
+        raise ConfigError("[platform] url = 'embedded': the embedded platform must be started "
+                          "first and its URL passed to the client")
+    if not p.verify_tls and not demo:
+        raise ConfigError("[platform] verify_tls = false: only allowed with --demo; set "
+                          "ca_bundle to trust a private CA instead")
+    verify: bool | str = p.verify_tls
+    if p.verify_tls and p.ca_bundle:
+        verify = _existing(cfg.base_dir, p.ca_bundle, "ca_bundle")
+    if p.client_key and not p.client_cert:
+        raise ConfigError("[platform] client_key is set but client_cert is empty")
+    cert = _existing(cfg.base_dir, p.client_cert, "client_cert") if p.client_cert else None
+    key = _existing(cfg.base_dir, p.client_key, "client_key") if p.client_key else None
+    try:
+        return ClientSettings(url.rstrip("/"), connect_timeout_s=p.connect_timeout_s,
+                              read_timeout_s=p.read_timeout_s, verify=verify, client_cert=cert,
+                              client_key=key, proxy=p.proxy)
+    except ClientSettingsError as exc:     # its messages start with the key they are about
+        raise ConfigError(f"[platform] {exc}") from None
+
+
+def _existing(base: Path, value: str, key: str) -> str:
+    path = Path(value)
+    if not path.is_absolute():
+        path = base / path
+    if not path.is_file():
+        raise ConfigError(f"[platform] {key} = {value!r}: file {path} does not exist")
+    return str(path)
