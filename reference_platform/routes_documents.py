@@ -6,7 +6,8 @@ the verification codes the printed QR carries. Documents are either data (the ki
 from a template) or signed PDFs (the kiosk verifies the signature and prints them unchanged).
 
 A person's documents are generated on first query, deterministically from the ID number, so any
-synthetic identity the virtual card reader presents has documents. The ID number travels in a POST
+synthetic identity the virtual card reader presents has documents; the issuers, document kinds,
+name pools and other synthetic material come from data/documents.json. The ID number travels in a POST
 body, never in a URL (URLs end up in logs).
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import math
 import random
 import secrets
 import uuid
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, Query, Request
@@ -48,21 +50,12 @@ CREATE TABLE IF NOT EXISTS documents_keys (
 """
 
 FONT = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0)
-ISSUERS = {
-    "hr": "示范市公安局示范分局",
-    "si": "示范市社会保险事业管理中心",
-    "bl": "示范市市场监督管理局",
-    "re": "示范市不动产登记中心",
-}
-KINDS = {
-    # kind: (title, issuer key, format, validity days)
-    "household_register": ("户籍信息摘录", "hr", "data", 30),
-    "social_insurance_payment": ("社会保险参保缴费证明", "si", "data", 90),
-    "business_licence": ("营业执照（副本）", "bl", "data", 30),
-    "real_estate_record": ("不动产登记信息查询结果", "re", "signed-pdf", 30),
-}
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
-_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志文玉兰红梅晓东海燕"
+DEMO = json.loads((Path(__file__).with_name("data") / "documents.json").read_text("utf-8"))
+ISSUERS: dict[str, str] = DEMO["issuers"]
+# kind: (title, issuer key, format, validity days)
+KINDS = {kind: (k["title"], k["issuer"], k["format"], k["valid_days"])
+         for kind, k in DEMO["kinds"].items()}
+_SURNAMES, _GIVEN = DEMO["surnames"], DEMO["given_names"]
 
 
 # -- keys, seals and signing ------------------------------------------------------------------------
@@ -250,7 +243,7 @@ def person_documents(id_number: str, name: str, today: dt.date) -> list[dict[str
     rng = random.Random(hashlib.sha256(id_number.encode()).digest())
     surname = name[:1] if name else rng.choice(_SURNAMES)
     male = len(id_number) == 18 and id_number[16].isdigit() and int(id_number[16]) % 2 == 1
-    street = rng.choice(("和平路", "建设大道", "人民西路", "滨江东路", "学府街"))
+    street = rng.choice(DEMO["streets"])
     address = (f"示范市示范区{street}{rng.randint(1, 999)}号{rng.choice('东西南北')}苑小区"
                f"{rng.randint(1, 30)}栋{rng.randint(1, 4)}单元{rng.randint(101, 2806)}室")
     holder = {"name": name, "id_number": id_number, "sex": "男" if male else "女", "address": address}
@@ -270,34 +263,33 @@ def person_documents(id_number: str, name: str, today: dt.date) -> list[dict[str
     docs.append(("household_register", {
         "holder": {**holder, "household_type": "家庭户", "household_no": f"99{rng.randint(10**7, 10**8 - 1)}"},
         "rows": {"members": members}}))
-    months = 30
+    insurance = DEMO["insurance"]
+    months = insurance["months_paid"]
     payments = []
-    base = rng.choice((4200, 5600, 6800, 8300))
+    base = rng.choice(insurance["bases"])
     for i in range(months):
         period = _month(today, -(months - i))
-        for insurance, er, ee in (("职工基本养老保险", 0.16, 0.08), ("失业保险", 0.005, 0.005)):
-            payments.append({"period": period, "insurance": insurance, "base": base,
-                             "employer_amount": round(base * er, 2), "personal_amount": round(base * ee, 2),
+        for scheme in insurance["schemes"]:
+            payments.append({"period": period, "insurance": scheme["name"], "base": base,
+                             "employer_amount": round(base * scheme["employer_rate"], 2),
+                             "personal_amount": round(base * scheme["personal_rate"], 2),
                              "status": "已到账"})
-    employer = f"示范市{rng.choice(('星河', '远航', '青松', '启明'))}信息技术有限公司"
+    employer = f"示范市{rng.choice(DEMO['employer_names'])}信息技术有限公司"
     docs.append(("social_insurance_payment", {
-        "holder": {**holder, "employer": employer, "insurance_types": "职工基本养老保险、失业保险",
+        "holder": {**holder, "employer": employer, "insurance_types": insurance["types"],
                    "first_insured": _month(today, -months - rng.randint(12, 120)),
                    "months_paid": str(months)},
         "rows": {"payments": payments}}))
-    entity = f"示范市{rng.choice(('示范区', '新城区'))}{surname}{rng.choice(('记', '氏'))}" \
-             f"{rng.choice(('餐饮管理服务', '电子商务与供应链管理', '文化传媒'))}有限责任公司"
+    business = DEMO["business"]
+    entity = (f"示范市{rng.choice(business['districts'])}{surname}{rng.choice(business['marks'])}"
+              f"{rng.choice(business['trades'])}有限责任公司")
     docs.append(("business_licence", {
         "holder": {**holder, "credit_code": f"91990100MA{rng.randint(10**7, 10**8 - 1)}X",
-                   "entity_name": entity, "entity_type": "有限责任公司（自然人投资或控股）",
-                   "capital": f"{rng.choice((10, 50, 100, 500))}万元人民币",
+                   "entity_name": entity, "entity_type": business["entity_type"],
+                   "capital": f"{rng.choice(business['capitals_wan'])}万元人民币",
                    "founded": f"{rng.randint(2010, 2022)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
                    "term": "长期",
-                   "scope": "一般项目：餐饮管理；食品销售（仅销售预包装食品）；供应链管理服务；"
-                            "信息技术咨询服务；技术服务、技术开发、技术咨询、技术交流、技术转让、"
-                            "技术推广；会议及展览服务；组织文化艺术交流活动；广告设计、代理；"
-                            "广告制作；日用百货销售（除依法须经批准的项目外，凭营业执照依法自主开展"
-                            "经营活动）。"}, "rows": {}}))
+                   "scope": business["scope"]}, "rows": {}}))
     docs.append(("real_estate_record", {
         "holder": {**holder}, "rows": {},
         "lines": [("权利人", name), ("不动产坐落", address),
