@@ -67,6 +67,31 @@ def guide_print(w) -> None:
     assert screen.print_status.text.text()
 
 
+@step(262, "guide-notice-rating-offered", area="catalog")
+def guide_rating_offered(w) -> None:
+    # once the notice is out, the item's rating follows by itself (DB2203/T 8-2024 5.1.3)
+    guide = w.shell.current()
+    assert guide.name == "guide" and guide.notice.outcome == "completed", guide.notice.outcome
+    w.wait_for(lambda: w.shell.current().name == "evaluation", 8000)
+    rating = w.shell.current()
+    assert rating.offered and rating.evaluation.item_code == guide.item.impl_code
+    assert rating.skip_button.isVisible() and rating.rated.text()
+
+
+@step(264, "guide-notice-rating-offered-other-language", area="catalog")
+def guide_rating_other_language(w) -> None:
+    w.shell.toggle_language()
+    w.settle(100)
+
+
+@step(266, "guide-after-rating-skipped", area="catalog")
+def guide_rating_skipped(w) -> None:
+    w.shell.toggle_language()
+    w.shell.current().skip_button.click()          # one tap: back to the guide being read
+    w.settle(100)
+    assert w.shell.current().name == "guide"
+
+
 @step(690, "offline-guides-from-cache")
 def offline(w) -> None:
     server = w.ctx.services.get("reference_platform")
