@@ -15,6 +15,9 @@ of snake_case codes (platform_unreachable, platform_timeout, platform_tls, ...):
     worth retrying later) or PlatformError (a 4xx: the platform said no).
 Callers that may not import sync (printing) catch `client.Error` (as DB-API connections expose
 their exception classes), so the client is all they need.
+One client is shared by every thread that talks to the platform (catalog refresh, delivery,
+heartbeat, the UI's workers): the session is configured once, calls never change it, and it keeps
+no cookies.
 No retries here: who retries, and how, is the caller's policy (sync.delivery.RetryPolicy).
 """
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import logging
 import ssl
 from dataclasses import dataclass
+from http.cookiejar import DefaultCookiePolicy
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
@@ -87,13 +91,13 @@ def _causes(exc: BaseException):
     todo, seen = [exc], set()
     while todo and len(seen) < 20:
         current = todo.pop()
-        if current is None or id(current) in seen:
+        if id(current) in seen:
             continue
         seen.add(id(current))
         yield current
-        todo += [current.__cause__, current.__context__, getattr(current, "reason", None),
-                 *current.args]
-        todo = [item for item in todo if isinstance(item, BaseException) or item is None]
+        todo += [item for item in (current.__cause__, current.__context__,
+                                   getattr(current, "reason", None), *current.args)
+                 if isinstance(item, BaseException)]
 
 
 # -- errors --------------------------------------------------------------------------------------
@@ -179,6 +183,9 @@ class PlatformClient:
         self.session.proxies = ({"http": settings.proxy, "https": settings.proxy}
                                 if settings.proxy else {})
         self.session.headers.update({"Accept": JSON, "User-Agent": settings.user_agent})
+        # One session serves every citizen and every thread: a cookie the platform set while
+        # answering for one citizen must not ride along with the next one's calls.
+        self.session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
         adapter = HTTPAdapter(max_retries=0, pool_connections=2, pool_maxsize=8)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)

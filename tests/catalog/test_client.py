@@ -185,3 +185,35 @@ def test_tls_with_an_unknown_ca_is_refused(tls_platform, tmp_path):
         client.send("GET", "/api/v1/health")
     assert err.value.code == "platform_tls"
     client.close()
+
+
+def test_the_session_keeps_no_cookies(cfg):
+    """One session serves every citizen: what the platform set for one must not go with the next."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    import threading
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.headers.get("Cookie"))
+            self.send_response(200)
+            self.send_header("Set-Cookie", "session=citizen-a; Path=/")
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with PlatformClient(client_settings(cfg, f"http://127.0.0.1:{httpd.server_address[1]}")) \
+                as client:
+            client.get_json("/a")
+            client.get_json("/b")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert seen == [None, None]
