@@ -112,7 +112,7 @@ def enqueue_rates() -> None:
 
 
 def flush_throughput() -> None:
-    from sync.client import PlatformClient
+    from sync.client import ClientSettings, PlatformClient
     from sync.credential import provision
     from sync.crypto import PayloadCipher, load_or_create_key
     from sync.delivery import DeliveryWorker
@@ -129,14 +129,15 @@ def flush_throughput() -> None:
                 server.httpd.RequestHandlerClass.disable_nagle_algorithm = nodelay
                 server.start()
                 try:
-                    credential = provision(PlatformClient(server.url), server.url, "KIOSK-BENCH",
+                    client = PlatformClient(ClientSettings(server.url))
+                    credential = provision(client, server.url, "KIOSK-BENCH",
                                            DEMO_ENROLLMENT_TOKEN, directory / "credential.json")
+                    client.use_credential(credential)
                     box = Outbox(directory / "outbox.sqlite3",
                                  PayloadCipher(load_or_create_key(directory / "outbox.key")))
                     for payload in payloads:
                         box.enqueue("evaluation", payload)
-                    worker = DeliveryWorker(box, PlatformClient(
-                        server.url, headers=credential.auth_header()), batch_size=batch)
+                    worker = DeliveryWorker(box, client, batch_size=batch)
                     started = time.perf_counter()
                     result = worker.drain(ignore_backoff=True)
                     elapsed = time.perf_counter() - started

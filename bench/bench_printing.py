@@ -55,11 +55,11 @@ def _floor(data: dict, template, font: str) -> tuple[bytes, int]:
 
 
 def bench_render(platform_url: str) -> None:
-    import requests
     from printing import documents, fonts, templates
     from printing.source import PlatformDocuments
+    from sync.client import ClientSettings, PlatformClient
     font = fonts.register()
-    source = PlatformDocuments(platform_url)
+    source = PlatformDocuments(PlatformClient(ClientSettings(platform_url)))
     print("certificate render (per page; floor = bare reportlab drawString, same font and words)")
     for kind in templates.kinds():
         data = source.specimen(kind)
@@ -73,7 +73,6 @@ def bench_render(platform_url: str) -> None:
         print(f"  {kind:<26} {doc.pages} page(s)  ours {_fmt(ours)}")
         print(f"  {'':<26} {floor_pages} page(s)  floor {_fmt(floor)}   ratio "
               f"{statistics.median(ours) / statistics.median(floor):5.1f}x")
-    del requests
 
 
 def bench_receipts() -> None:
@@ -117,12 +116,13 @@ def main() -> None:
     from reference_platform.server import PlatformServer
     from printing import documents, templates
     from printing.source import PlatformDocuments
+    from sync.client import ClientSettings, PlatformClient
     with tempfile.TemporaryDirectory() as tmp:
         platform = PlatformServer(Path(tmp) / "p.sqlite3").start()
         try:
             bench_render(platform.url)
             bench_receipts()
-            source = PlatformDocuments(platform.url)
+            source = PlatformDocuments(PlatformClient(ClientSettings(platform.url)))
             data = source.specimen("household_register")
             pdf = documents.render(templates.get("household_register"), data,
                                    documents.RenderContext("BENCH", seal_png=source.seal(
