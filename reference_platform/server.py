@@ -211,9 +211,10 @@ class PlatformServer:
         config = uvicorn.Config(
             self.asgi, lifespan="off", log_level="warning", access_log=False,
             server_header=False, date_header=True, headers=[("server", SERVER_HEADER)],
-            # an idle kept-alive connection is closed after 5 s; a stop waits at most 1 s for
-            # answers in flight; past 200 open requests new ones are refused with 503
-            timeout_keep_alive=5, timeout_graceful_shutdown=1, limit_concurrency=200,
+            # an idle kept-alive connection is closed after 75 s (longer than the default 60 s
+            # heartbeat, so a kiosk never races the close); a stop waits at most 1 s for answers
+            # in flight; past 200 open requests new ones are refused with 503
+            timeout_keep_alive=75, timeout_graceful_shutdown=1, limit_concurrency=200,
             h11_max_incomplete_event_size=64 * 1024)
         config.load()
         config.ssl = tls       # the context a caller wrapped the socket in (TLS tests)
