@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from sync import client as codes
-from sync.client import PlatformUnavailable, classify_status, error_text
+from sync.client import PlatformClient, PlatformUnavailable, classify_status, error_text
 from sync.crash_points import crash_point
 from sync.outbox import Alert, Outbox, OutboxError, OutboxRecord
 
@@ -115,7 +115,7 @@ class _Outcome:
 
 
 class DeliveryWorker:
-    def __init__(self, outbox: Outbox, client: Any, *, batch_size: int = 50,
+    def __init__(self, outbox: Outbox, client: PlatformClient, *, batch_size: int = 50,
                  policy: RetryPolicy | None = None, ordered_kinds: Iterable[str] = (),
                  alert: Alert | None = None, clock: Callable[[], float] = time.time):
         self.outbox = outbox
