@@ -4,9 +4,9 @@ A TLS front on 127.0.0.1 stands where the real platform would be: it demands a c
 from a CA the test makes, refuses any call without the kiosk credential (Bearer), and forwards the
 rest to the reference platform. The proxy and CA bundle environment variables point nowhere, so a
 call that read them (or skipped the client) would fail. With the certificate: catalog, document
-list, the document's data, seal and signed PDF, the reference photo, records and heartbeat all
-work; without it each fails as a TLS error. Another check fails the suite when any product module
-imports requests other than sync/client.py.
+list, the document's data, seal and signed PDF, the reference photo, records, heartbeat and a
+remote command's acknowledgement all work; without it each fails as a TLS error. Another check
+fails the suite when any product module other than sync/client.py imports requests.
 """
 from __future__ import annotations
 
@@ -238,11 +238,18 @@ def test_every_platform_call_goes_through_the_one_client(platform, front, pki, h
     receipt = sync.enqueue("evaluation", {"level": 5})
     assert wait_for(lambda: sync.outbox.stats().depth == 0)
     assert sync.status().online and sync.status().last_error is None
-    assert sync.heartbeat.beat().ok
+    # a remote command rides on the heartbeat answer; its acknowledgement goes back the same way
+    with requests.Session() as admin:
+        admin.trust_env = False
+        admin.post(platform.url + "/api/v1/admin/commands", headers=platform.admin_headers,
+                   json={"name": "flush_outbox", "kiosk_id": KIOSK_ID},
+                   timeout=10).raise_for_status()
+    beat = sync.heartbeat.beat()
+    assert beat.ok and beat.commands == 1 and beat.acked == 1
 
     seen = front.paths()
     for path in ("/api/v1/catalog", "/api/v1/documents/query", "/api/v1/persons/photo",
-                 "/api/v1/records", "/api/v1/heartbeat"):
+                 "/api/v1/records", "/api/v1/heartbeat", "/api/v1/commands/ack"):
         assert path in seen, (path, sorted(seen))
     assert any(p.startswith("/api/v1/seals/") for p in seen)
     assert any(p.endswith("/pdf") for p in seen)
