@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
-from kiosk.flows.print_licences import (FACE_CHECK_REQUIRED, IDENTITY_REQUIRED, FaceCheck,
-                                        PrintLicences, PrintLicencesError)
+from kiosk.flows.print_licences import (FACE_CHECK_REQUIRED, IDENTITY_REQUIRED, PrintLicences,
+                                        PrintLicencesError)
 from screens.base import Screen, register_screen
+from screens.identify import face_support
 from screens.tasks import run_in_background
 from screens.widgets import Banner, Card, Scroll, Spinner, button, clear_layout, label
 
@@ -47,8 +48,8 @@ class PrintLicencesScreen(Screen):
 
     def _new_flow(self) -> PrintLicences:
         printing = self.ctx.services.get("printing")
-        face = FaceCheck(self.ctx.config.face.enabled, "camera" in self.ctx.services)
-        return PrintLicences(getattr(printing, "certificates", None), self.ctx.session, face,
+        return PrintLicences(getattr(printing, "certificates", None), self.ctx.session,
+                             face_support(self.ctx),
                              receipts=getattr(printing, "receipts", None))
 
     def title(self) -> str:

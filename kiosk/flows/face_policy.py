@@ -2,11 +2,19 @@
 one place the session records that it did. Flows ask this module; screens never decide it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 # tasks that hand out personal documents: the card alone is not enough where the kiosk can check
 FACE_CHECKED_TASKS = frozenset({"print_licences"})
 _VERIFIED = "face_verified"
+
+
+@dataclass(frozen=True)
+class FaceCheckSupport:
+    """Whether this kiosk can check a face: config face.enabled and a camera area wired."""
+    enabled: bool
+    has_camera: bool
 
 
 def face_check_required(task: str, face_enabled: bool, has_camera: bool) -> bool:

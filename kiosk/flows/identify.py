@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from kiosk.flows.face_policy import face_check_required, face_verified
+from kiosk.flows.face_policy import FaceCheckSupport, face_check_required, face_verified
 from kiosk.session import Identity
 
 _TASK = "after_identify"
@@ -20,13 +20,6 @@ class IdentitySession(Protocol):
     def get(self, key: str, default: Any = None) -> Any: ...
     def put(self, key: str, value: Any) -> None: ...
     def on_wipe(self, hook: Any) -> None: ...
-
-
-@dataclass(frozen=True)
-class FaceCheckSupport:
-    """Whether this kiosk can check a face: config face.enabled and a camera area wired."""
-    enabled: bool
-    has_camera: bool
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from kiosk.flows.evaluation import RatingOffer
-from kiosk.flows.face_policy import face_check_required, face_verified
+from kiosk.flows.face_policy import FaceCheckSupport, face_check_required, face_verified
 
 log = logging.getLogger(__name__)
 
@@ -104,13 +104,6 @@ class ReceiptPrinting(Protocol):
     def print_receipt(self, kind: str, ref: str, build: Callable[[int, str, str], bytes]) -> dict: ...
 
 
-@dataclass(frozen=True)
-class FaceCheck:
-    """What this kiosk can do about 人证比对: face verification switched on, a camera wired."""
-    enabled: bool
-    has_camera: bool
-
-
 def _page_png(pdf: bytes) -> bytes:
     from printing.preview import page_png
     return page_png(pdf, 1, 60)
@@ -120,7 +113,7 @@ class PrintLicences:
     """One citizen's visit to "print my licences". `step` is what the screen shows."""
 
     def __init__(self, service: CertificatePrinting | None, session: CitizenSession,
-                 face: FaceCheck, receipts: ReceiptPrinting | None = None, actor: str = "citizen",
+                 face: FaceCheckSupport, receipts: ReceiptPrinting | None = None, actor: str = "citizen",
                  max_copies: int = MAX_COPIES, preview: Callable[[bytes], bytes] = _page_png):
         self.service, self.session, self.face, self.receipts = service, session, face, receipts
         self.actor, self.max_copies, self._render_preview = actor, max_copies, preview

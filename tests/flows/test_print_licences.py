@@ -13,7 +13,7 @@ import pytest
 from kiosk.flows.evaluation import RatingOffer
 from kiosk.flows.face_policy import mark_face_verified
 from kiosk.flows.print_licences import (FACE_CHECK_REQUIRED, IDENTITY_REQUIRED, MAX_COPIES,
-                                        PRINTING_UNAVAILABLE, FaceCheck, PrintLicences,
+                                        PRINTING_UNAVAILABLE, FaceCheckSupport, PrintLicences,
                                         PrintLicencesError, failure_kind)
 from kiosk.session import Identity, Session
 from printing.errors import DocumentRejected, JobFailed
@@ -25,8 +25,8 @@ DOCS = [{"doc_id": "d-hr", "kind": "household_register", "title": "户籍信息�
          "valid_until": "2027-01-01", "format": "rendered", "serial": "S-1"},
         {"doc_id": "d-re", "kind": "real_estate_record", "title": "不动产登记信息", "issuer": "不动产登记中心",
          "valid_until": "2027-01-01", "format": "signed-pdf", "serial": "S-2"}]
-NO_FACE = FaceCheck(enabled=False, has_camera=False)
-FACE = FaceCheck(enabled=True, has_camera=True)
+NO_FACE = FaceCheckSupport(enabled=False, has_camera=False)
+FACE = FaceCheckSupport(enabled=True, has_camera=True)
 
 
 @dataclass(frozen=True)
@@ -151,8 +151,8 @@ def test_face_check_comes_before_the_list_where_the_kiosk_has_a_camera():
     assert source.asked == [(PERSON.id_number, PERSON.name)]
 
 
-@pytest.mark.parametrize("face", [FaceCheck(enabled=True, has_camera=False),
-                                  FaceCheck(enabled=False, has_camera=True)])
+@pytest.mark.parametrize("face", [FaceCheckSupport(enabled=True, has_camera=False),
+                                  FaceCheckSupport(enabled=False, has_camera=True)])
 def test_no_face_check_without_a_camera_or_with_face_verification_off(face):
     flow = opened(face=face)
     assert flow.blocked is None and len(flow.documents) == 2

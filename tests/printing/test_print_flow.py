@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.flows.face_policy import mark_face_verified
-from kiosk.flows.print_licences import FACE_CHECK_REQUIRED, FaceCheck, PrintLicences, PrintLicencesError
+from kiosk.flows.print_licences import FACE_CHECK_REQUIRED, FaceCheckSupport, PrintLicences, PrintLicencesError
 from kiosk.session import Identity, Session
 
 PERSON = Identity("idcard", "欧阳建国", "990101198001011234")
@@ -20,7 +20,7 @@ def session():
 
 
 def _open(service, session) -> PrintLicences:
-    flow = PrintLicences(service, session, FaceCheck(enabled=True, has_camera=True))
+    flow = PrintLicences(service, session, FaceCheckSupport(enabled=True, has_camera=True))
     flow.open()
     flow.fetch_documents()
     return flow
@@ -31,7 +31,7 @@ def _doc(flow, kind):
 
 
 def test_print_a_licence_end_to_end(service, standin, session):
-    flow = PrintLicences(service, session, FaceCheck(enabled=True, has_camera=True))
+    flow = PrintLicences(service, session, FaceCheckSupport(enabled=True, has_camera=True))
     with pytest.raises(PrintLicencesError) as err:
         flow.open()
     assert err.value.code == FACE_CHECK_REQUIRED
@@ -71,7 +71,7 @@ def test_a_jam_gets_one_retry_then_staff(service, standin, session):
     assert flow.result_code == "paper-jam" and not flow.can_retry
     standin.reset_printer()
     assert flow.start_printing() is False and flow.result_code == "retry-not-allowed"
-    staff = PrintLicences(service, session, FaceCheck(True, True), actor="staff")
+    staff = PrintLicences(service, session, FaceCheckSupport(True, True), actor="staff")
     staff.open()
     staff.fetch_documents()
     staff.choose(_doc(staff, "business_licence"))
