@@ -180,7 +180,7 @@ def test_no_reference_for_unknown_people(camera_ctx):
     camera_ctx.session.identity = Identity("idcard", "测试人", "00000019900101123X")
     with pytest.raises(CameraError) as err:
         camera_ctx.services["camera"].new_face_check()
-    assert err.value.code == "no_reference" and "404" in err.value.message
+    assert err.value.code == "no_reference" and "platform_not_found" in err.value.message
     camera_ctx.session.identity = None
     with pytest.raises(CameraError):
         camera_ctx.services["camera"].reference_photo()
