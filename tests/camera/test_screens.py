@@ -3,41 +3,20 @@ preview rate while verification runs, instructions, result, QR read, pages and P
 a citizen reads and touches (and the preview rate a citizen sees)."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from functools import partial
 
+import pytest
+
+import touch
 from kiosk.session import Identity
+from touch import button_texts, shown, translator
 
 DEMO_ID = "990100199001011234"
 FACE = "FaceVerifyScreen"
-
-
-def tr(text: str, context: str = FACE) -> str:
-    return QCoreApplication.translate(context, text)
-
-
-def shown(shell) -> str:
-    """Every text a citizen can read on the screen now."""
-    return "\n".join(lab.text() for lab in shell.findChildren(QLabel) if lab.isVisible())
-
-
-def buttons(shell) -> list[str]:
-    return [b.text() or b.accessibleName() for b in shell.findChildren(QPushButton)
-            if b.isVisible() and b.isEnabled()]
-
-
-def tap(qtbot, shell, text: str) -> None:
-    """Touch the one visible, enabled button that says `text` (or is named so, like a thumbnail)."""
-    def found():
-        return [b for b in shell.findChildren(QPushButton)
-                if b.isVisible() and b.isEnabled() and text in (b.text(), b.accessibleName())]
-    qtbot.waitUntil(lambda: len(found()) == 1, timeout=8000)
-    qtbot.mouseClick(found()[0], Qt.LeftButton)
-
-
-def reads(qtbot, shell, text: str, timeout: int = 10000) -> None:
-    qtbot.waitUntil(lambda: text in shown(shell), timeout=timeout)
+tr = translator(FACE)
+# what a citizen can touch here is only what is enabled; the cameras and the checks take their time
+tap = partial(touch.tap, enabled_only=True, timeout=8000)
+reads = partial(touch.reads, timeout=10000)
 
 
 @pytest.fixture
@@ -74,7 +53,7 @@ def test_face_screen_previews_at_25_fps_while_verifying_and_confirms(shell, qtbo
         fps_during_check.append(screen.view.preview_fps)
     print("preview fps during the check:", [round(f, 1) for f in fps_during_check[-3:]])
     assert max(fps_during_check) >= 25, fps_during_check
-    reads(qtbot, shell, tr("Identity confirmed"), 20000)
+    reads(qtbot, shell, tr("Identity confirmed"), timeout=20000)
     assert tr("Your face matches the photo on file. Thank you.") in shown(shell)
     assert not screen.view.isVisible()                 # the camera picture is gone
     grab = tmp_path / "face.png"                       # synthetic face only; for a human to look at
@@ -88,7 +67,7 @@ def test_face_screen_without_reference_sends_to_staff(shell, qtbot):
     shell.go("face_verify")
     reads(qtbot, shell, tr("Please ask the staff for help"))
     assert tr("There is no photo on file to compare with.") in shown(shell)
-    assert tr("Try again") not in buttons(shell)
+    assert tr("Try again") not in button_texts(shell, enabled_only=True)
     tap(qtbot, shell, tr("Finish and ask staff"))
     assert shell.ctx.session.identity is None          # the session ended
     assert shell.current().name == "home"
@@ -103,10 +82,10 @@ def test_quality_instruction_names_the_problem(shell, qtbot, fresh_twins):
 
 def test_qr_screen_reads_and_hands_on(shell, qtbot):
     shell.go("qr_scan", purpose="receipt")
-    reads(qtbot, shell, "SL-990100-20261122-000123", 8000)
+    reads(qtbot, shell, "SL-990100-20261122-000123", timeout=8000)
     assert tr("Code read.", "QrScanScreen") in shown(shell)
     assert shell.ctx.session.get("qr_code") == "SL-990100-20261122-000123"
-    assert tr("Scan another code", "QrScanScreen") in buttons(shell)
+    assert tr("Scan another code", "QrScanScreen") in button_texts(shell, enabled_only=True)
 
 
 def pages_text(count: int) -> str:
@@ -121,10 +100,11 @@ def test_document_screen_captures_retakes_and_binds(shell, qtbot):
     qtbot.waitUntil(lambda: screen.view.page_corners is not None, timeout=8000)  # the outline shows
     for count in (1, 2):
         tap(qtbot, shell, tr("Take picture", doc))
-        reads(qtbot, shell, pages_text(count), 8000)
+        reads(qtbot, shell, pages_text(count), timeout=8000)
     tap(qtbot, shell, tr("Page %1", doc).replace("%1", "2"))
     tap(qtbot, shell, tr("Take page %1 again", doc).replace("%1", "2"))   # retake page 2
-    qtbot.waitUntil(lambda: tr("Take picture", doc) in buttons(shell), timeout=8000)
+    qtbot.waitUntil(lambda: tr("Take picture", doc) in button_texts(shell, enabled_only=True),
+                    timeout=8000)
     assert pages_text(2) in shown(shell)
     tap(qtbot, shell, tr("Page %1", doc).replace("%1", "1"))
     tap(qtbot, shell, tr("Remove page", doc))
@@ -146,5 +126,5 @@ def test_a_camera_unplugged_mid_scan_is_said_and_recovers(shell, qtbot, fresh_tw
     qtbot.waitUntil(lambda: screen.view.lost, timeout=5000)   # "The camera is not responding"
     device.set_scene("qr")
     device.replug()
-    reads(qtbot, shell, "SL-990100-20261122-000123", 8000)
+    reads(qtbot, shell, "SL-990100-20261122-000123", timeout=8000)
     assert not screen.view.lost

@@ -2,40 +2,17 @@
 checked only by what a citizen reads and touches."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from functools import partial
 
+import pytest
+
+import touch
 from kiosk.wiring.idcard import build_service
+from touch import button_texts, shown, tap, translator
 
 SCREEN = "IdentifyIdCardScreen"
-
-
-def tr(text: str, context: str = SCREEN) -> str:
-    return QCoreApplication.translate(context, text)
-
-
-def shown(shell) -> str:
-    """Every text a citizen can read on the screen now."""
-    return "\n".join(lab.text() for lab in shell.findChildren(QLabel) if lab.isVisible())
-
-
-def buttons(shell) -> list[str]:
-    return [b.text() or b.accessibleName() for b in shell.findChildren(QPushButton)
-            if b.isVisible()]
-
-
-def tap(qtbot, shell, text: str) -> None:
-    """Touch the one visible button that says `text` (tiles say it under their picture)."""
-    def found():
-        return [b for b in shell.findChildren(QPushButton)
-                if b.isVisible() and text in (b.text(), b.accessibleName())]
-    qtbot.waitUntil(lambda: len(found()) == 1, timeout=1000)    # new tiles show a moment later
-    qtbot.mouseClick(found()[0], Qt.LeftButton)
-
-
-def reads(qtbot, shell, text: str, timeout: int = 3000) -> None:
-    qtbot.waitUntil(lambda: text in shown(shell), timeout=timeout)
+tr = translator(SCREEN)
+reads = partial(touch.reads, timeout=3000)     # the twin is polled every 100 ms (the ctx below)
 
 
 @pytest.fixture
@@ -63,7 +40,7 @@ def open_screen(qtbot, shell):
 
 def test_read_confirm_and_wipe(shell, ctx, qtbot):
     open_screen(qtbot, shell)
-    assert tr("Yes, this is me, continue") not in buttons(shell)
+    assert tr("Yes, this is me, continue") not in button_texts(shell)
     ctx.services["idcard"].place_card("resident")
     reads(qtbot, shell, tr("Please check that this is you"))
     text = shown(shell)
@@ -97,8 +74,8 @@ def test_expired_card_is_refused_kindly(shell, ctx, qtbot):
     reads(qtbot, shell, tr("This ID card has expired"))
     assert "2018-01-15" in shown(shell)
     assert ctx.session.identity is None
-    assert tr("Yes, this is me, continue") not in buttons(shell)
-    assert tr("Choose another way") in buttons(shell)
+    assert tr("Yes, this is me, continue") not in button_texts(shell)
+    assert tr("Choose another way") in button_texts(shell)
 
 
 def test_card_not_recognised_asks_to_place_again_then_reads(shell, ctx, qtbot):
@@ -106,7 +83,7 @@ def test_card_not_recognised_asks_to_place_again_then_reads(shell, ctx, qtbot):
     service = ctx.services["idcard"]
     service.scenario("removed_before_read")
     reads(qtbot, shell, tr("The card could not be read"))
-    assert tr("Read again") in buttons(shell)
+    assert tr("Read again") in button_texts(shell)
     service.place_card("resident_longterm")
     reads(qtbot, shell, tr("Please check that this is you"))
     assert tr("Long-term") in shown(shell)
@@ -132,9 +109,9 @@ def test_card_placed_before_the_screen_opens_is_read(shell, ctx, qtbot):
 def test_chooser_offers_the_reader_only_when_it_works(shell, ctx, qtbot):
     shell.go("identify", next="home")
     tile = tr("Resident ID card", "IdentifyMethods")
-    qtbot.waitUntil(lambda: tile in buttons(shell), timeout=1000)
+    qtbot.waitUntil(lambda: tile in button_texts(shell), timeout=1000)
     ctx.services["idcard"].unplug()
     qtbot.waitUntil(lambda: not ctx.services["idcard"].available, timeout=3000)
     shell.go("identify", next="home")
     qtbot.wait(100)
-    assert tile not in buttons(shell)
+    assert tile not in button_texts(shell)

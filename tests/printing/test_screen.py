@@ -5,12 +5,14 @@ Driven as a person would: buttons found by their visible text and clicked, label
 own rules are tested without Qt in tests/flows/test_print_licences.py."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from functools import partial
 
+import pytest
+
+import touch
 from kiosk.flows.face_policy import mark_face_verified
 from kiosk.session import Identity
+from touch import button_texts, buttons, says, shown
 
 PERSON = Identity("idcard", "欧阳建国", "990101198001011234")
 CHOOSE = "预览并打印"
@@ -27,32 +29,14 @@ def shell(platform, standin, make_ctx, show_shell):
     return show_shell(ctx)
 
 
-# ---- what a person sees and touches ---------------------------------------------------------------
-def buttons(widget) -> list[QPushButton]:
-    QApplication.processEvents()                    # new widgets are shown on the next turn
-    return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
-
-
-def button_texts(widget) -> list[str]:
-    return [b.text() for b in buttons(widget)]
-
-
-def shown(widget) -> str:
-    QApplication.processEvents()
-    return "\n".join(lab.text() for lab in widget.findChildren(QLabel) if lab.isVisible())
-
-
-def tap(qtbot, widget, text: str) -> None:
-    [target] = [b for b in buttons(widget) if b.text() == text]
-    qtbot.mouseClick(target, Qt.LeftButton)
+tap = partial(touch.tap, timeout=0)     # a button is there as soon as its screen is: no waiting
 
 
 def tap_document(qtbot, screen, title: str) -> None:
     """Press "preview and print" on the card that shows this title."""
-    for card in (b.parentWidget() for b in buttons(screen) if b.text() == CHOOSE):
+    for card in (b.parentWidget() for b in buttons(screen) if says(b) == CHOOSE):
         if title in shown(card).split("\n"):
-            [target] = [b for b in buttons(card) if b.text() == CHOOSE]
-            qtbot.mouseClick(target, Qt.LeftButton)
+            tap(qtbot, card, CHOOSE)
             return
     raise AssertionError(f"no document card shows {title!r}")
 

@@ -3,12 +3,14 @@ the rating offered after a transaction, with one tap to skip it. Driven as a per
 found by their visible text, labels read."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from functools import partial
 
+import pytest
+
+import touch
 from kiosk.session import Identity
 from sync.outbox import open_outbox
+from touch import button_texts, shown
 
 
 class OfflineSync:
@@ -33,38 +35,23 @@ def outbox(ctx):
     box.close()
 
 
-def buttons(widget) -> list[QPushButton]:
-    QApplication.processEvents()
-    return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
-
-
-def shown(widget) -> str:
-    QApplication.processEvents()
-    return "\n".join(lab.text() for lab in widget.findChildren(QLabel) if lab.isVisible())
-
-
-def find(widget, words: str) -> QPushButton:
-    """The visible button whose words (stars aside) are exactly these."""
-    [target] = [b for b in buttons(widget) if b.text().strip("★☆ \n").split("\n")[-1].strip() == words]
-    return target
-
-
-def tap(qtbot, widget, words: str) -> None:
-    qtbot.mouseClick(find(widget, words), Qt.LeftButton)
+# a rating button says its level after its stars; every button is there as soon as its screen is
+find = partial(touch.find, words_only=True)
+tap = partial(touch.tap, words_only=True, timeout=0)
 
 
 def test_low_rating_with_reason_is_queued_and_receipt_says_so(shell, ctx, outbox, qtbot):
     ctx.services["sync"] = OfflineSync(outbox)
     shell.go("evaluation", item_code="XK00101001")
     screen = shell.current()
-    assert "跳过" not in [b.text() for b in buttons(screen)]     # not offered: chosen from home
+    assert "跳过" not in button_texts(screen)     # not offered: chosen from home
     tap(qtbot, screen, "非常不满意")
     assert "哪些方面不满意" in shown(screen)                      # the reasons are asked
     assert not find(screen, "提交评价").isEnabled()               # a low rating needs a reason
     tap(qtbot, screen, "等候时间太长")
     tap(qtbot, screen, "提交评价")
     assert "网络恢复后将自动提交" in shown(screen)
-    assert "提交评价" not in [b.text() for b in buttons(screen)]
+    assert "提交评价" not in button_texts(screen)
     assert find(screen, "完成").isVisible()
     records = outbox.due(10)
     assert [r.kind for r in records] == ["evaluation"]
@@ -79,7 +66,7 @@ def test_no_sync_service_says_so_and_promises_nothing(shell, ctx, qtbot):
     screen = shell.current()
     tap(qtbot, screen, "满意")
     tap(qtbot, screen, "提交评价")
-    assert "完成" not in [b.text() for b in buttons(screen)]
+    assert "完成" not in button_texts(screen)
     assert "12345" in shown(screen)                               # where else to rate
     assert find(screen, "提交评价").isVisible()
 
@@ -108,7 +95,7 @@ def test_offered_after_the_guide_notice_rating_then_done_returns_to_the_guide(sh
     assert "您正在评价：办理居住证" in shown(screen)               # no catalog here: the given title
     tap(qtbot, screen, "非常满意")
     tap(qtbot, screen, "提交评价")
-    assert "跳过" not in [b.text() for b in buttons(screen)]
+    assert "跳过" not in button_texts(screen)
     tap(qtbot, screen, "完成")
     assert shell.current().name == "unavailable"
     assert outbox.due(10)[0].payload["item_code"] == "XK00101001"

@@ -3,32 +3,21 @@
 are; the rule itself is kiosk.flows.identify.next_step."""
 from __future__ import annotations
 
+from functools import partial
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
 
+import touch
 from devices.camera.errors import CameraError
 from kiosk.flows.face_policy import mark_face_verified
 from kiosk.session import Identity
 from kiosk.wiring.idcard import build_service
+from touch import shown, tr
 
-
-def tr(text: str, context: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
-def shown(shell) -> str:
-    return "\n".join(lab.text() for lab in shell.findChildren(QLabel) if lab.isVisible())
-
-
-def tap(qtbot, shell, text: str) -> None:
-    def found():
-        return [b for b in shell.findChildren(QPushButton)
-                if b.isVisible() and text in (b.text(), b.accessibleName())]
-    qtbot.waitUntil(lambda: len(found()) == 1, timeout=3000)
-    qtbot.mouseClick(found()[0], Qt.LeftButton)
+# this file's time limit for a button or a text to show
+tap = partial(touch.tap, timeout=3000)
+reads = partial(touch.reads, timeout=3000)
 
 
 def face_title() -> str:
@@ -64,18 +53,16 @@ def shell(ctx, show_shell, qtbot):
 def identify_with_the_card(qtbot, shell, ctx) -> None:
     """The only identify method is the ID card, so the chooser opens it straight away."""
     context = "IdentifyIdCardScreen"
-    qtbot.waitUntil(lambda: tr("Place your ID card on the reader", context) in shown(shell),
-                    timeout=3000)
+    reads(qtbot, shell, tr("Place your ID card on the reader", context))
     ctx.services["idcard"].place_card("resident")
-    qtbot.waitUntil(lambda: tr("Please check that this is you", context) in shown(shell),
-                    timeout=3000)
+    reads(qtbot, shell, tr("Please check that this is you", context))
     tap(qtbot, shell, tr("Yes, this is me, continue", context))
 
 
 def test_printing_asks_for_the_face_first(shell, ctx, qtbot):
     shell.go("identify", next="print_licences")
     identify_with_the_card(qtbot, shell, ctx)
-    qtbot.waitUntil(lambda: face_title() in shown(shell), timeout=3000)
+    reads(qtbot, shell, face_title())
     assert ctx.session.identity.name == "林示例"
 
 
@@ -83,7 +70,7 @@ def test_face_already_verified_goes_straight_on(shell, ctx, qtbot):
     ctx.session.identity = Identity("idcard", "测试人", "990101199001011237")
     mark_face_verified(ctx.session)
     shell.go("identify", next="print_licences")
-    qtbot.waitUntil(lambda: print_title() in shown(shell), timeout=3000)
+    reads(qtbot, shell, print_title())
     assert face_title() not in shown(shell)
 
 
@@ -93,7 +80,7 @@ def test_another_card_in_the_same_session_is_checked_again(shell, ctx, qtbot):
     ctx.session.identity = None                    # "Read again" with someone else's card
     shell.go("identify", next="print_licences")
     identify_with_the_card(qtbot, shell, ctx)
-    qtbot.waitUntil(lambda: face_title() in shown(shell), timeout=3000)
+    reads(qtbot, shell, face_title())
 
 
 def test_no_camera_or_another_task_goes_straight_on(shell, ctx, qtbot):
@@ -103,7 +90,7 @@ def test_no_camera_or_another_task_goes_straight_on(shell, ctx, qtbot):
     assert shell.current().is_home
     ctx.services.pop("camera")
     shell.go("identify", next="print_licences")
-    qtbot.waitUntil(lambda: print_title() in shown(shell), timeout=3000)
+    reads(qtbot, shell, print_title())
     assert face_title() not in shown(shell)
 
 

@@ -5,41 +5,14 @@ touches."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
 
 from devices.smartcard.pin import HandoffPinEntry
 from devices.smartcard.service import SmartCardService
 from kiosk.wiring.smartcard import DEVICE, SmartCardArea
+from touch import button_texts, buttons, reads, shown, tap, translator
 
 SCREEN = "IdentifySscScreen"
-
-
-def tr(text: str, context: str = SCREEN, n: int = -1) -> str:
-    return QCoreApplication.translate(context, text, None, n)
-
-
-def shown(shell) -> str:
-    """Every text a citizen can read on the screen now."""
-    return "\n".join(lab.text() for lab in shell.findChildren(QLabel) if lab.isVisible())
-
-
-def buttons(shell) -> list[str]:
-    return [b.text() or b.accessibleName() for b in shell.findChildren(QPushButton)
-            if b.isVisible()]
-
-
-def tap(qtbot, shell, text: str) -> None:
-    """Touch the one visible button that says `text` (tiles say it under their picture)."""
-    def found():
-        return [b for b in shell.findChildren(QPushButton)
-                if b.isVisible() and text in (b.text(), b.accessibleName())]
-    qtbot.waitUntil(lambda: len(found()) == 1, timeout=1000)    # new tiles show a moment later
-    qtbot.mouseClick(found()[0], Qt.LeftButton)
-
-
-def reads(qtbot, shell, text: str, timeout: int = 6000) -> None:
-    qtbot.waitUntil(lambda: text in shown(shell), timeout=timeout)
+tr = translator(SCREEN)
 
 
 def type_pin(qtbot, shell, digits: str) -> None:
@@ -104,8 +77,7 @@ def test_pin_pad_wrong_then_right(shell, ctx, qtbot, hand):
     card = hand.insert("pin")
     reads(qtbot, shell, pin_heading())
     assert tr("Wrong PIN. You have %n tries left.", "PinPadScreen", 2) not in shown(shell)
-    keys = [b.text() for b in shell.findChildren(QPushButton)
-            if b.isVisible() and b.text().isdigit()]
+    keys = [b.text() for b in buttons(shell) if b.text().isdigit()]
     assert sorted(keys) == sorted("1234567890") and keys[:3] == ["1", "2", "3"]  # phone order
     for digit in "99999":
         tap(qtbot, shell, digit)
@@ -131,7 +103,7 @@ def test_last_try_warning_and_blocked_message(shell, ctx, qtbot, hand):
     type_pin(qtbot, shell, "000000")
     reads(qtbot, shell, tr("The card could not be used"))
     assert "服务窗口" in shown(shell)                    # Simplified Chinese is the default
-    assert tr("Try again") not in buttons(shell)
+    assert tr("Try again") not in button_texts(shell)
 
 
 def test_cancelled_pin_then_try_again(shell, ctx, qtbot, hand):
@@ -140,8 +112,8 @@ def test_cancelled_pin_then_try_again(shell, ctx, qtbot, hand):
     reads(qtbot, shell, pin_heading())
     tap(qtbot, shell, tr("Cancel", "PinPadScreen"))
     reads(qtbot, shell, tr("The card could not be used"))
-    assert QCoreApplication.translate("SscMessages", "PIN entry was cancelled. Touch “Try again” "
-                                      "to enter the PIN, or take the card out.") in shown(shell)
+    assert tr("PIN entry was cancelled. Touch “Try again” to enter the PIN, or take the card "
+              "out.", "SscMessages") in shown(shell)
     tap(qtbot, shell, tr("Try again"))
     reads(qtbot, shell, pin_heading())
     assert ctx.services[DEVICE].pin_entry.pending
@@ -176,7 +148,7 @@ def test_kind_messages(shell, ctx, qtbot, hand, card, behaviour, words):
     hand.insert(card, **behaviour)
     reads(qtbot, shell, tr("The card could not be used"))
     assert words in shown(shell)
-    assert tr("Use another way") in buttons(shell)
+    assert tr("Use another way") in button_texts(shell)
 
 
 def test_every_error_code_has_a_message():
