@@ -10,8 +10,8 @@ import pkgutil
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLayout, QSizePolicy, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from kiosk import i18n, status
 from kiosk.context import AppContext
@@ -61,6 +61,9 @@ class Shell(QWidget):
         self.maintenance = False
 
         root = QVBoxLayout(self)
+        # the kiosk's size is the screen's, never its content's: a screen that wants more height
+        # (wrapped text measured at the full width) must scroll, not push Home off the screen
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self._build_header())
