@@ -134,7 +134,7 @@ def face_check_live(flow, scene, fps: int = 25, timeout: float = 30.0) -> None:
 
 def print_my_licence(env) -> Journey:
     from kiosk.flows import face_check, identify, identify_idcard
-    from kiosk.flows.print_licences import FaceCheck, PrintLicences
+    from kiosk.flows.print_licences import FaceCheckSupport, PrintLicences
     from kiosk.session import Session
 
     j = Journey()
@@ -158,8 +158,9 @@ def print_my_licence(env) -> Journey:
     j.wait("face check (position, liveness, compare)",
            lambda: face_check_live(check, env.scene))
     assert check.phase == face_check.CONFIRMED, check.outcome
-    j.touch("face check: Continue")
-    printing = PrintLicences(env.service, session, FaceCheck(True, True))
+    j.wait("face check: the match shown, then on by itself",
+           lambda: time.sleep(face_check.GO_ON_AFTER_S))
+    printing = PrintLicences(env.service, session, FaceCheckSupport(True, True))
     printing.open()
     j.wait("documents listed", printing.fetch_documents)
     doc = next(d for d in printing.documents if d["kind"] == "household_register")

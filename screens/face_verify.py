@@ -13,7 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.flows.face_check import (CHALLENGE, CONFIRM, CONFIRMED, ERROR, NOT_CONFIRMED, OK,
-                                    STARTING, WARN, FaceCheckFlow, FaceCheckSettings, Outcome)
+                                    GO_ON_AFTER_S, STARTING, WARN, FaceCheckFlow, FaceCheckSettings,
+                                    Outcome)
 from screens import icons
 from screens.base import Screen, register_screen
 from screens.camera_view import GUIDE_FIX, GUIDE_IDLE, GUIDE_OK, CameraView, LiveCamera, ResultRelay
@@ -209,7 +210,8 @@ class FaceVerifyScreen(Screen):
         if level == OK:
             self.instruction.setText(self.tr("Identity confirmed"))
             self.banner.set("ok", self.tr("Your face matches the photo on file. Thank you."))
-            self._buttons((self.done_button,))
+            self._buttons((self.done_button,))        # at once, or by itself in a moment
+            self.after(int(GO_ON_AFTER_S * 1000), self._continue)
             return
         reason = QCoreApplication.translate(CONTEXT, OUTCOMES[code]) if code in OUTCOMES else \
             QCoreApplication.translate(CONTEXT, UNAVAILABLE)

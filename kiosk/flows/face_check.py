@@ -20,6 +20,8 @@ from kiosk.flows.identify import IdentitySession
 STARTING, POSITION, CHALLENGE, CONFIRM, CONFIRMED, NOT_CONFIRMED, ASK_STAFF, UNAVAILABLE = (
     "starting", "position", "challenge", "confirm", "confirmed", "not_confirmed", "ask_staff",
     "unavailable")
+# a match stays on screen long enough to be read, then the task follows without another touch
+GO_ON_AFTER_S = 3.0
 # outcome levels, as the screen colours them
 OK, WARN, ERROR = "ok", "warn", "error"
 # why an attempt failed or could not start, as devices.camera reports it

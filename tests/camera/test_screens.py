@@ -62,6 +62,16 @@ def test_face_screen_previews_at_25_fps_while_verifying_and_confirms(shell, qtbo
     assert shell.current().name == "home"
 
 
+def test_a_confirmed_face_goes_on_by_itself(shell, qtbot):
+    from kiosk.flows.face_check import GO_ON_AFTER_S
+    shell.ctx.session.identity = Identity("idcard", "示例", DEMO_ID)
+    shell.go("face_verify", next="evaluation")
+    reads(qtbot, shell, tr("Identity confirmed"), timeout=20000)
+    assert shell.current().name == "face_verify"       # the match is shown first, to be read
+    qtbot.waitUntil(lambda: shell.current().name == "evaluation",
+                    timeout=int(GO_ON_AFTER_S * 1000) + 3000)
+
+
 def test_face_screen_without_reference_sends_to_staff(shell, qtbot):
     shell.ctx.session.identity = Identity("idcard", "示例", "00000019900101123X")
     shell.go("face_verify")
