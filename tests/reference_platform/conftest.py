@@ -2,23 +2,14 @@
 kiosk credential on it, and the helpers beside this file."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 import requests
 
+from local_modules import local_module as load_beside
+
 
 def local_module(name: str):
-    """A helper module beside this file (tests run with --import-mode=importlib)."""
-    full = f"tests_reference_platform_{name}"
-    if full not in sys.modules:
-        spec = importlib.util.spec_from_file_location(full, Path(__file__).with_name(name + ".py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[full] = module
-        spec.loader.exec_module(module)
-    return sys.modules[full]
+    return load_beside(__file__, name)
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from local_modules import local_module as load_beside
 
 from sync.credential import Credential, provision
 from sync.crypto import PayloadCipher, load_or_create_key
@@ -137,17 +138,8 @@ def admin_headers() -> dict:
 
 
 def local_module(name: str):
-    """A helper module beside this file (tests run with --import-mode=importlib, so the folder
-    is not on sys.path)."""
-    import importlib.util
-    import sys
-    full = f"tests_sync_{name}"
-    if full not in sys.modules:
-        spec = importlib.util.spec_from_file_location(full, Path(__file__).with_name(name + ".py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[full] = module
-        spec.loader.exec_module(module)
-    return sys.modules[full]
+    """A helper module beside this file (certs, faultproxy)."""
+    return load_beside(__file__, name)
 
 
 def free_port() -> int:
