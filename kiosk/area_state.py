@@ -2,7 +2,7 @@
 
 An area's `state_parts` is a tuple of StateParts: an English template with %1, %2 ... and its
 arguments. `state` (heartbeat, logs, the CLI) is their English text. The staff screen translates
-each template, and each argument that is a code (paper-out, idle, ...), in the "DeviceState"
+each template, and each argument that is a code (paper_out, idle, ...), in the "DeviceState"
 context; screens/device_states.py lists them all for the translators and a test keeps that list
 complete. Free text such as a reader's name passes through untranslated.
 """

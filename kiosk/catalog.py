@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
+from kiosk.errors import KioskError
+
 CATEGORIES = ("personal", "enterprise")
 KIOSK_ACTIONS = ("print", "query", "apply")
 MATERIAL_FORMS = ("original", "copy", "original_and_copy", "electronic")
@@ -24,10 +26,10 @@ ONLINE_DEPTH_LABELS = {
 }
 
 
-class CatalogDataError(ValueError):
+class CatalogDataError(KioskError, ValueError):
     """A catalog record from the platform or the cache that does not have the required shape."""
 
-    code = "catalog.bad_data"
+    code = "catalog_bad_data"
 
 
 @dataclass(frozen=True)

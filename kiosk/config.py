@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from kiosk.config_schema import SCHEMA, Field
+from kiosk.errors import KioskError
 
 SEARCH_PATH = (Path("config.toml"), Path("/etc/kiosk/config.toml"))
 
 
-class ConfigError(Exception):
+class ConfigError(KioskError):
     """A configuration problem, worded for the person editing the file."""
+    code = "config_invalid"
 
 
 class Section(Mapping[str, Any]):

@@ -30,7 +30,7 @@ class AuditRecord:
     document_id: str
     content_sha256: str
     copies: int
-    result: str                  # "completed" or the failure code (paper-jam, document-rejected, ...)
+    result: str                  # "completed" or the failure code (paper_jam, document_rejected, ...)
     kiosk: str
     channel: str                 # "certificate" or "receipt"
     actor: str = "citizen"       # who asked: citizen or staff (a staff retry)

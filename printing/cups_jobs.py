@@ -31,24 +31,24 @@ log = logging.getLogger(__name__)
 
 # keyword -> (code, blocking). Blocking reasons stop the kiosk offering certificate printing.
 REASONS: dict[str, tuple[str, bool]] = {
-    "media-empty": ("paper-out", True),
-    "media-needed": ("paper-out", True),
-    "input-tray-missing": ("paper-out", True),
-    "media-jam": ("paper-jam", True),
-    "door-open": ("door-open", True),
-    "cover-open": ("door-open", True),
-    "interlock-open": ("door-open", True),
-    "toner-empty": ("toner-out", True),
-    "marker-supply-empty": ("toner-out", True),
+    "media-empty": ("paper_out", True),
+    "media-needed": ("paper_out", True),
+    "input-tray-missing": ("paper_out", True),
+    "media-jam": ("paper_jam", True),
+    "door-open": ("door_open", True),
+    "cover-open": ("door_open", True),
+    "interlock-open": ("door_open", True),
+    "toner-empty": ("toner_out", True),
+    "marker-supply-empty": ("toner_out", True),
     "offline": ("offline", True),
     "shutdown": ("offline", True),
     "paused": ("offline", True),
     "connecting-to-device": ("offline", True),
-    "other": ("printer-fault", True),
-    "toner-low": ("toner-low", False),
-    "marker-supply-low": ("toner-low", False),
-    "media-low": ("paper-low", False),
-    "media-near-empty": ("paper-low", False),
+    "other": ("printer_fault", True),
+    "toner-low": ("toner_low", False),
+    "marker-supply-low": ("toner_low", False),
+    "media-low": ("paper_low", False),
+    "media-near-empty": ("paper_low", False),
 }
 IGNORED = {"none", "cups-waiting-for-job-completed", "cups-remote-pending",
            "cups-remote-pending-held", "cups-remote-processing", "cups-remote-stopped",
@@ -85,7 +85,7 @@ def classify(reasons) -> tuple[list[str], list[str]]:
         key = normalise(str(raw))
         if key in IGNORED:
             continue
-        code, blocks = REASONS.get(key, ("printer-fault", True) if str(raw).endswith("-error")
+        code, blocks = REASONS.get(key, ("printer_fault", True) if str(raw).endswith("-error")
                                     else (None, False))
         if code is None:
             continue
@@ -119,8 +119,8 @@ class PrinterStatus:
     reasons: tuple[str, ...]         # normalised keywords, for staff
     message: str
     accepting: bool
-    blocking: tuple[str, ...] = ()   # codes that stop printing (paper-out, paper-jam, ...)
-    warnings: tuple[str, ...] = ()   # codes staff should act on soon (toner-low, ...)
+    blocking: tuple[str, ...] = ()   # codes that stop printing (paper_out, paper_jam, ...)
+    warnings: tuple[str, ...] = ()   # codes staff should act on soon (toner_low, ...)
 
     @property
     def ready(self) -> bool:
@@ -214,7 +214,7 @@ class CupsPrinter:
         except cups.IPPError as exc:
             if not self._server_answers():
                 raise self._down(f"CUPS died while asked about {self.queue!r}: {exc}") from None
-            raise PrinterUnavailable(f"queue {self.queue!r}: {exc}", "queue-missing") from None
+            raise PrinterUnavailable(f"queue {self.queue!r}: {exc}", "queue_missing") from None
         reasons = list(attrs.get("printer-state-reasons") or [])
         state = PRINTER_STATES.get(attrs.get("printer-state"), "unknown")
         message = attrs.get("printer-state-message") or ""
@@ -261,7 +261,7 @@ class CupsPrinter:
             job_id = conn.createJob(self.queue, title, options)
             conn.startDocument(self.queue, job_id, title, "application/pdf", 1)
             if conn.writeRequestData(pdf, len(pdf)) != HTTP_CONTINUE:
-                raise PrinterUnavailable("CUPS stopped accepting the document", "submit-failed")
+                raise PrinterUnavailable("CUPS stopped accepting the document", "submit_failed")
             conn.finishDocument(self.queue)
         except cups.IPPError as exc:
             status, text = exc.args if len(exc.args) == 2 else (None, str(exc))
@@ -270,7 +270,7 @@ class CupsPrinter:
                     self._orphans.add(job_id)
                 raise self._down(f"CUPS died while taking a job: {text} ({status})") from None
             raise PrinterUnavailable(f"queue {self.queue!r} refused the job: {text} ({status})",
-                                     "submit-failed") from None
+                                     "submit_failed") from None
         return job_id
 
     def follow(self, job_id: int, on_progress: Callable[[str], None] | None = None) -> JobResult:
@@ -297,7 +297,7 @@ class CupsPrinter:
             except cups.IPPError as exc:
                 if not self._server_answers():
                     raise self._down(f"died: {exc}") from None
-                raise JobFailed(f"job {job_id} vanished: {exc}", "job-lost", job_id) from None
+                raise JobFailed(f"job {job_id} vanished: {exc}", "job_lost", job_id) from None
             state = attrs.get("job-state")
             reasons = list(attrs.get("job-printer-state-reasons") or [])
             blocking, warnings = classify(reasons)
@@ -309,8 +309,8 @@ class CupsPrinter:
                 self._warn(warnings, job_id)
                 return JobResult(job_id, time.monotonic() - started, tuple(warnings))
             if state in (JOB_CANCELED, JOB_ABORTED):
-                code = blocking[0] if blocking else ("job-cancelled" if state == JOB_CANCELED
-                                                     else "job-aborted")
+                code = blocking[0] if blocking else ("job_cancelled" if state == JOB_CANCELED
+                                                     else "job_aborted")
                 self._fail(conn, job_id, code, reasons, attrs, cancel=False)
             if state in (JOB_PENDING, JOB_HELD, JOB_STOPPED):
                 # a stopped printer leaves the job pending forever: find out why, then give up
@@ -329,7 +329,7 @@ class CupsPrinter:
                 else:
                     unreachable_since = None
             if time.monotonic() - started > self.timeout_s:
-                self._fail(conn, job_id, "job-timeout", reasons, attrs, cancel=True)
+                self._fail(conn, job_id, "job_timeout", reasons, attrs, cancel=True)
             time.sleep(self.poll_s)
 
     def _warn(self, warnings: list[str], job_id: int) -> None:

@@ -12,7 +12,7 @@ from printing import receipts
 
 def print_guide_notice(item: Any, printer: Any) -> dict:
     """Encode and print the notice; returns the audit payload. Raises the receipt printer's typed
-    errors (NotReady with code receipt-paper-out, ..., TransportError) for the screen to map."""
+    errors (NotReady with code receipt_paper_out, ..., TransportError) for the screen to map."""
     return printer.print_receipt("guide-notice", item.impl_code,
                                  lambda width, hall, kiosk: receipts.guide_notice(item, hall, kiosk,
                                                                                   width=width))

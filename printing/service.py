@@ -77,7 +77,7 @@ class CertificateService:
                 check = signed.verify(pdf, self.trust_roots())
             except DocumentRejected as exc:
                 self._record(doc_id, hashlib.sha256(pdf).hexdigest(), 0, exc.code, "citizen", 0, None)
-                self.alert("document-rejected", {"document_id": doc_id, "reason": exc.code,
+                self.alert("document_rejected", {"document_id": doc_id, "reason": exc.code,
                                                  "detail": exc.detail, "severity": "error"})
                 raise
             log.info("document %s signature verified (%s)", doc_id, check.signer)

@@ -29,7 +29,7 @@ def load_trust_roots(pem: bytes) -> list:
     from pyhanko.keys import load_certs_from_pemder_data
     roots = list(load_certs_from_pemder_data(pem))
     if not roots:
-        raise DocumentRejected("no trust root configured for signed documents", "signature-untrusted")
+        raise DocumentRejected("no trust root configured for signed documents", "signature_untrusted")
     return roots
 
 
@@ -47,9 +47,9 @@ def verify(pdf: bytes, trust_roots_pem: bytes) -> SignatureCheck:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, IndexError) as exc:
-        raise DocumentRejected(f"not a readable PDF: {exc}", "document-unreadable") from None
+        raise DocumentRejected(f"not a readable PDF: {exc}", "document_unreadable") from None
     if not signatures:
-        raise DocumentRejected("the PDF carries no signature", "signature-missing")
+        raise DocumentRejected("the PDF carries no signature", "signature_missing")
     # Offline kiosk: no CRL/OCSP fetching; the platform is the revocation authority for its own keys.
     context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
     last = None
@@ -58,21 +58,21 @@ def verify(pdf: bytes, trust_roots_pem: bytes) -> SignatureCheck:
             status = validate_pdf_signature(sig, context)
         except (SignatureValidationError, PdfReadError, ValueError) as exc:
             raise DocumentRejected(f"signature {sig.field_name!r} cannot be validated: {exc}",
-                                   "signature-invalid") from None
+                                   "signature_invalid") from None
         if not status.intact:
             raise DocumentRejected(f"signature {sig.field_name!r}: the signed content was changed",
-                                   "document-modified")
+                                   "document_modified")
         if not status.valid:
             raise DocumentRejected(f"signature {sig.field_name!r}: cryptographically invalid",
-                                   "signature-invalid")
+                                   "signature_invalid")
         if not status.trusted:
             raise DocumentRejected(f"signature {sig.field_name!r}: signer "
                                    f"{status.signing_cert.subject.human_friendly!r} is not trusted",
-                                   "signature-untrusted")
+                                   "signature_untrusted")
         if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
             raise DocumentRejected(f"signature {sig.field_name!r} does not cover the whole file "
                                    f"({status.coverage.name}): content was added after signing",
-                                   "document-modified")
+                                   "document_modified")
         last = status
     return SignatureCheck(signer=last.signing_cert.subject.human_friendly,
                           signed_at=getattr(last, "signer_reported_dt", None),

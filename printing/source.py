@@ -14,7 +14,8 @@ NOT_FOUND = "platform_not_found"      # the client's code for a 404
 
 
 class SourceError(PrintingError):
-    code = "platform-unreachable"
+    code = "platform_unreachable"
+    codes = ("document_missing", "document_data_invalid")
 
 
 class PlatformCalls(Protocol):
@@ -38,13 +39,13 @@ class PlatformDocuments:
             return call(*args)
         except self.client.Error as exc:
             if exc.code == NOT_FOUND:
-                raise SourceError(f"{what}: not found", "document-missing") from None
+                raise SourceError(f"{what}: not found", "document_missing") from None
             raise SourceError(f"{what}: {exc.code}") from None
 
     def _json(self, path: str) -> dict[str, Any]:
         data = self._ask(f"GET {path}", self.client.get_json, path)[1]
         if not isinstance(data, dict):
-            raise SourceError(f"GET {path}: not a JSON object", "document-data-invalid")
+            raise SourceError(f"GET {path}: not a JSON object", "document_data_invalid")
         return data
 
     def list_for(self, id_number: str, name: str) -> list[dict[str, Any]]:
@@ -53,7 +54,7 @@ class PlatformDocuments:
         body = self._ask(f"POST {path}", self.client.post_json, path,
                          {"id_number": id_number, "name": name})[1]
         if not isinstance(body, dict) or not isinstance(body.get("documents", []), list):
-            raise SourceError(f"POST {path}: no document list", "document-data-invalid")
+            raise SourceError(f"POST {path}: no document list", "document_data_invalid")
         return list(body.get("documents", []))
 
     def document(self, doc_id: str) -> dict[str, Any]:
@@ -69,7 +70,7 @@ class PlatformDocuments:
     def seal(self, seal_url: str) -> bytes:
         png = self._ask(f"GET {seal_url}", self.client.get_bytes, seal_url)
         if not png.startswith(b"\x89PNG"):
-            raise SourceError(f"seal {seal_url} is not a PNG", "document-data-invalid")
+            raise SourceError(f"seal {seal_url} is not a PNG", "document_data_invalid")
         return png
 
     def trust_root(self) -> bytes:

@@ -109,7 +109,7 @@ def get(kind: str, directory: Path = TEMPLATE_DIR) -> Template:
     templates = catalog(directory)
     if kind not in templates:
         raise TemplateError(f"no template for kind {kind!r} (have: {', '.join(sorted(templates))})",
-                            code="template-missing")
+                            code="template_missing")
     return templates[kind]
 
 

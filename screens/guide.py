@@ -176,13 +176,13 @@ class GuideScreen(Screen):
                                                   "kiosk. Please scan the QR code to keep this "
                                                   "guide, or ask the staff."))
             return
-        if code == "receipt-paper-out":
+        if code == "receipt_paper_out":
             text = self.tr("The receipt printer is out of paper. Please scan the QR code to keep "
                            "this guide; staff have been told.")
-        elif code == "receipt-cover-open":
+        elif code == "receipt_cover_open":
             text = self.tr("The receipt printer's cover is open. Please ask the staff to close "
                            "it, or scan the QR code instead.")
-        elif code in ("receipt-link", "receipt-not-connected", "receipt-offline"):
+        elif code in ("receipt_link", "receipt_not_connected", "receipt_offline"):
             text = self.tr("The receipt printer is not responding. Please scan the QR code "
                            "instead, or ask the staff.")
         else:

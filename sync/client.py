@@ -32,6 +32,8 @@ from urllib.parse import urlsplit
 import requests
 from requests.adapters import HTTPAdapter
 
+from sync.errors import SyncError
+
 log = logging.getLogger(__name__)
 
 JSON = "application/json"
@@ -53,6 +55,8 @@ REJECTED = "platform_rejected"                # any other 4xx
 
 UNAVAILABLE_CODES = frozenset({UNREACHABLE, CONNECTION_RESET, TIMEOUT, TLS, BUSY, SERVER_ERROR,
                                BAD_RESPONSE})
+ALL_CODES = (UNREACHABLE, CONNECTION_RESET, TIMEOUT, TLS, BUSY, SERVER_ERROR, BAD_RESPONSE,
+             BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, REJECTED)
 _STATUS_CODES = {400: BAD_REQUEST, 401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND,
                  408: TIMEOUT, 409: CONFLICT, 429: BUSY, 502: UNREACHABLE, 503: BUSY,
                  504: TIMEOUT}
@@ -101,19 +105,22 @@ def _causes(exc: BaseException):
 
 
 # -- errors --------------------------------------------------------------------------------------
-class ClientSettingsError(ValueError):
+class ClientSettingsError(SyncError, ValueError):
     """ClientSettings that cannot work (the kiosk reports it as a ConfigError on its keys)."""
+    code = "platform_settings_invalid"
+
+    def __init__(self, detail: str):
+        super().__init__(self.code, detail)
 
 
-class PlatformClientError(Exception):
+class PlatformClientError(SyncError):
     """Base of the client's typed errors: `code` is one of the codes above, `status` the HTTP
-    status when the platform answered. The message names the call, never a request body."""
+    status when the platform answered. The detail names the call, never a request body."""
+    codes = ALL_CODES
 
     def __init__(self, code: str, message: str, status: int | None = None):
-        super().__init__(message)
-        self.code = code
+        super().__init__(code, message)
         self.status = status
-        self.message = message
 
 
 class PlatformUnavailable(PlatformClientError):

@@ -17,16 +17,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from sync.client import PlatformClient, PlatformUnavailable
 from sync.crypto import fsync_dir
+from sync.errors import SyncError
 
 PROVISION_PATH = "/api/v1/kiosks/provision"
 
 
-class CredentialError(Exception):
-    """Codes: missing, permissions, invalid, enrollment_refused, unreachable, bad_response."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+class CredentialError(SyncError):
+    codes = ("missing", "permissions", "invalid", "enrollment_refused", "unreachable",
+             "bad_response")
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,17 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from sync.errors import SyncError
+
 KEY_BYTES = 32
 NONCE_BYTES = 12
 # First byte of every sealed blob: lets a later key rotation or algorithm change read old rows.
 FORMAT_V1 = b"\x01"
 
 
-class CryptoError(Exception):
+class CryptoError(SyncError):
     """A key or ciphertext problem; `code` is stable for screens and alerts."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+    codes = ("key_permissions", "key_invalid", "ciphertext_format", "ciphertext_tampered")
 
 
 def load_or_create_key(path: str | os.PathLike) -> bytes:

@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from sync.crash_points import crash_point
 from sync.crypto import CryptoError, PayloadCipher
+from sync.errors import SyncError
 
 KIND_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
 MAX_PAYLOAD_BYTES = 8 * 1024 * 1024
@@ -55,13 +56,9 @@ _CANARY = b"outbox-key-check"
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
 
 
-class OutboxError(Exception):
-    """The outbox cannot accept or read records. Codes: disk_full, corrupt, key_mismatch,
-    io_error, closed, payload_too_large."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+class OutboxError(SyncError):
+    """The outbox cannot accept or read records."""
+    codes = ("disk_full", "corrupt", "key_mismatch", "io_error", "closed", "payload_too_large")
 
 
 class RecordRef(Protocol):

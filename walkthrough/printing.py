@@ -97,7 +97,7 @@ def paper_jam(w) -> None:
     standin.set_mode("media-jam")
     tap(screen, "Print")
     w.wait_for(lambda: screen.flow.step == "result", 30000)
-    assert screen.flow.result_code == "paper-jam", screen.flow.result_code
+    assert screen.flow.result_code == "paper_jam", screen.flow.result_code
 
 
 @step(545, "print-licences-jam-cleared-retry", area="print")
@@ -146,7 +146,7 @@ def tampered(w) -> None:
         _open(w, "real_estate_record")
     finally:
         source.signed_pdf = original
-    assert screen.flow.result_code == "document-modified", screen.flow.result_code
+    assert screen.flow.result_code == "document_modified", screen.flow.result_code
 
 
 @step(560, "print-licences-large-text-other-language", area="print")

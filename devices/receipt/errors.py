@@ -1,15 +1,12 @@
-"""Typed receipt printer errors with a stable `code` (screens map codes to citizen messages)."""
+"""Typed receipt printer errors, in the devices' error shape (devices/errors.py): a stable
+snake_case `code` kiosk.messages maps to a citizen message, and a detail for staff and logs."""
 from __future__ import annotations
 
+from devices.errors import DeviceError
 
-class ReceiptPrinterError(Exception):
-    code = "receipt-printer"
 
-    def __init__(self, message: str, code: str | None = None):
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
+class ReceiptPrinterError(DeviceError):
+    code = "receipt_printer"
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
@@ -17,9 +14,11 @@ class ReceiptPrinterError(Exception):
 
 class TransportError(ReceiptPrinterError):
     """The link to the printer failed (not connected, unplugged, refused, write timed out)."""
-    code = "receipt-link"
+    code = "receipt_link"
+    codes = ("receipt_not_connected", "receipt_not_configured")
 
 
 class NotReady(ReceiptPrinterError):
     """The printer reported a state it cannot print in (paper out, cover open, offline)."""
-    code = "receipt-not-ready"
+    code = "receipt_not_ready"
+    codes = ("receipt_paper_out", "receipt_cover_open", "receipt_error", "receipt_offline")

@@ -69,7 +69,7 @@ class ReceiptPrinter:
         it cannot print; returns the status seen before printing."""
         before = self.poll() if check else self._last
         if check and not before.can_print:
-            raise NotReady(f"receipt printer is {before.state}", f"receipt-{before.state}")
+            raise NotReady(f"receipt printer is {before.state}", f"receipt_{before.state}")
         with self._lock:
             try:
                 self._link().write(data)

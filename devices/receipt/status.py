@@ -21,12 +21,12 @@ class ReceiptStatus:
 
     @property
     def state(self) -> str:
-        """One word for screens and staff: ready, paper-near-end, paper-out, cover-open,
+        """One word for screens and staff: ready, paper_near_end, paper_out, cover_open,
         offline, error or unknown."""
         if self.paper == "out":
-            return "paper-out"
+            return "paper_out"
         if self.cover_open:
-            return "cover-open"
+            return "cover_open"
         if self.error:
             return "error"
         if self.online is False:
@@ -34,13 +34,13 @@ class ReceiptStatus:
         if self.online is None and self.paper == "unknown":
             return "unknown"
         if self.paper == "near-end":
-            return "paper-near-end"
+            return "paper_near_end"
         return "ready"
 
     @property
     def can_print(self) -> bool:
         """False only when the printer said it cannot; unknown is given the benefit of the doubt."""
-        return self.state not in ("paper-out", "cover-open", "error", "offline")
+        return self.state not in ("paper_out", "cover_open", "error", "offline")
 
     def as_payload(self) -> dict:
         return {"state": self.state, "online": self.online, "cover_open": self.cover_open,

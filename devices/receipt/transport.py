@@ -36,7 +36,7 @@ class SerialTransport:
         try:
             self._port = serial.Serial(port, baud, timeout=0, write_timeout=write_timeout)
         except (serial.SerialException, OSError) as exc:
-            raise TransportError(f"cannot open {port}: {exc}", "receipt-not-connected") from None
+            raise TransportError(f"cannot open {port}: {exc}", "receipt_not_connected") from None
 
     def write(self, data: bytes) -> None:
         import serial
@@ -70,7 +70,7 @@ class NetworkTransport:
         try:
             self._sock = socket.create_connection((host, port), timeout=connect_timeout)
         except OSError as exc:
-            raise TransportError(f"cannot connect to {host}:{port}: {exc}", "receipt-not-connected") from None
+            raise TransportError(f"cannot connect to {host}:{port}: {exc}", "receipt_not_connected") from None
         self._sock.settimeout(write_timeout)
 
     def write(self, data: bytes) -> None:
@@ -113,7 +113,7 @@ def find_usblp(vendor: int, product: int, sysfs: Path = Path("/sys/class/usbmisc
         if (vid, pid) == (vendor, product):
             return Path("/dev/usb") / entry.name
     raise TransportError(f"no USB printer {vendor:04x}:{product:04x} (is the usblp module loaded?)",
-                         "receipt-not-connected")
+                         "receipt_not_connected")
 
 
 class UsbLpTransport:
@@ -123,7 +123,7 @@ class UsbLpTransport:
         try:
             self._fd = os.open(self.path, os.O_RDWR | os.O_NONBLOCK)
         except OSError as exc:
-            raise TransportError(f"cannot open {self.path}: {exc}", "receipt-not-connected") from None
+            raise TransportError(f"cannot open {self.path}: {exc}", "receipt_not_connected") from None
 
     def write(self, data: bytes) -> None:
         view = memoryview(data)
@@ -165,7 +165,7 @@ def open_transport(cfg) -> Transport:
     kind = cfg["transport"]
     if kind == "serial":
         if not cfg["port"]:
-            raise TransportError("receipt_printer.port is empty", "receipt-not-configured")
+            raise TransportError("receipt_printer.port is empty", "receipt_not_configured")
         return SerialTransport(cfg["port"], cfg["baud"])
     if kind == "usb":
         return UsbLpTransport(cfg["usb_vendor"], cfg["usb_product"])
@@ -176,4 +176,4 @@ def open_transport(cfg) -> Transport:
         return opener(cfg)
     registered = ", ".join(openers.schemes("receipt"))
     raise TransportError(f"unknown transport {kind!r} (serial, usb, network"
-                         f"{', ' + registered if registered else ''})", "receipt-not-configured")
+                         f"{', ' + registered if registered else ''})", "receipt_not_configured")

@@ -19,6 +19,8 @@ import threading
 import time
 from pathlib import Path
 
+from devices.errors import DeviceError
+
 DBUS_SOCKET = "/run/dbus/system_bus_socket"
 AVAHI_PID = Path("/run/avahi-daemon/pid")
 REGISTRY = Path("/run/kiosk-standin/daemons.json")
@@ -66,8 +68,9 @@ sys.exit(0)
 """
 
 
-class StandInError(RuntimeError):
-    pass
+class StandInError(DeviceError, RuntimeError):
+    """The stand-in CUPS server could not be started (a test and demo machine problem)."""
+    code = "cups_standin"
 
 
 def missing_tools() -> list[str]:

@@ -349,7 +349,7 @@ class VirtualEscposPrinter:
         receipt_printer section, which a printer on loopback does not need)."""
         if self._server is None:
             raise TransportError("the virtual receipt printer was started without TCP",
-                                 "receipt-not-connected")
+                                 "receipt_not_connected")
         return NetworkTransport(*self.address)
 
     @property

@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from kiosk.errors import KioskError
+
 LEVELS = ("very_satisfied", "satisfied", "basically_satisfied", "dissatisfied",
           "very_dissatisfied")
 LEVEL_NAMES_ZH = {"very_satisfied": "非常满意", "satisfied": "满意", "basically_satisfied": "基本满意",
@@ -33,10 +35,9 @@ class RatingOffer:
                 "offered": True}
 
 
-class EvaluationError(ValueError):
+class EvaluationError(KioskError, ValueError):
     def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code)
 
 
 @dataclass

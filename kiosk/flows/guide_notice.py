@@ -14,7 +14,7 @@ from kiosk.flows.evaluation import RatingOffer
 
 log = logging.getLogger(__name__)
 
-UNAVAILABLE = "receipt-unavailable"      # no receipt printer on this kiosk
+UNAVAILABLE = "receipt_unavailable"      # no receipt printer on this kiosk
 
 
 class PrinterState(Protocol):
@@ -49,7 +49,7 @@ class GuideNotice:
         if self._print_notice is None or self.item is None:
             return UNAVAILABLE
         if self.printer is not None and not self.printer.available():
-            return f"receipt-{self.printer.status.state}"
+            return f"receipt_{self.printer.status.state}"
         return None
 
     @property
@@ -72,7 +72,7 @@ class GuideNotice:
             self._print_notice(self.item)
             self.step, self.outcome = "printed", "completed"
         except Exception as exc:          # the receipt printer's coded errors, anything else too
-            code = getattr(exc, "code", None) or "receipt-printer"
+            code = getattr(exc, "code", None) or "receipt_printer"
             log.warning("guide notice not printed: %s (%s)", code, type(exc).__name__)
             self.step, self.outcome = "failed", code
 

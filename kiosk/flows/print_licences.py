@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
+from kiosk.errors import KioskError
 from kiosk.flows.evaluation import RatingOffer
 from kiosk.flows.face_policy import FaceCheckSupport, face_check_required, face_verified
 
@@ -54,13 +55,12 @@ _KIND_OF = {code: kind for kind, codes in _KINDS.items() for code in codes}
 def failure_kind(code: str | None) -> str:
     """The kind of failure a printing code stands for (one citizen message per kind); "other" for a
     code nobody planned for."""
-    return _KIND_OF.get((code or "").replace("-", "_"), "other")
+    return _KIND_OF.get(code or "", "other")
 
 
-class PrintLicencesError(Exception):
+class PrintLicencesError(KioskError):
     def __init__(self, code: str, message: str = ""):
-        super().__init__(message or code)
-        self.code = code
+        super().__init__(message or code, code)
 
 
 # ---- what the flow needs, as typed interfaces -------------------------------------------------
@@ -173,7 +173,7 @@ class PrintLicences:
         generation, identity = self._generation, self.session.identity
         try:
             documents, error = self.service.source.list_for(identity.id_number, identity.name), None
-        except Exception as exc:         # coded printing errors; anything else is "printing-error"
+        except Exception as exc:         # coded printing errors; anything else is "printing_error"
             documents, error = [], self._code(exc, "listing documents")
         if generation != self._generation:
             return
@@ -238,7 +238,7 @@ class PrintLicences:
         if self.prepared is None:
             raise PrintLicencesError("not_prepared", "nothing to print yet")
         if not self.may_print:
-            self.step, self.result_code = "result", "retry-not-allowed"
+            self.step, self.result_code = "result", "retry_not_allowed"
             return False
         self.step, self.progress, self.result_code, self.receipt = "printing", "submitted", None, None
         self.busy = True
@@ -319,6 +319,6 @@ class PrintLicences:
 
     @staticmethod
     def _code(exc: Exception, doing: str) -> str:
-        code = getattr(exc, "code", None) or "printing-error"
+        code = getattr(exc, "code", None) or "printing_error"
         log.warning("%s failed: %s (%s)", doing, code, type(exc).__name__)
         return code

@@ -139,7 +139,7 @@ def _certificates(ctx, services: PrintingServices, alert):
             return cached[0]
     else:
         def trust() -> bytes:
-            raise DocumentRejected("certificate_printer.trust_roots is not set", "signature-untrusted")
+            raise DocumentRejected("certificate_printer.trust_roots is not set", "signature_untrusted")
     service = CertificateService(source, printer, services.audit, cfg.kiosk.id,
                                  mask=lambda s: mask_id(s, cfg.privacy), trust_roots=trust,
                                  policy=RetryPolicy(section.citizen_attempts), alert=alert)
@@ -163,11 +163,11 @@ def _receipts(ctx, services: PrintingServices, alert):
 
     def on_event(kind: str, payload: dict) -> None:
         bridge(kind, payload)
-        if kind == "status" and payload["state"] in ("paper-near-end", "paper-out", "cover-open",
+        if kind == "status" and payload["state"] in ("paper_near_end", "paper_out", "cover_open",
                                                      "error"):
-            alert(f"receipt-{payload['state']}", {"device": "receipt",
+            alert(f"receipt_{payload['state']}", {"device": "receipt",
                                                    "severity": "warning" if payload["state"] ==
-                                                   "paper-near-end" else "error"})
+                                                   "paper_near_end" else "error"})
 
     printer = ReceiptPrinter(lambda: open_transport(section), poll_s=section.status_poll_s,
                              callback=on_event).start()

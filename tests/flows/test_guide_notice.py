@@ -60,9 +60,9 @@ def test_no_receipt_printer_on_this_kiosk():
 
 
 @pytest.mark.parametrize("status, code", [
-    (ReceiptStatus(online=True, paper="out"), "receipt-paper-out"),
-    (ReceiptStatus(online=True, cover_open=True, paper="ok"), "receipt-cover-open"),
-    (ReceiptStatus(online=False, paper="ok"), "receipt-offline")])
+    (ReceiptStatus(online=True, paper="out"), "receipt_paper_out"),
+    (ReceiptStatus(online=True, cover_open=True, paper="ok"), "receipt_cover_open"),
+    (ReceiptStatus(online=False, paper="ok"), "receipt_offline")])
 def test_a_printer_that_said_it_cannot_print_is_not_tried(status, code):
     notices = Notices()
     flow = GuideNotice(Item(), notices, Printer(status))
@@ -76,10 +76,10 @@ def test_unknown_printer_state_gets_the_benefit_of_the_doubt():
     assert flow.can_print_now
 
 
-@pytest.mark.parametrize("error, code", [(NotReady("paper ran out", "receipt-paper-out"),
-                                          "receipt-paper-out"),
-                                         (TransportError("no answer"), "receipt-link"),
-                                         (RuntimeError("bug"), "receipt-printer")])
+@pytest.mark.parametrize("error, code", [(NotReady("paper ran out", "receipt_paper_out"),
+                                          "receipt_paper_out"),
+                                         (TransportError("no answer"), "receipt_link"),
+                                         (RuntimeError("bug"), "receipt_printer")])
 def test_a_failed_print_has_the_printers_code(error, code):
     flow = GuideNotice(Item(), Notices(fail=error), Printer(READY))
     assert flow.start()

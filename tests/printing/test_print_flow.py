@@ -63,14 +63,14 @@ def test_a_jam_gets_one_retry_then_staff(service, standin, session):
     standin.set_mode("media-jam")
     assert flow.start_printing()
     flow.print_chosen()
-    assert flow.result_code == "paper-jam" and flow.can_retry
+    assert flow.result_code == "paper_jam" and flow.can_retry
     standin.reset_printer()
     standin.set_mode("media-jam")                    # jams again on the retry
     assert flow.start_printing()
     flow.print_chosen()
-    assert flow.result_code == "paper-jam" and not flow.can_retry
+    assert flow.result_code == "paper_jam" and not flow.can_retry
     standin.reset_printer()
-    assert flow.start_printing() is False and flow.result_code == "retry-not-allowed"
+    assert flow.start_printing() is False and flow.result_code == "retry_not_allowed"
     staff = PrintLicences(service, session, FaceCheckSupport(True, True), actor="staff")
     staff.open()
     staff.fetch_documents()

@@ -102,9 +102,9 @@ def test_the_picture_shows_chinese_and_a_missing_fs_shows_garbage(tmp_path):
 
 def test_status_bytes_decode():
     assert decode(0x12, 0x12, 0x12).state == "ready"
-    assert decode(0x12, 0x12, 0x1E).state == "paper-near-end"
-    assert decode(0x1A, 0x32, 0x7E).state == "paper-out"
-    assert decode(0x1A, 0x16, 0x12).state == "cover-open"
+    assert decode(0x12, 0x12, 0x1E).state == "paper_near_end"
+    assert decode(0x1A, 0x32, 0x7E).state == "paper_out"
+    assert decode(0x1A, 0x16, 0x12).state == "cover_open"
     assert decode(None, None, None).state == "unknown"
 
 
@@ -118,21 +118,21 @@ def test_dle_eot_states_over_the_link(receipt_printer, link):
     try:
         assert printer.poll().state == "ready"
         receipt_printer.paper = "near-end"
-        assert printer.poll().state == "paper-near-end"
+        assert printer.poll().state == "paper_near_end"
         receipt_printer.paper = "out"
-        assert printer.poll().state == "paper-out"
+        assert printer.poll().state == "paper_out"
         with pytest.raises(NotReady) as err:
             printer.print(b"\x1b@x\n")
-        assert err.value.code == "receipt-paper-out"
+        assert err.value.code == "receipt_paper_out"
         receipt_printer.paper = "ok"
         receipt_printer.cover_open = True
-        assert printer.poll().state == "cover-open"
+        assert printer.poll().state == "cover_open"
         receipt_printer.cover_open = False
         receipt_printer.silent = True                   # a write-only link: unknown, not out
         status = printer.poll()
         assert status.state == "unknown" and status.can_print
         states = [p["state"] for kind, p in events if kind == "status"]
-        assert states == ["ready", "paper-near-end", "paper-out", "cover-open", "unknown"]
+        assert states == ["ready", "paper_near_end", "paper_out", "cover_open", "unknown"]
     finally:
         printer.stop()
 
@@ -171,7 +171,7 @@ def test_receipt_refused_on_paper_out_is_audited(receipt_printer, journal):
         assert not service.available()
     finally:
         printer.stop()
-    assert journal.read()[-1]["payload"]["result"] == "receipt-paper-out"
+    assert journal.read()[-1]["payload"]["result"] == "receipt_paper_out"
     assert receipt_printer.receipts == []
 
 

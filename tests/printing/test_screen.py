@@ -93,7 +93,7 @@ def test_list_preview_copies_print_receipt_and_rating_offered(shell, qtbot, stan
     assert services.state == "A4 printer: ready; receipt printer: ready" and services.paper == "ok"
     vp.paper = "near-end"
     services.receipts.printer.poll()
-    assert services.paper == "near-end" and services.state.endswith("receipt printer: paper-near-end")
+    assert services.paper == "near-end" and services.state.endswith("receipt printer: paper_near_end")
 
 
 def test_guide_notice_service_for_the_guide_screen(shell):
@@ -142,7 +142,7 @@ def test_tampered_e_licence_is_refused(shell, qtbot, standin):
     assert button_texts(screen) == ["返回列表"]           # no retry of a refused document
     assert len(standin.printed()) == before
     journal = shell.ctx.config.data_path("print-journal.jsonl").read_text(encoding="utf-8")
-    assert "document-modified" in journal and "staff-alert" in journal
+    assert "document_modified" in journal and "staff-alert" in journal
 
 
 def test_not_identified_offers_identification(shell, qtbot):

@@ -32,9 +32,9 @@ def _flip_inside_content(pdf: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("tamper, code", [
-    (_flip_inside_content, "document-modified"),
-    (lambda pdf: pdf + b"\n99 0 obj\n<< /Injected true >>\nendobj\n", "document-modified"),
-    (lambda pdf: b"%PDF-1.7\nnot really a pdf", "document-unreadable"),
+    (_flip_inside_content, "document_modified"),
+    (lambda pdf: pdf + b"\n99 0 obj\n<< /Injected true >>\nendobj\n", "document_modified"),
+    (lambda pdf: b"%PDF-1.7\nnot really a pdf", "document_unreadable"),
 ])
 def test_tampered_files_are_rejected(signed_doc, tamper, code):
     _, pdf, root = signed_doc
@@ -48,7 +48,7 @@ def test_a_signer_outside_the_trust_roots_is_rejected(signed_doc):
     other_ca = make_test_pki()[0]
     with pytest.raises(DocumentRejected) as err:
         signed.verify(pdf, other_ca)
-    assert err.value.code == "signature-untrusted"
+    assert err.value.code == "signature_untrusted"
 
 
 def test_an_unsigned_pdf_is_rejected(signed_doc, render_kind, person_docs):
@@ -56,7 +56,7 @@ def test_an_unsigned_pdf_is_rejected(signed_doc, render_kind, person_docs):
     _, rendered = render_kind(person_docs["household_register"]["doc_id"])
     with pytest.raises(DocumentRejected) as err:
         signed.verify(rendered.pdf, root)
-    assert err.value.code == "signature-missing"
+    assert err.value.code == "signature_missing"
 
 
 def test_service_refuses_a_tampered_document_and_records_it(service, signed_doc, journal, alerts,
@@ -66,11 +66,11 @@ def test_service_refuses_a_tampered_document_and_records_it(service, signed_doc,
     before = len(standin.printed())
     with pytest.raises(DocumentRejected) as err:
         service.prepare(doc["doc_id"])
-    assert err.value.code == "document-modified"
+    assert err.value.code == "document_modified"
     records = [r["payload"] for r in journal.read() if r["kind"] == "print-audit"]
     assert records[-1]["document_id"] == doc["doc_id"]
-    assert records[-1]["result"] == "document-modified" and records[-1]["copies"] == 0
-    assert ("document-rejected", ) == alerts[-1][:1]
+    assert records[-1]["result"] == "document_modified" and records[-1]["copies"] == 0
+    assert ("document_rejected", ) == alerts[-1][:1]
     assert len(standin.printed()) == before                                 # nothing printed
 
 

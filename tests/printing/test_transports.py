@@ -35,7 +35,7 @@ def test_usb_printer_is_found_by_vendor_and_product(tmp_path):
     assert str(find_usblp(0x0416, 0x5011, sysfs)) == "/dev/usb/lp3"
     with pytest.raises(TransportError) as err:
         find_usblp(0x04B8, 0x0202, sysfs)
-    assert err.value.code == "receipt-not-connected" and "04b8:0202" in str(err.value)
+    assert err.value.code == "receipt_not_connected" and "04b8:0202" in str(err.value)
 
 
 def test_usblp_transport_prints_and_reads_status(receipt_printer):
@@ -44,7 +44,7 @@ def test_usblp_transport_prints_and_reads_status(receipt_printer):
                              reply_timeout=0.3)
     try:
         receipt_printer.paper = "near-end"
-        assert printer.poll().state == "paper-near-end"
+        assert printer.poll().state == "paper_near_end"
         printer.print(b"\x1b@" + "凭条".encode("gb18030").join([b"\x1c&", b"\x1c."]) + b"\n\x1dV\x42\x03")
         [paper] = receipt_printer.wait_receipts(1)
         assert paper.text == "凭条"
@@ -55,16 +55,16 @@ def test_usblp_transport_prints_and_reads_status(receipt_printer):
 def test_missing_links_are_typed_errors(tmp_path):
     with pytest.raises(TransportError) as err:
         SerialTransport(str(tmp_path / "ttyUSB9"))
-    assert err.value.code == "receipt-not-connected"
+    assert err.value.code == "receipt_not_connected"
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         free = s.getsockname()[1]
     with pytest.raises(TransportError) as err:
         NetworkTransport("127.0.0.1", free, connect_timeout=1)
-    assert err.value.code == "receipt-not-connected"
+    assert err.value.code == "receipt_not_connected"
     with pytest.raises(TransportError) as err:
         open_transport({"transport": "serial", "port": ""})
-    assert err.value.code == "receipt-not-configured"
+    assert err.value.code == "receipt_not_configured"
 
 
 def test_transport_virtual_is_the_printer_that_registered_itself():
@@ -72,7 +72,7 @@ def test_transport_virtual_is_the_printer_that_registered_itself():
     assert openers.get("receipt", "virtual") is None
     with pytest.raises(TransportError) as err:
         open_transport(virtual)                        # no twin registered: an unknown kind
-    assert err.value.code == "receipt-not-configured" and "'virtual'" in str(err.value)
+    assert err.value.code == "receipt_not_configured" and "'virtual'" in str(err.value)
     first = VirtualEscposPrinter().start().register()
     second = VirtualEscposPrinter().start().register()   # the newer one wins
     try:

@@ -86,8 +86,8 @@ def test_offline_guides_come_from_the_cache(catalog_shell, platform):
     assert not platform_state(catalog_shell.ctx).online
 
 
-@pytest.mark.parametrize("code, words", [("receipt-paper-out", "纸"), ("receipt-cover-open", "盖"),
-                                         ("receipt-link", "没有响应")])
+@pytest.mark.parametrize("code, words", [("receipt_paper_out", "纸"), ("receipt_cover_open", "盖"),
+                                         ("receipt_link", "没有响应")])
 def test_print_notice_failures_say_what_is_wrong(catalog_shell, qtbot, code, words):
     from devices.receipt.errors import NotReady
 
