@@ -1,90 +1,21 @@
 """The social security card identify flow without Qt: the real driver reads the virtual card
-through pcscd (vpcd's first slot, as tests/smartcard does), the worker's events reach the flow in
+through pcscd (this folder's session pcscd and `hand`), the worker's events reach the flow in
 the test's thread through a queue (as the bridge delivers them), and the PIN goes to the card
 through the real HandoffPinEntry."""
 from __future__ import annotations
 
-import os
 import queue
 import time
 
 import pytest
 
-from devices.smartcard.daemon import LOCK_DIR, Pcscd, SlotClaim, vpcd_readers
-from devices.smartcard.errors import ServiceUnavailable
-from devices.smartcard.pcsc import Context
 from devices.smartcard.pin import HandoffPinEntry
 from devices.smartcard.service import SmartCardService
-from devices.virtual.ssc_card import VPCD_PORT, VirtualSSC
 from kiosk import config
 from kiosk.flows import identify_ssc as f
 from kiosk.session import Session
 
 PRIVACY = config.defaults().privacy
-SETTLE_AFTER_INTERRUPT_S = 1.0      # pcscd+vpcd miss a reinsertion right after a mid-command pull
-
-
-@pytest.fixture(scope="module")
-def pcscd(tmp_path_factory):
-    """pcscd with vpcd's first slot for this module; shared when tests/smartcard's session fixture
-    of this same run already holds the slot (a second claim from one process would wait on it)."""
-    claim = None
-    try:
-        claim = SlotClaim(VPCD_PORT)
-    except ServiceUnavailable:
-        holder = (LOCK_DIR / f"kiosk-vpcd-{VPCD_PORT}.lock").read_text().strip()
-        if holder != str(os.getpid()):
-            try:
-                claim = SlotClaim(VPCD_PORT, wait_s=120)
-            except ServiceUnavailable as exc:
-                pytest.fail(f"cannot run the smart card flow tests: {exc}")
-    daemon = Pcscd(log_file=tmp_path_factory.mktemp("pcscd") / "pcscd.log")
-    try:
-        daemon.ensure()
-    except ServiceUnavailable as exc:
-        if claim is not None:
-            claim.release()
-        pytest.fail(f"cannot run the smart card flow tests: {exc}")
-    yield daemon
-    if claim is not None:
-        daemon.stop()
-        claim.release()
-
-
-class Hand:
-    """Puts the virtual card into vpcd's first reader and takes it out, waiting for PC/SC."""
-
-    def __init__(self, reader: str):
-        self.reader = reader
-        self.card = VirtualSSC("demo", port=VPCD_PORT)
-        self.ctx = Context()
-
-    def present(self) -> bool:
-        flags, _atr = self.ctx.card_state(self.reader)
-        return bool(flags & 0x20)
-
-    def wait(self, present: bool, timeout_s: float = 5.0) -> None:
-        deadline = time.monotonic() + timeout_s
-        while self.present() != present:
-            assert time.monotonic() < deadline, "the card did not go in or out"
-            time.sleep(0.02)
-
-    def insert(self, name: str = "demo", **behaviour: bool) -> VirtualSSC:
-        self.remove()
-        self.card.load(name)
-        self.card.behaviour.set(**{k: False for k in vars(self.card.behaviour)})
-        self.card.behaviour.set(pin_required=self.card.card.pin_required, **behaviour)
-        self.card.insert()
-        self.wait(True)
-        return self.card
-
-    def remove(self) -> None:
-        interrupted = self.card.interrupted
-        self.card.remove()
-        self.wait(False)
-        if interrupted or self.card.interrupted:
-            time.sleep(SETTLE_AFTER_INTERRUPT_S)
-            self.card.interrupted = False
 
 
 class Kiosk:
@@ -113,16 +44,6 @@ class Kiosk:
             except queue.Empty:
                 continue
             self.flow.on_event(kind, payload)
-
-
-@pytest.fixture
-def hand(pcscd):
-    readers = vpcd_readers() or []
-    assert readers, "pcscd runs but offers no vpcd reader"
-    h = Hand(sorted(readers)[0])
-    yield h
-    h.remove()
-    h.ctx.release()
 
 
 @pytest.fixture
