@@ -25,12 +25,13 @@ class ItemRow(QPushButton):
         col.setContentsMargins(20, 14, 20, 14)
         col.setSpacing(4)
         language = i18n.current_language()
+        # styled by the theme's item-row rules: a style sheet per label costs a polish each, and
+        # a department lists 40 rows at a time
         self.name = QLabel(item.title(language))
         self.name.setWordWrap(True)
-        self.name.setStyleSheet("font-weight: bold; color: #083a73; background: transparent;")
+        self.name.setObjectName("ItemName")
         self.meta = QLabel(f"{department or item.department}  ·  {item.impl_code}")
         self.meta.setObjectName("Small")
-        self.meta.setStyleSheet("background: transparent;")
         for part in (self.name, self.meta):
             part.setAttribute(Qt.WA_TransparentForMouseEvents, True)
             part.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)

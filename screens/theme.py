@@ -79,6 +79,8 @@ def style_sheet(elderly: bool) -> str:
         border: 2px solid {BORDER}; text-align: center; padding: {m.gap_px}px;
     }}
     QPushButton[role="tile"]:pressed {{ border-color: {PRIMARY}; background: #e3edf9; }}
+    QPushButton[role="tile"] QLabel {{ background: transparent; }}
+    #ItemName {{ font-weight: bold; color: {PRIMARY_DARK}; }}
     QPushButton[role="chip"] {{ min-height: {m.target_px - 12}px; font-weight: normal; }}
     QPushButton[role="chip"]:checked {{ background: {PRIMARY}; color: white; }}
     QPushButton[role="header"] {{
