@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
-from kiosk import i18n
+from kiosk import i18n, messages
 from kiosk.catalog_service import catalog_service
 from screens.base import Screen, register_screen
 from screens.catalog_widgets import ItemList
@@ -23,9 +23,7 @@ def offline_banner(screen: Screen, banner: Banner) -> None:
     """The shared offline / empty-catalog message of the catalog screens."""
     service = catalog_service(screen.ctx)
     if service is None or not service.catalog:
-        banner.set("error", QCoreApplication.translate(
-            "CatalogScreen", "The service guides cannot be loaded right now. Please ask the staff "
-            "in the hall for help."))
+        banner.set("error", messages.message("catalog_unavailable"))
     elif service.offline:
         banner.set("warn", QCoreApplication.translate(
             "CatalogScreen", "Offline: showing the guides as of %1. Some information may have "

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
+from kiosk import messages
 from screens.base import Screen, register_screen
 from screens.camera_view import CameraView, LiveCamera, ResultRelay
 from screens.tasks import run_in_background
@@ -101,8 +102,7 @@ class DocumentCaptureScreen(Screen):
         # the outline only guides the citizen; it is found on whatever frame is newest
         outline = lambda image: self.ctx.services["camera"].page_outline(image)   # noqa: E731
         if not self.live.start(outline):
-            self.banner.set("error", self.tr("The document camera is not working right now. "
-                                             "Please ask the staff in the hall for help."))
+            self.banner.set("error", messages.message("document_camera_unavailable"))
             return
         self._render()
 
@@ -115,8 +115,7 @@ class DocumentCaptureScreen(Screen):
 
     def _on_error(self, _exc) -> None:
         self._stop()
-        self.banner.set("error", self.tr("The document camera is not working right now. "
-                                         "Please ask the staff in the hall for help."))
+        self.banner.set("error", messages.message("document_camera_unavailable"))
 
     # -- pages -----------------------------------------------------------------------------------
     def _capture(self) -> None:

@@ -2,14 +2,18 @@
 platform is reachable or the rating waits in the outbox."""
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk import i18n
+from kiosk import i18n, messages
 from kiosk.catalog_service import catalog_service
 from kiosk.flows.evaluation import LEVELS, REASONS, Evaluation
 from screens.base import Screen, register_screen
 from screens.widgets import Banner, Card, button, label
+
+log = logging.getLogger(__name__)
 
 LEVEL_TEXT = {
     "very_satisfied": QT_TRANSLATE_NOOP("EvaluationScreen", "Very satisfied"),
@@ -121,13 +125,12 @@ class EvaluationScreen(Screen):
     def submit(self) -> None:
         recorded = self.evaluation.record(self.ctx.services.get("sync"))
         if recorded.outcome == "no_outbox":
-            self.result.set("error", self.tr("Ratings cannot be recorded on this kiosk right now. "
-                                             "Please ask the staff, or rate by calling 12345."))
+            self.result.set("error", messages.message("no_outbox"))
             return
         if not recorded.kept:
-            self.result.set("error", self.tr("Your rating could not be saved (%1). Please ask the "
-                                             "staff, or rate by calling 12345.")
-                            .replace("%1", recorded.outcome))
+            # the outcome is a code for staff and the log, not for the citizen
+            log.warning("rating not saved: %s", recorded.outcome)
+            self.result.set("error", messages.message("rating_not_saved"))
             return
         self.submitted = True
         if recorded.outcome == "recorded":

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout
 
+from kiosk import messages
 from kiosk.flows.face_check import (CHALLENGE, CONFIRM, CONFIRMED, ERROR, NOT_CONFIRMED, OK,
                                     GO_ON_AFTER_S, STARTING, WARN, FaceCheckFlow, FaceCheckSettings,
                                     Outcome)
@@ -216,7 +217,7 @@ class FaceVerifyScreen(Screen):
         reason = QCoreApplication.translate(CONTEXT, OUTCOMES[code]) if code in OUTCOMES else \
             QCoreApplication.translate(CONTEXT, UNAVAILABLE)
         if level == ERROR:
-            self.instruction.setText(self.tr("Please ask the staff for help"))
+            self.instruction.setText(messages.ask_staff())
             self.banner.set("error", reason + " " + self.tr(
                 "Staff at the help desk can check your identity with you."))
             self._buttons((self.staff_button,))

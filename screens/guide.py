@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk import i18n
+from kiosk import i18n, messages
 from kiosk.catalog_service import catalog_service
 from kiosk.flows.guide_notice import UNAVAILABLE, GuideNotice
 from screens.base import Screen, register_screen
@@ -171,21 +171,4 @@ class GuideScreen(Screen):
                 self.after(RATING_AFTER_MS, lambda: self.nav.go("evaluation", **offer.params()))
             return
         code = notice.outcome
-        if code == UNAVAILABLE:
-            self.print_status.set("warn", self.tr("The receipt printer is not available on this "
-                                                  "kiosk. Please scan the QR code to keep this "
-                                                  "guide, or ask the staff."))
-            return
-        if code == "receipt_paper_out":
-            text = self.tr("The receipt printer is out of paper. Please scan the QR code to keep "
-                           "this guide; staff have been told.")
-        elif code == "receipt_cover_open":
-            text = self.tr("The receipt printer's cover is open. Please ask the staff to close "
-                           "it, or scan the QR code instead.")
-        elif code in ("receipt_link", "receipt_not_connected", "receipt_offline"):
-            text = self.tr("The receipt printer is not responding. Please scan the QR code "
-                           "instead, or ask the staff.")
-        else:
-            text = self.tr("The notice could not be printed. Please scan the QR code instead, "
-                           "or ask the staff.")
-        self.print_status.set("error", text)
+        self.print_status.set("warn" if code == UNAVAILABLE else "error", messages.message(code, fallback="receipt_printer"))

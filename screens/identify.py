@@ -12,6 +12,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout
 
+from kiosk import messages
 from kiosk.flows.identify import FaceCheckSupport, next_step, remember_destination
 from screens import theme
 from screens.base import Screen, register_screen
@@ -99,5 +100,4 @@ class IdentifyScreen(Screen):
                              128 if self.elderly else 104,
                              theme.metrics(self.elderly).tile_pt)
         self.banner.set("warn", "" if self.tiles else
-                        self.tr("No identification device is working on this kiosk right now. "
-                                "Please ask the staff in the hall for help."))
+                        messages.message("no_identify_device"))

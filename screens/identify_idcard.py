@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QBoxLayout, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout,
                                QWidget)
 
+from kiosk import messages
 from kiosk.flows.identify_idcard import (EXPIRED, IDENTIFIED, READ, READING, RETRY, UNAVAILABLE,
                                          WAITING, CardSummary, IdCardIdentifyFlow)
 from screens import theme
@@ -327,15 +328,12 @@ class IdentifyIdCardScreen(Screen):
             READ: (self.tr("Your card has been read"),
                    self.tr("You can take your card back now.")),
             EXPIRED: (self.tr("This ID card has expired"),
-                      self.tr("An expired card cannot be used here. Please take your card back "
-                              "and choose another way to identify yourself, or ask the staff "
-                              "in the hall for help.")),
+                      messages.message("card_expired")),
             RETRY: (self.tr("The card could not be read"),
                     self.tr("Please take the card off the reader and place it again, flat and "
                             "still, on the marked area.")),
             UNAVAILABLE: (self.tr("The ID card reader is not available"),
-                          self.tr("Please ask the staff in the hall for help, or choose another "
-                                  "way to identify yourself.")),
+                          messages.message("device")),
         }
         status, detail = texts[phase]
         self.status.setText(status)
@@ -344,8 +342,7 @@ class IdentifyIdCardScreen(Screen):
             self.banner.set("warn", self.tr("Valid until: %1").replace(
                 "%1", self.flow.expired_until.isoformat()))
         elif self.flow.card_may_be_damaged:
-            self.banner.set("warn", self.tr("If this happens again, the card may be damaged: "
-                                            "please ask the staff for help."))
+            self.banner.set("warn", messages.message("card_may_be_damaged"))
         else:
             self.banner.set("info", "")
         summary = self.flow.summary

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
+from kiosk import messages
 from kiosk.flows.print_licences import (FACE_CHECK_REQUIRED, IDENTITY_REQUIRED, PrintLicences,
                                         PrintLicencesError)
 from screens.base import Screen, register_screen
@@ -248,36 +249,7 @@ class PrintLicencesScreen(Screen):
         self._action(self.tr("Back to the list"), "", self._back_to_list, "back")
 
     def citizen_message(self, code: str | None) -> str:
-        from kiosk.flows.print_licences import failure_kind
-        kind = failure_kind(code)
-        if kind == "rejected":
-            return self.tr("This document did not pass the authenticity check and will not be "
-                           "printed. The staff have been told; please ask at the service window.")
-        if kind == "paper_out":
-            return self.tr("The printer has run out of paper. The staff have been told; nothing "
-                           "was printed.")
-        if kind == "paper_jam":
-            return self.tr("Paper is stuck in the printer. The staff have been told.")
-        if kind == "door_open":
-            return self.tr("A printer cover is open. The staff have been told.")
-        if kind == "toner_out":
-            return self.tr("The printer has run out of toner. The staff have been told.")
-        if kind == "job_timeout":
-            return self.tr("Printing took too long and was stopped; nothing more will come out. "
-                           "Please ask the staff.")
-        if kind == "retry_not_allowed":
-            return self.tr("This document has already been tried twice. Please ask the staff, "
-                           "who can print it for you.")
-        if kind == "platform_unreachable":
-            return self.tr("Your documents cannot be fetched right now. Please try again later "
-                           "or ask the staff.")
-        if kind == "cannot_render":
-            return self.tr("This document cannot be printed at this kiosk. Please ask at the "
-                           "service window.")
-        if kind == "printer_down":
-            return self.tr("The printer is not available right now. The staff have been told; "
-                           "please try again in a few minutes.")
-        return self.tr("The document could not be printed. Please ask the staff.")
+        return messages.message(code, fallback="printing_error")
 
     # ---- helpers -------------------------------------------------------------------------
     def _busy(self, on: bool) -> None:

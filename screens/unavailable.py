@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
+from kiosk import messages
 from screens.base import Screen, register_screen
 from screens.widgets import Card, label
 
@@ -38,6 +39,5 @@ class UnavailableScreen(Screen):
         return QCoreApplication.translate("UnavailableScreen", TASK_NAMES.get(self.task, ""))
 
     def retranslate(self) -> None:
-        self.message.setText(self.tr("This service is not available on this kiosk yet."))
-        self.advice.setText(self.tr("Please take it to a service counter, or ask the staff in the "
-                                    "hall for help."))
+        self.message.setText(messages.message("service_not_offered"))
+        self.advice.setText("")

@@ -20,10 +20,6 @@
       <translation>For businesses</translation>
     </message>
     <message>
-      <source>The service guides cannot be loaded right now. Please ask the staff in the hall for help.</source>
-      <translation>The service guides cannot be loaded right now. Please ask the staff in the hall for help.</translation>
-    </message>
-    <message>
       <source>Offline: showing the guides as of %1. Some information may have changed since.</source>
       <translation>Offline: showing the guides as of %1. Some information may have changed since.</translation>
     </message>

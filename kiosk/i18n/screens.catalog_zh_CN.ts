@@ -20,10 +20,6 @@
       <translation>法人办事</translation>
     </message>
     <message>
-      <source>The service guides cannot be loaded right now. Please ask the staff in the hall for help.</source>
-      <translation>暂时无法加载办事指南，请向大厅工作人员求助。</translation>
-    </message>
-    <message>
       <source>Offline: showing the guides as of %1. Some information may have changed since.</source>
       <translation>网络已断开：显示的是截至 %1 的办事指南，部分信息可能已有变化。</translation>
     </message>

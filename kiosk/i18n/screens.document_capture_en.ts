@@ -28,10 +28,6 @@
       <translation>Starting the document camera…</translation>
     </message>
     <message>
-      <source>The document camera is not working right now. Please ask the staff in the hall for help.</source>
-      <translation>The document camera is not working right now. Please ask the staff in the hall for help.</translation>
-    </message>
-    <message>
       <source>We could not see the edges of the page. If the picture is cut off, select it and take it again.</source>
       <translation>We could not see the edges of the page. If the picture is cut off, select it and take it again.</translation>
     </message>

@@ -28,10 +28,6 @@
       <translation>正在启动高拍仪…</translation>
     </message>
     <message>
-      <source>The document camera is not working right now. Please ask the staff in the hall for help.</source>
-      <translation>高拍仪暂时无法使用，请向大厅工作人员求助。</translation>
-    </message>
-    <message>
       <source>We could not see the edges of the page. If the picture is cut off, select it and take it again.</source>
       <translation>未能识别纸张边缘。如果图像不完整，请选中该页重新拍摄。</translation>
     </message>

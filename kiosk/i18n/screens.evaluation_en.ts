@@ -56,14 +56,6 @@
       <translation>Rate a service</translation>
     </message>
     <message>
-      <source>Ratings cannot be recorded on this kiosk right now. Please ask the staff, or rate by calling 12345.</source>
-      <translation>Ratings cannot be recorded on this kiosk right now. Please ask the staff, or rate by calling 12345.</translation>
-    </message>
-    <message>
-      <source>Your rating could not be saved (%1). Please ask the staff, or rate by calling 12345.</source>
-      <translation>Your rating could not be saved (%1). Please ask the staff, or rate by calling 12345.</translation>
-    </message>
-    <message>
       <source>Thank you. Your rating has been recorded. Reference: %1</source>
       <translation>Thank you. Your rating has been recorded. Reference: %1</translation>
     </message>

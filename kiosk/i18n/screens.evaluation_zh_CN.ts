@@ -56,14 +56,6 @@
       <translation>服务评价</translation>
     </message>
     <message>
-      <source>Ratings cannot be recorded on this kiosk right now. Please ask the staff, or rate by calling 12345.</source>
-      <translation>本机暂时无法记录评价，请向工作人员反映，或拨打 12345 评价。</translation>
-    </message>
-    <message>
-      <source>Your rating could not be saved (%1). Please ask the staff, or rate by calling 12345.</source>
-      <translation>评价未能保存（%1），请向工作人员反映，或拨打 12345 评价。</translation>
-    </message>
-    <message>
       <source>Thank you. Your rating has been recorded. Reference: %1</source>
       <translation>感谢您的评价，已记录。编号：%1</translation>
     </message>

@@ -136,10 +136,6 @@
       <translation>Your face matches the photo on file. Thank you.</translation>
     </message>
     <message>
-      <source>Please ask the staff for help</source>
-      <translation>Please ask the staff for help</translation>
-    </message>
-    <message>
       <source>Staff at the help desk can check your identity with you.</source>
       <translation>Staff at the help desk can check your identity with you.</translation>
     </message>

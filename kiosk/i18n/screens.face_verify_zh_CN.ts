@@ -136,10 +136,6 @@
       <translation>您的面部与档案照片一致，谢谢。</translation>
     </message>
     <message>
-      <source>Please ask the staff for help</source>
-      <translation>请向工作人员求助</translation>
-    </message>
-    <message>
       <source>Staff at the help desk can check your identity with you.</source>
       <translation>咨询台工作人员可以协助您核验身份。</translation>
     </message>

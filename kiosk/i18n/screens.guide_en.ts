@@ -104,32 +104,12 @@
       <translation>No materials needed.</translation>
     </message>
     <message>
-      <source>The receipt printer is not available on this kiosk. Please scan the QR code to keep this guide, or ask the staff.</source>
-      <translation>The receipt printer is not available on this kiosk. Please scan the QR code to keep this guide, or ask the staff.</translation>
-    </message>
-    <message>
       <source>Printing…</source>
       <translation>Printing…</translation>
     </message>
     <message>
       <source>Printed. Please take your notice from the slot below the screen.</source>
       <translation>Printed. Please take your notice from the slot below the screen.</translation>
-    </message>
-    <message>
-      <source>The receipt printer is out of paper. Please scan the QR code to keep this guide; staff have been told.</source>
-      <translation>The receipt printer is out of paper. Please scan the QR code to keep this guide; staff have been told.</translation>
-    </message>
-    <message>
-      <source>The receipt printer's cover is open. Please ask the staff to close it, or scan the QR code instead.</source>
-      <translation>The receipt printer's cover is open. Please ask the staff to close it, or scan the QR code instead.</translation>
-    </message>
-    <message>
-      <source>The receipt printer is not responding. Please scan the QR code instead, or ask the staff.</source>
-      <translation>The receipt printer is not responding. Please scan the QR code instead, or ask the staff.</translation>
-    </message>
-    <message>
-      <source>The notice could not be printed. Please scan the QR code instead, or ask the staff.</source>
-      <translation>The notice could not be printed. Please scan the QR code instead, or ask the staff.</translation>
     </message>
   </context>
 </TS>

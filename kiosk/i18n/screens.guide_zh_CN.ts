@@ -104,32 +104,12 @@
       <translation>无需提交材料。</translation>
     </message>
     <message>
-      <source>The receipt printer is not available on this kiosk. Please scan the QR code to keep this guide, or ask the staff.</source>
-      <translation>本机凭条打印机暂不可用。请扫描二维码保存指南，或向工作人员求助。</translation>
-    </message>
-    <message>
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
       <source>Printed. Please take your notice from the slot below the screen.</source>
       <translation>打印完成，请从屏幕下方出纸口取走告知单。</translation>
-    </message>
-    <message>
-      <source>The receipt printer is out of paper. Please scan the QR code to keep this guide; staff have been told.</source>
-      <translation>凭条打印机缺纸。请扫描二维码保存指南，已通知工作人员。</translation>
-    </message>
-    <message>
-      <source>The receipt printer's cover is open. Please ask the staff to close it, or scan the QR code instead.</source>
-      <translation>凭条打印机仓盖未关闭。请工作人员关好仓盖，或扫描二维码查看指南。</translation>
-    </message>
-    <message>
-      <source>The receipt printer is not responding. Please scan the QR code instead, or ask the staff.</source>
-      <translation>凭条打印机没有响应。请扫描二维码查看指南，或向工作人员求助。</translation>
-    </message>
-    <message>
-      <source>The notice could not be printed. Please scan the QR code instead, or ask the staff.</source>
-      <translation>告知单未能打印。请扫描二维码查看，或向工作人员求助。</translation>
     </message>
   </context>
 </TS>

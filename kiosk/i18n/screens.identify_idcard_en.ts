@@ -84,10 +84,6 @@
       <translation>This ID card has expired</translation>
     </message>
     <message>
-      <source>An expired card cannot be used here. Please take your card back and choose another way to identify yourself, or ask the staff in the hall for help.</source>
-      <translation>An expired card cannot be used here. Please take your card back and choose another way to identify yourself, or ask the staff in the hall for help.</translation>
-    </message>
-    <message>
       <source>The card could not be read</source>
       <translation>The card could not be read</translation>
     </message>
@@ -100,16 +96,8 @@
       <translation>The ID card reader is not available</translation>
     </message>
     <message>
-      <source>Please ask the staff in the hall for help, or choose another way to identify yourself.</source>
-      <translation>Please ask the staff in the hall for help, or choose another way to identify yourself.</translation>
-    </message>
-    <message>
       <source>Valid until: %1</source>
       <translation>Valid until: %1</translation>
-    </message>
-    <message>
-      <source>If this happens again, the card may be damaged: please ask the staff for help.</source>
-      <translation>If this happens again, the card may be damaged: please ask the staff for help.</translation>
     </message>
     <message>
       <source>Long-term</source>

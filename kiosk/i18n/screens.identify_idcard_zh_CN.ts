@@ -84,10 +84,6 @@
       <translation>该身份证已过有效期</translation>
     </message>
     <message>
-      <source>An expired card cannot be used here. Please take your card back and choose another way to identify yourself, or ask the staff in the hall for help.</source>
-      <translation>过期证件无法在此使用。请取回证件，换一种方式识别身份，或请大厅工作人员协助。</translation>
-    </message>
-    <message>
       <source>The card could not be read</source>
       <translation>未能识别证件</translation>
     </message>
@@ -100,16 +96,8 @@
       <translation>身份证阅读器暂时无法使用</translation>
     </message>
     <message>
-      <source>Please ask the staff in the hall for help, or choose another way to identify yourself.</source>
-      <translation>请联系大厅工作人员协助，或换一种方式识别身份。</translation>
-    </message>
-    <message>
       <source>Valid until: %1</source>
       <translation>有效期至：%1</translation>
-    </message>
-    <message>
-      <source>If this happens again, the card may be damaged: please ask the staff for help.</source>
-      <translation>如果再次出现此情况，证件可能已损坏，请联系工作人员协助。</translation>
     </message>
     <message>
       <source>Long-term</source>

@@ -11,9 +11,5 @@
       <source>Choose how you want to identify yourself. Your information is used only for this visit and cleared when you finish.</source>
       <translation>请选择身份识别方式。您的信息仅用于本次办理，结束后立即清除。</translation>
     </message>
-    <message>
-      <source>No identification device is working on this kiosk right now. Please ask the staff in the hall for help.</source>
-      <translation>本机身份识别设备暂不可用，请向大厅工作人员求助。</translation>
-    </message>
   </context>
 </TS>

@@ -164,49 +164,5 @@
       <source>The receipt could not be printed; your documents were printed. The staff have been told.</source>
       <translation>The receipt could not be printed; your documents were printed. The staff have been told.</translation>
     </message>
-    <message>
-      <source>This document did not pass the authenticity check and will not be printed. The staff have been told; please ask at the service window.</source>
-      <translation>This document did not pass the authenticity check and will not be printed. The staff have been told; please ask at the service window.</translation>
-    </message>
-    <message>
-      <source>The printer has run out of paper. The staff have been told; nothing was printed.</source>
-      <translation>The printer has run out of paper. The staff have been told; nothing was printed.</translation>
-    </message>
-    <message>
-      <source>Paper is stuck in the printer. The staff have been told.</source>
-      <translation>Paper is stuck in the printer. The staff have been told.</translation>
-    </message>
-    <message>
-      <source>A printer cover is open. The staff have been told.</source>
-      <translation>A printer cover is open. The staff have been told.</translation>
-    </message>
-    <message>
-      <source>The printer has run out of toner. The staff have been told.</source>
-      <translation>The printer has run out of toner. The staff have been told.</translation>
-    </message>
-    <message>
-      <source>Printing took too long and was stopped; nothing more will come out. Please ask the staff.</source>
-      <translation>Printing took too long and was stopped; nothing more will come out. Please ask the staff.</translation>
-    </message>
-    <message>
-      <source>This document has already been tried twice. Please ask the staff, who can print it for you.</source>
-      <translation>This document has already been tried twice. Please ask the staff, who can print it for you.</translation>
-    </message>
-    <message>
-      <source>Your documents cannot be fetched right now. Please try again later or ask the staff.</source>
-      <translation>Your documents cannot be fetched right now. Please try again later or ask the staff.</translation>
-    </message>
-    <message>
-      <source>This document cannot be printed at this kiosk. Please ask at the service window.</source>
-      <translation>This document cannot be printed at this kiosk. Please ask at the service window.</translation>
-    </message>
-    <message>
-      <source>The printer is not available right now. The staff have been told; please try again in a few minutes.</source>
-      <translation>The printer is not available right now. The staff have been told; please try again in a few minutes.</translation>
-    </message>
-    <message>
-      <source>The document could not be printed. Please ask the staff.</source>
-      <translation>The document could not be printed. Please ask the staff.</translation>
-    </message>
   </context>
 </TS>

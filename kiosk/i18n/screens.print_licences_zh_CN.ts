@@ -161,49 +161,5 @@
       <source>The receipt could not be printed; your documents were printed. The staff have been told.</source>
       <translation>凭条未能打印，您的证照已打印完成。已通知工作人员。</translation>
     </message>
-    <message>
-      <source>This document did not pass the authenticity check and will not be printed. The staff have been told; please ask at the service window.</source>
-      <translation>该文件未通过真实性核验，不予打印。已通知工作人员，请到服务窗口咨询。</translation>
-    </message>
-    <message>
-      <source>The printer has run out of paper. The staff have been told; nothing was printed.</source>
-      <translation>打印机缺纸，未打印任何内容。已通知工作人员。</translation>
-    </message>
-    <message>
-      <source>Paper is stuck in the printer. The staff have been told.</source>
-      <translation>打印机卡纸，已通知工作人员。</translation>
-    </message>
-    <message>
-      <source>A printer cover is open. The staff have been told.</source>
-      <translation>打印机盖板未关闭，已通知工作人员。</translation>
-    </message>
-    <message>
-      <source>The printer has run out of toner. The staff have been told.</source>
-      <translation>打印机墨粉用尽，已通知工作人员。</translation>
-    </message>
-    <message>
-      <source>Printing took too long and was stopped; nothing more will come out. Please ask the staff.</source>
-      <translation>打印超时，已取消，不会再有文件输出。请咨询工作人员。</translation>
-    </message>
-    <message>
-      <source>This document has already been tried twice. Please ask the staff, who can print it for you.</source>
-      <translation>该证照已尝试打印两次，请咨询工作人员为您打印。</translation>
-    </message>
-    <message>
-      <source>Your documents cannot be fetched right now. Please try again later or ask the staff.</source>
-      <translation>暂时无法获取您的证照，请稍后再试或咨询工作人员。</translation>
-    </message>
-    <message>
-      <source>This document cannot be printed at this kiosk. Please ask at the service window.</source>
-      <translation>本机无法打印该证照，请到服务窗口办理。</translation>
-    </message>
-    <message>
-      <source>The printer is not available right now. The staff have been told; please try again in a few minutes.</source>
-      <translation>打印机暂时不可用，已通知工作人员，请几分钟后再试。</translation>
-    </message>
-    <message>
-      <source>The document could not be printed. Please ask the staff.</source>
-      <translation>文件未能打印，请咨询工作人员。</translation>
-    </message>
   </context>
 </TS>

@@ -8,6 +8,7 @@ from functools import partial
 import pytest
 
 import touch
+from kiosk import messages
 from kiosk.session import Identity
 from touch import button_texts, shown, translator
 
@@ -75,7 +76,7 @@ def test_a_confirmed_face_goes_on_by_itself(shell, qtbot):
 def test_face_screen_without_reference_sends_to_staff(shell, qtbot):
     shell.ctx.session.identity = Identity("idcard", "示例", "00000019900101123X")
     shell.go("face_verify")
-    reads(qtbot, shell, tr("Please ask the staff for help"))
+    reads(qtbot, shell, messages.ask_staff())
     assert tr("There is no photo on file to compare with.") in shown(shell)
     assert tr("Try again") not in button_texts(shell, enabled_only=True)
     tap(qtbot, shell, tr("Finish and ask staff"))

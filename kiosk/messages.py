@@ -1,0 +1,181 @@
+"""The one catalogue from an error code (kiosk/errors.py) to what the citizen is told.
+
+Every screen takes its error texts from here, so a code means the same words everywhere, and the
+flows hand screens codes, never texts. A message that sends the citizen to the staff ends with
+ASK_STAFF, the one way the kiosk says it. Texts are translated in the "Messages" context
+(kiosk/i18n/kiosk.messages_*.ts); an unknown code gets the generic message, never a code or a
+stack trace.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+CONTEXT = "Messages"
+ASK_STAFF = QT_TRANSLATE_NOOP("Messages", "Please ask the staff for help.")
+
+GENERIC = QT_TRANSLATE_NOOP("Messages", "This cannot be done at this kiosk right now.")
+
+# --- certificates and licences ------------------------------------------------------------------
+_REJECTED = QT_TRANSLATE_NOOP("Messages", "This document did not pass the authenticity check and "
+                              "will not be printed. The staff have been told; please ask at the "
+                              "service window.")
+_PAPER_OUT = QT_TRANSLATE_NOOP("Messages", "The printer has run out of paper. The staff have been "
+                               "told; nothing was printed.")
+_PAPER_JAM = QT_TRANSLATE_NOOP("Messages", "Paper is stuck in the printer. The staff have been told.")
+_DOOR_OPEN = QT_TRANSLATE_NOOP("Messages", "A printer cover is open. The staff have been told.")
+_TONER_OUT = QT_TRANSLATE_NOOP("Messages", "The printer has run out of toner. The staff have been "
+                               "told.")
+_JOB_TIMEOUT = QT_TRANSLATE_NOOP("Messages", "Printing took too long and was stopped; nothing more "
+                                 "will come out.")
+_RETRY_USED = QT_TRANSLATE_NOOP("Messages", "This document has already been tried twice. The staff "
+                                "can print it for you.")
+_NO_DOCUMENTS = QT_TRANSLATE_NOOP("Messages", "Your documents cannot be fetched right now. Please "
+                                  "try again later.")
+_CANNOT_RENDER = QT_TRANSLATE_NOOP("Messages", "This document cannot be printed at this kiosk. "
+                                   "Please ask at the service window.")
+_PRINTER_DOWN = QT_TRANSLATE_NOOP("Messages", "The printer is not available right now. The staff "
+                                  "have been told; please try again in a few minutes.")
+_NOT_PRINTED = QT_TRANSLATE_NOOP("Messages", "The document could not be printed.")
+
+# --- the receipt printer (guide notices) --------------------------------------------------------
+_RECEIPT_NONE = QT_TRANSLATE_NOOP("Messages", "The receipt printer is not available on this kiosk. "
+                                  "Please scan the QR code to keep this guide.")
+_RECEIPT_PAPER = QT_TRANSLATE_NOOP("Messages", "The receipt printer is out of paper. Please scan the "
+                                   "QR code to keep this guide; staff have been told.")
+_RECEIPT_COVER = QT_TRANSLATE_NOOP("Messages", "The receipt printer's cover is open. Please scan the "
+                                   "QR code instead.")
+_RECEIPT_SILENT = QT_TRANSLATE_NOOP("Messages", "The receipt printer is not responding. Please scan "
+                                    "the QR code instead.")
+_RECEIPT_FAILED = QT_TRANSLATE_NOOP("Messages", "The notice could not be printed. Please scan the "
+                                    "QR code instead.")
+
+# --- identification -----------------------------------------------------------------------------
+_READER_DOWN = QT_TRANSLATE_NOOP("Messages", "The card reader is not available. Please choose "
+                                 "another way to identify yourself.")
+_CARD_AGAIN = QT_TRANSLATE_NOOP("Messages", "The card could not be read. Please take the card off "
+                                "the reader and place it again, flat and still, on the marked area.")
+_CARD_EXPIRED = QT_TRANSLATE_NOOP("Messages", "An expired card cannot be used here. Please take "
+                                  "your card back and choose another way to identify yourself.")
+_OTHER_CARD = QT_TRANSLATE_NOOP("Messages", "This card cannot be used here. Please choose another "
+                                "way to identify yourself.")
+_PIN_BLOCKED = QT_TRANSLATE_NOOP("Messages", "The card's PIN is blocked; the card's issuing office "
+                                 "can unblock it.")
+_PIN_AGAIN = QT_TRANSLATE_NOOP("Messages", "The PIN was not accepted. Please try again.")
+_CAMERA_DOWN = QT_TRANSLATE_NOOP("Messages", "The face check is not available right now.")
+_FACE_AGAIN = QT_TRANSLATE_NOOP("Messages", "No face could be seen clearly. Please look at the "
+                                "camera and try again.")
+_NO_PHOTO = QT_TRANSLATE_NOOP("Messages", "There is no photo on file to compare your face with.")
+_PLATFORM_DOWN = QT_TRANSLATE_NOOP("Messages", "The service platform cannot be reached right now. "
+                                   "Please try again later.")
+
+_NO_IDENTIFY_DEVICE = QT_TRANSLATE_NOOP("Messages", "No identification device is working on this "
+                                        "kiosk right now.")
+_CARD_DAMAGED = QT_TRANSLATE_NOOP("Messages", "If this happens again, the card may be damaged.")
+_DOCUMENT_CAMERA_DOWN = QT_TRANSLATE_NOOP("Messages", "The document camera is not working right "
+                                          "now.")
+
+# --- the kiosk itself ---------------------------------------------------------------------------
+_CATALOG_DOWN = QT_TRANSLATE_NOOP("Messages", "The service guides cannot be loaded right now.")
+_RATING_DOWN = QT_TRANSLATE_NOOP("Messages", "Ratings cannot be recorded on this kiosk right now. "
+                                 "You can also rate by calling 12345.")
+_RATING_LOST = QT_TRANSLATE_NOOP("Messages", "Your rating could not be saved. You can also rate by "
+                                 "calling 12345.")
+_SERVICE_ELSEWHERE = QT_TRANSLATE_NOOP("Messages", "This service is not available on this kiosk "
+                                       "yet. Please take it to a service counter.")
+
+# code -> (text, whether the citizen is sent to the staff)
+_STAFF, _SELF = True, False
+_CATALOGUE: dict[str, tuple[str, bool]] = {}
+
+
+def _add(text: str, ask_staff: bool, *codes: str) -> None:
+    for code in codes:
+        assert code not in _CATALOGUE, code
+        _CATALOGUE[code] = (text, ask_staff)
+
+
+_add(_REJECTED, _SELF, "document_rejected", "signature_untrusted", "signature_missing",
+     "signature_invalid", "document_modified", "document_unreadable")
+_add(_PAPER_OUT, _SELF, "paper_out")
+_add(_PAPER_JAM, _SELF, "paper_jam")
+_add(_DOOR_OPEN, _SELF, "door_open")
+_add(_TONER_OUT, _SELF, "toner_out")
+_add(_JOB_TIMEOUT, _STAFF, "job_timeout")
+_add(_RETRY_USED, _STAFF, "retry_not_allowed")
+_add(_NO_DOCUMENTS, _STAFF, "document_missing")
+_add(_CANNOT_RENDER, _SELF, "template_missing", "template_invalid", "document_data_invalid",
+     "font_missing", "preview_unavailable")
+_add(_PRINTER_DOWN, _SELF, "offline", "print_service_down", "queue_missing", "submit_failed",
+     "job_lost", "printer_unavailable", "printer_fault", "job_aborted", "job_cancelled")
+_add(_NOT_PRINTED, _STAFF, "printing_error", "job_failed")
+_add(_RECEIPT_NONE, _STAFF, "receipt_unavailable", "receipt_not_configured")
+_add(_RECEIPT_PAPER, _SELF, "receipt_paper_out")
+_add(_RECEIPT_COVER, _STAFF, "receipt_cover_open")
+_add(_RECEIPT_SILENT, _STAFF, "receipt_link", "receipt_not_connected", "receipt_offline")
+_add(_RECEIPT_FAILED, _STAFF, "receipt_printer", "receipt_not_ready", "receipt_error")
+# ID card reader (devices.idcard.errors) and smart card reader (devices.smartcard.errors)
+_add(_READER_DOWN, _STAFF, "device", "idcard", "port_unavailable", "no_answer", "status", "sam",
+     "smartcard", "service_unavailable", "no_reader", "reader_removed", "pin_entry_unavailable")
+_add(_CARD_AGAIN, _SELF, "protocol", "checksum", "length", "truncated", "unexpected_reply",
+     "card_read", "card_data", "check_digit", "no_card", "card_removed", "mute_card", "card_error")
+_add(_CARD_EXPIRED, _STAFF, "card_expired")
+_add(_OTHER_CARD, _SELF, "unknown_card")
+_add(_PIN_BLOCKED, _STAFF, "pin_blocked")
+_add(_PIN_AGAIN, _SELF, "pin_wrong", "pin_cancelled", "pin_required")
+# the camera (devices.camera.errors); a missing card photo only loses the photo, never the card
+_add(_CAMERA_DOWN, _STAFF, "source_invalid", "open_failed", "model_missing", "vendor_liveness",
+     "photo_unavailable")
+_add(_FACE_AGAIN, _SELF, "no_face", "image_unreadable")
+_add(_NO_PHOTO, _STAFF, "no_reference")
+# the platform (sync.client)
+_add(_PLATFORM_DOWN, _STAFF, "platform_unreachable", "platform_connection_reset",
+     "platform_timeout", "platform_busy", "platform_server_error", "platform_bad_response")
+_add(GENERIC, _STAFF, "platform_tls", "platform_bad_request", "platform_unauthorized",
+     "platform_forbidden", "platform_not_found", "platform_conflict", "platform_rejected",
+     "catalog_bad_data", "unexpected")
+_add(_SERVICE_ELSEWHERE, _STAFF, "service_not_offered")
+# states the flows and screens name themselves (no error class behind them)
+_add(_NO_IDENTIFY_DEVICE, _STAFF, "no_identify_device")
+_add(_CARD_DAMAGED, _STAFF, "card_may_be_damaged")
+_add(_DOCUMENT_CAMERA_DOWN, _STAFF, "document_camera_unavailable")
+_add(_CATALOG_DOWN, _STAFF, "catalog_unavailable")
+_add(_RATING_DOWN, _STAFF, "no_outbox")
+_add(_RATING_LOST, _STAFF, "rating_not_saved")
+
+# Codes that only staff and the technician's terminal see (start-up, storage, provisioning): the
+# citizen never meets them, and the generic message would be right if one ever leaked.
+STAFF_ONLY = frozenset({
+    "kiosk_error", "config_invalid", "cups_standin", "sync_error", "platform_settings_invalid",
+    "bad_response", "enrollment_refused", "invalid", "missing", "permissions", "unreachable",
+    "ciphertext_format", "ciphertext_tampered", "key_invalid", "key_permissions",
+    "closed", "corrupt", "disk_full", "io_error", "key_mismatch", "payload_too_large",
+})
+
+
+def known(code: str) -> bool:
+    return code in _CATALOGUE
+
+
+def texts() -> list[str]:
+    """Every English source text of the catalogue, the staff request included."""
+    return sorted({text for text, _ in _CATALOGUE.values()} | {ASK_STAFF})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def join(first: str, second: str) -> str:
+    """Two translated sentences: Chinese runs on after its full stop, English takes a space."""
+    return first + second if first.endswith(("。", "！", "？", "；")) else f"{first} {second}"
+
+
+def ask_staff() -> str:
+    return _tr(ASK_STAFF)
+
+
+def message(code: str | None, fallback: str = "unexpected") -> str:
+    """What the citizen is told for `code`, in the current language; a code the catalogue does
+    not know gets the message of `fallback` (what the screen was doing), else the generic one."""
+    text, staff = _CATALOGUE.get(code or "", None) or _CATALOGUE.get(fallback, (GENERIC, True))
+    return join(_tr(text), ask_staff()) if staff else _tr(text)
