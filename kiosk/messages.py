@@ -74,6 +74,40 @@ _CARD_DAMAGED = QT_TRANSLATE_NOOP("Messages", "If this happens again, the card m
 _DOCUMENT_CAMERA_DOWN = QT_TRANSLATE_NOOP("Messages", "The document camera is not working right "
                                           "now.")
 
+# --- the social security card (its codes are shared with the ID card, its words are its own) -----
+_SSC_READER_DOWN = QT_TRANSLATE_NOOP("Messages", "The card reader is not working right now. Please "
+                                     "use another way to identify yourself.")
+_SSC_NO_READER = QT_TRANSLATE_NOOP("Messages", "The card reader is not connected. Please use another "
+                                   "way to identify yourself.")
+_SSC_READER_GONE = QT_TRANSLATE_NOOP("Messages", "The card reader was disconnected; it may come back "
+                                     "in a moment.")
+_SSC_INSERT = QT_TRANSLATE_NOOP("Messages", "Please insert your social security card.")
+_SSC_REMOVED = QT_TRANSLATE_NOOP("Messages", "The card was taken out before reading finished. Please "
+                                 "insert it again and leave it in until the screen says it has been "
+                                 "read.")
+_SSC_MUTE = QT_TRANSLATE_NOOP("Messages", "The card does not respond. Please take it out, check that "
+                              "the chip faces up and goes in first, and insert it again.")
+_SSC_NOT_SSC = QT_TRANSLATE_NOOP("Messages", "This is not a social security card. Please take it out "
+                                 "and insert your social security card.")
+_SSC_BANK = QT_TRANSLATE_NOOP("Messages", "This is a bank card. Please take it out and insert your "
+                              "social security card. (Bank cards are only used when paying.)")
+_SSC_AGAIN = QT_TRANSLATE_NOOP("Messages", "The card could not be read. Please take it out and "
+                               "insert it again.")
+_SSC_DATA = QT_TRANSLATE_NOOP("Messages", "The information on this card cannot be read here. Please "
+                              "use another way to identify yourself.")
+_SSC_PIN_NEEDED = QT_TRANSLATE_NOOP("Messages", "This card needs its PIN, but PIN entry is not "
+                                    "available here.")
+_SSC_PIN_CANCELLED = QT_TRANSLATE_NOOP("Messages", "PIN entry was cancelled. Touch “Try again” to "
+                                       "enter the PIN, or take the card out.")
+_SSC_PIN_WRONG = QT_TRANSLATE_NOOP("Messages", "The PIN was wrong. Touch “Try again” to enter it "
+                                   "again.")
+_SSC_PIN_BLOCKED = QT_TRANSLATE_NOOP("Messages", "The card's PIN is blocked after too many wrong "
+                                     "tries. Please take the card to a social security service "
+                                     "counter to have it unblocked.")
+_SSC_PIN_PAD = QT_TRANSLATE_NOOP("Messages", "The PIN pad is not working.")
+_SSC_FAILED = QT_TRANSLATE_NOOP("Messages", "Something went wrong while reading the card. Please "
+                                "take it out and insert it again.")
+
 # --- the kiosk itself ---------------------------------------------------------------------------
 _CATALOG_DOWN = QT_TRANSLATE_NOOP("Messages", "The service guides cannot be loaded right now.")
 _RATING_DOWN = QT_TRANSLATE_NOOP("Messages", "Ratings cannot be recorded on this kiosk right now. "
@@ -142,6 +176,33 @@ _add(_CATALOG_DOWN, _STAFF, "catalog_unavailable")
 _add(_RATING_DOWN, _STAFF, "no_outbox")
 _add(_RATING_LOST, _STAFF, "rating_not_saved")
 
+# a device's own wording for a code it shares with others (the card in the citizen's hand differs)
+_BY_DEVICE: dict[tuple[str, str], tuple[str, bool]] = {}
+
+
+def _add_for(device: str, text: str, ask_staff: bool, *codes: str) -> None:
+    for code in codes:
+        assert (device, code) not in _BY_DEVICE, (device, code)
+        _BY_DEVICE[(device, code)] = (text, ask_staff)
+
+
+_add_for("smartcard", _SSC_READER_DOWN, _STAFF, "service_unavailable")
+_add_for("smartcard", _SSC_NO_READER, _STAFF, "no_reader")
+_add_for("smartcard", _SSC_READER_GONE, _STAFF, "reader_removed")
+_add_for("smartcard", _SSC_INSERT, _SELF, "no_card")
+_add_for("smartcard", _SSC_REMOVED, _SELF, "card_removed")
+_add_for("smartcard", _SSC_MUTE, _SELF, "mute_card")
+_add_for("smartcard", _SSC_NOT_SSC, _SELF, "unknown_card")
+_add_for("smartcard", _SSC_BANK, _SELF, "unknown_card_bank")     # UnknownCard of kind "bank"
+_add_for("smartcard", _SSC_AGAIN, _SELF, "card_error")
+_add_for("smartcard", _SSC_DATA, _STAFF, "card_data")
+_add_for("smartcard", _SSC_PIN_NEEDED, _STAFF, "pin_required")
+_add_for("smartcard", _SSC_PIN_CANCELLED, _SELF, "pin_cancelled")
+_add_for("smartcard", _SSC_PIN_WRONG, _SELF, "pin_wrong")
+_add_for("smartcard", _SSC_PIN_BLOCKED, _SELF, "pin_blocked")
+_add_for("smartcard", _SSC_PIN_PAD, _STAFF, "pin_entry_unavailable")
+_add_for("smartcard", _SSC_FAILED, _SELF, "smartcard")
+
 # Codes that only staff and the technician's terminal see (start-up, storage, provisioning): the
 # citizen never meets them, and the generic message would be right if one ever leaked.
 STAFF_ONLY = frozenset({
@@ -152,13 +213,18 @@ STAFF_ONLY = frozenset({
 })
 
 
-def known(code: str) -> bool:
-    return code in _CATALOGUE
+def known(code: str, device: str | None = None) -> bool:
+    return (device, code) in _BY_DEVICE or code in _CATALOGUE
+
+
+def device_codes(device: str) -> set[str]:
+    """The codes `device` has its own wording for."""
+    return {code for owner, code in _BY_DEVICE if owner == device}
 
 
 def texts() -> list[str]:
     """Every English source text of the catalogue, the staff request included."""
-    return sorted({text for text, _ in _CATALOGUE.values()} | {ASK_STAFF})
+    return sorted({text for text, _ in [*_CATALOGUE.values(), *_BY_DEVICE.values()]} | {ASK_STAFF})
 
 
 def _tr(text: str) -> str:
@@ -174,8 +240,13 @@ def ask_staff() -> str:
     return _tr(ASK_STAFF)
 
 
-def message(code: str | None, fallback: str = "unexpected") -> str:
-    """What the citizen is told for `code`, in the current language; a code the catalogue does
-    not know gets the message of `fallback` (what the screen was doing), else the generic one."""
-    text, staff = _CATALOGUE.get(code or "", None) or _CATALOGUE.get(fallback, (GENERIC, True))
+def _entry(code: str, device: str | None) -> tuple[str, bool] | None:
+    return _BY_DEVICE.get((device, code)) or _CATALOGUE.get(code)
+
+
+def message(code: str | None, fallback: str = "unexpected", device: str | None = None) -> str:
+    """What the citizen is told for `code` (in `device`'s own words where it has them), in the
+    current language; a code the catalogue does not know gets the message of `fallback` (what
+    the screen was doing), else the generic one."""
+    text, staff = _entry(code or "", device) or _entry(fallback, device) or (GENERIC, True)
     return join(_tr(text), ask_staff()) if staff else _tr(text)

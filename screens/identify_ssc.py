@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
+from kiosk import messages
 from kiosk.flows.identify_ssc import (DONE, ERROR, IDENTIFIED, INSERT, PIN, READING, VERIFYING,
                                      SscDevices, SscIdentifyFlow, SscSummary)
 from screens import theme
@@ -23,58 +24,12 @@ from screens.widgets import Banner, Card, button, label
 
 DEVICE = "smartcard"
 
-# driver error code -> what the citizen reads (English source; translated in context "SscMessages")
-MESSAGES = {
-    "service_unavailable": QT_TRANSLATE_NOOP(
-        "SscMessages", "The card reader is not working right now. Please use another way to "
-        "identify yourself, or ask the staff for help."),
-    "no_reader": QT_TRANSLATE_NOOP(
-        "SscMessages", "The card reader is not connected. Please use another way to identify "
-        "yourself, or ask the staff for help."),
-    "reader_removed": QT_TRANSLATE_NOOP(
-        "SscMessages", "The card reader was disconnected. Please wait a moment; if this message "
-        "stays, ask the staff for help."),
-    "no_card": QT_TRANSLATE_NOOP("SscMessages", "Please insert your social security card."),
-    "card_removed": QT_TRANSLATE_NOOP(
-        "SscMessages", "The card was taken out before reading finished. Please insert it again "
-        "and leave it in until the screen says it has been read."),
-    "mute_card": QT_TRANSLATE_NOOP(
-        "SscMessages", "The card does not respond. Please take it out, check that the chip faces "
-        "up and goes in first, and insert it again."),
-    "unknown_card": QT_TRANSLATE_NOOP(
-        "SscMessages", "This is not a social security card. Please take it out and insert your "
-        "social security card."),
-    "unknown_card.bank": QT_TRANSLATE_NOOP(
-        "SscMessages", "This is a bank card. Please take it out and insert your social security "
-        "card. (Bank cards are only used when paying.)"),
-    "card_error": QT_TRANSLATE_NOOP(
-        "SscMessages", "The card could not be read. Please take it out and insert it again."),
-    "card_data": QT_TRANSLATE_NOOP(
-        "SscMessages", "The information on this card cannot be read here. Please use another way "
-        "to identify yourself, or ask the staff for help."),
-    "pin_required": QT_TRANSLATE_NOOP(
-        "SscMessages", "This card needs its PIN, but PIN entry is not available here. Please ask "
-        "the staff for help."),
-    "pin_cancelled": QT_TRANSLATE_NOOP(
-        "SscMessages", "PIN entry was cancelled. Touch “Try again” to enter the PIN, or take "
-        "the card out."),
-    "pin_wrong": QT_TRANSLATE_NOOP(
-        "SscMessages", "The PIN was wrong. Touch “Try again” to enter it again."),
-    "pin_blocked": QT_TRANSLATE_NOOP(
-        "SscMessages", "The card's PIN is blocked after too many wrong tries. Please take the "
-        "card to a social security service counter to have it unblocked."),
-    "pin_entry_unavailable": QT_TRANSLATE_NOOP(
-        "SscMessages", "The PIN pad is not working. Please ask the staff for help."),
-    "smartcard": QT_TRANSLATE_NOOP(
-        "SscMessages", "Something went wrong while reading the card. Please take it out and "
-        "insert it again."),
-}
-
-
 def message_for(payload: dict[str, Any]) -> str:
+    """The citizen's words for a driver error payload (kiosk.messages, in the card's own words)."""
     code = payload.get("code", "smartcard")
-    key = f"{code}.{payload['kind']}" if f"{code}.{payload.get('kind')}" in MESSAGES else code
-    return QCoreApplication.translate("SscMessages", MESSAGES.get(key, MESSAGES["smartcard"]))
+    by_kind = f"{code}_{payload.get('kind')}"
+    return messages.message(by_kind if messages.known(by_kind, DEVICE) else code,
+                            fallback="smartcard", device=DEVICE)
 
 
 def _area(ctx) -> Any:

@@ -128,6 +128,70 @@
       <translation>The document camera is not working right now.</translation>
     </message>
     <message>
+      <source>The card reader is not working right now. Please use another way to identify yourself.</source>
+      <translation>The card reader is not working right now. Please use another way to identify yourself.</translation>
+    </message>
+    <message>
+      <source>The card reader is not connected. Please use another way to identify yourself.</source>
+      <translation>The card reader is not connected. Please use another way to identify yourself.</translation>
+    </message>
+    <message>
+      <source>The card reader was disconnected; it may come back in a moment.</source>
+      <translation>The card reader was disconnected; it may come back in a moment.</translation>
+    </message>
+    <message>
+      <source>Please insert your social security card.</source>
+      <translation>Please insert your social security card.</translation>
+    </message>
+    <message>
+      <source>The card was taken out before reading finished. Please insert it again and leave it in until the screen says it has been read.</source>
+      <translation>The card was taken out before reading finished. Please insert it again and leave it in until the screen says it has been read.</translation>
+    </message>
+    <message>
+      <source>The card does not respond. Please take it out, check that the chip faces up and goes in first, and insert it again.</source>
+      <translation>The card does not respond. Please take it out, check that the chip faces up and goes in first, and insert it again.</translation>
+    </message>
+    <message>
+      <source>This is not a social security card. Please take it out and insert your social security card.</source>
+      <translation>This is not a social security card. Please take it out and insert your social security card.</translation>
+    </message>
+    <message>
+      <source>This is a bank card. Please take it out and insert your social security card. (Bank cards are only used when paying.)</source>
+      <translation>This is a bank card. Please take it out and insert your social security card. (Bank cards are only used when paying.)</translation>
+    </message>
+    <message>
+      <source>The card could not be read. Please take it out and insert it again.</source>
+      <translation>The card could not be read. Please take it out and insert it again.</translation>
+    </message>
+    <message>
+      <source>The information on this card cannot be read here. Please use another way to identify yourself.</source>
+      <translation>The information on this card cannot be read here. Please use another way to identify yourself.</translation>
+    </message>
+    <message>
+      <source>This card needs its PIN, but PIN entry is not available here.</source>
+      <translation>This card needs its PIN, but PIN entry is not available here.</translation>
+    </message>
+    <message>
+      <source>PIN entry was cancelled. Touch “Try again” to enter the PIN, or take the card out.</source>
+      <translation>PIN entry was cancelled. Touch “Try again” to enter the PIN, or take the card out.</translation>
+    </message>
+    <message>
+      <source>The PIN was wrong. Touch “Try again” to enter it again.</source>
+      <translation>The PIN was wrong. Touch “Try again” to enter it again.</translation>
+    </message>
+    <message>
+      <source>The card's PIN is blocked after too many wrong tries. Please take the card to a social security service counter to have it unblocked.</source>
+      <translation>The card's PIN is blocked after too many wrong tries. Please take the card to a social security service counter to have it unblocked.</translation>
+    </message>
+    <message>
+      <source>The PIN pad is not working.</source>
+      <translation>The PIN pad is not working.</translation>
+    </message>
+    <message>
+      <source>Something went wrong while reading the card. Please take it out and insert it again.</source>
+      <translation>Something went wrong while reading the card. Please take it out and insert it again.</translation>
+    </message>
+    <message>
       <source>The service guides cannot be loaded right now.</source>
       <translation>The service guides cannot be loaded right now.</translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 
 from devices.smartcard.pin import HandoffPinEntry
 from devices.smartcard.service import SmartCardService
+from kiosk import messages
 from kiosk.wiring.smartcard import DEVICE, SmartCardArea
 from touch import button_texts, buttons, reads, shown, tap, translator
 
@@ -112,8 +113,7 @@ def test_cancelled_pin_then_try_again(shell, ctx, qtbot, hand):
     reads(qtbot, shell, pin_heading())
     tap(qtbot, shell, tr("Cancel", "PinPadScreen"))
     reads(qtbot, shell, tr("The card could not be used"))
-    assert tr("PIN entry was cancelled. Touch “Try again” to enter the PIN, or take the card "
-              "out.", "SscMessages") in shown(shell)
+    assert messages.message("pin_cancelled", device="smartcard") in shown(shell)
     tap(qtbot, shell, tr("Try again"))
     reads(qtbot, shell, pin_heading())
     assert ctx.services[DEVICE].pin_entry.pending
@@ -153,7 +153,6 @@ def test_kind_messages(shell, ctx, qtbot, hand, card, behaviour, words):
 
 def test_every_error_code_has_a_message():
     import devices.smartcard.errors as errors
-    from screens.identify_ssc import MESSAGES
     codes = {cls.code for cls in vars(errors).values()
              if isinstance(cls, type) and issubclass(cls, errors.SmartCardError)}
-    assert codes - {"smartcard"} <= set(MESSAGES), codes - set(MESSAGES)
+    assert codes <= messages.device_codes("smartcard"), codes - messages.device_codes("smartcard")
