@@ -35,6 +35,8 @@ _CANNOT_RENDER = QT_TRANSLATE_NOOP("Messages", "This document cannot be printed 
                                    "Please ask at the service window.")
 _PRINTER_DOWN = QT_TRANSLATE_NOOP("Messages", "The printer is not available right now. The staff "
                                   "have been told; please try again in a few minutes.")
+_NO_CERTIFICATE_PRINTER = QT_TRANSLATE_NOOP("Messages", "This kiosk cannot print certificates "
+                                            "right now. Please use another kiosk.")
 _NOT_PRINTED = QT_TRANSLATE_NOOP("Messages", "The document could not be printed.")
 
 # --- the receipt printer (guide notices) --------------------------------------------------------
@@ -71,6 +73,7 @@ _PLATFORM_DOWN = QT_TRANSLATE_NOOP("Messages", "The service platform cannot be r
 _NO_IDENTIFY_DEVICE = QT_TRANSLATE_NOOP("Messages", "No identification device is working on this "
                                         "kiosk right now.")
 _CARD_DAMAGED = QT_TRANSLATE_NOOP("Messages", "If this happens again, the card may be damaged.")
+_SCANNER_DOWN = QT_TRANSLATE_NOOP("Messages", "The scanner is not working right now.")
 _DOCUMENT_CAMERA_DOWN = QT_TRANSLATE_NOOP("Messages", "The document camera is not working right "
                                           "now.")
 
@@ -172,6 +175,8 @@ _add(_SERVICE_ELSEWHERE, _STAFF, "service_not_offered")
 _add(_NO_IDENTIFY_DEVICE, _STAFF, "no_identify_device")
 _add(_CARD_DAMAGED, _STAFF, "card_may_be_damaged")
 _add(_DOCUMENT_CAMERA_DOWN, _STAFF, "document_camera_unavailable")
+_add(_SCANNER_DOWN, _STAFF, "scanner_unavailable")
+_add(_NO_CERTIFICATE_PRINTER, _STAFF, "certificate_printer_unavailable")
 _add(_CATALOG_DOWN, _STAFF, "catalog_unavailable")
 _add(_RATING_DOWN, _STAFF, "no_outbox")
 _add(_RATING_LOST, _STAFF, "rating_not_saved")

@@ -173,8 +173,7 @@ class PrintLicencesScreen(Screen):
             self._action(self.tr("Verify my face"), "primary", self._to_face_check, "face")
         else:
             self.heading.setText(self.tr("Certificate printing is not available"))
-            self.banner.set("warn", self.tr("This kiosk cannot print certificates right now. "
-                                            "Please ask the staff or use another kiosk."))
+            self.banner.set("warn", messages.message("certificate_printer_unavailable"))
 
     def _show_preview(self) -> None:
         flow = self.flow

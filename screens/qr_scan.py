@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 
+from kiosk import messages
 from screens.base import Screen, register_screen
 from screens.camera_view import CameraView, LiveCamera, ResultRelay
 from screens.widgets import Banner, button, label
@@ -113,8 +114,7 @@ class QrScanScreen(Screen):
         self.again.setVisible(not scanning)
         self.result.setVisible(self.code is not None)
         if self.failed:
-            self.banner.set("error", self.tr("The scanner is not working right now. Please ask "
-                                             "the staff in the hall for help."))
+            self.banner.set("error", messages.message("scanner_unavailable"))
         elif self.code is not None:
             self.result.setText(self.code)
             self.banner.set("ok", self.tr("Code read."))

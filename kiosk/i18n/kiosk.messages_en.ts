@@ -52,6 +52,10 @@
       <translation>The printer is not available right now. The staff have been told; please try again in a few minutes.</translation>
     </message>
     <message>
+      <source>This kiosk cannot print certificates right now. Please use another kiosk.</source>
+      <translation>This kiosk cannot print certificates right now. Please use another kiosk.</translation>
+    </message>
+    <message>
       <source>The document could not be printed.</source>
       <translation>The document could not be printed.</translation>
     </message>
@@ -122,6 +126,10 @@
     <message>
       <source>If this happens again, the card may be damaged.</source>
       <translation>If this happens again, the card may be damaged.</translation>
+    </message>
+    <message>
+      <source>The scanner is not working right now.</source>
+      <translation>The scanner is not working right now.</translation>
     </message>
     <message>
       <source>The document camera is not working right now.</source>

@@ -52,6 +52,10 @@
       <translation>打印机暂时不可用，已通知工作人员，请几分钟后再试。</translation>
     </message>
     <message>
+      <source>This kiosk cannot print certificates right now. Please use another kiosk.</source>
+      <translation>本机暂时无法打印证照，请使用其他自助终端。</translation>
+    </message>
+    <message>
       <source>The document could not be printed.</source>
       <translation>文件未能打印。</translation>
     </message>
@@ -122,6 +126,10 @@
     <message>
       <source>If this happens again, the card may be damaged.</source>
       <translation>如果再次出现此情况，证件可能已损坏。</translation>
+    </message>
+    <message>
+      <source>The scanner is not working right now.</source>
+      <translation>扫码器暂时无法使用。</translation>
     </message>
     <message>
       <source>The document camera is not working right now.</source>

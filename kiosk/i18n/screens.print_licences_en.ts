@@ -12,10 +12,6 @@
       <translation>Certificate printing is not available</translation>
     </message>
     <message>
-      <source>This kiosk cannot print certificates right now. Please ask the staff or use another kiosk.</source>
-      <translation>This kiosk cannot print certificates right now. Please ask the staff or use another kiosk.</translation>
-    </message>
-    <message>
       <source>Please identify yourself first</source>
       <translation>Please identify yourself first</translation>
     </message>

@@ -12,10 +12,6 @@
       <translation>证照打印暂不可用</translation>
     </message>
     <message>
-      <source>This kiosk cannot print certificates right now. Please ask the staff or use another kiosk.</source>
-      <translation>本机暂时无法打印证照，请咨询工作人员或使用其他自助终端。</translation>
-    </message>
-    <message>
       <source>Please identify yourself first</source>
       <translation>请先核验身份</translation>
     </message>

@@ -32,10 +32,6 @@
       <translation>Hold the code still, about a hand's width from the scanner, and tilt it away from bright lights.</translation>
     </message>
     <message>
-      <source>The scanner is not working right now. Please ask the staff in the hall for help.</source>
-      <translation>The scanner is not working right now. Please ask the staff in the hall for help.</translation>
-    </message>
-    <message>
       <source>Code read.</source>
       <translation>Code read.</translation>
     </message>

@@ -32,10 +32,6 @@
       <translation>请保持二维码稳定，距扫码器约一掌宽，并避开强光反射。</translation>
     </message>
     <message>
-      <source>The scanner is not working right now. Please ask the staff in the hall for help.</source>
-      <translation>扫码器暂时无法使用，请向大厅工作人员求助。</translation>
-    </message>
-    <message>
       <source>Code read.</source>
       <translation>已识别二维码。</translation>
     </message>

@@ -109,3 +109,17 @@ def test_an_unknown_code_gets_the_generic_message_not_the_code(qapp):
         assert "something_new" not in text and text.endswith(messages.ASK_STAFF)
     finally:
         i18n.install("zh_CN")
+
+
+def test_no_screen_asks_for_staff_in_its_own_words():
+    """Outside the catalogue only a button may name the action ("Finish and ask staff")."""
+    buttons = {"Finish and ask staff"}
+    own_words = []
+    for ts in sorted((ROOT / "kiosk" / "i18n").glob("*_en.ts")):
+        if ts.name.startswith("kiosk.messages"):
+            continue
+        own_words += [(ts.name, source) for source in
+                      (entry.findtext("source") for entry in ET.parse(ts).getroot().iter("message"))
+                      if re.search(r"\bask\b[^.;]*\bstaff\b", source, re.IGNORECASE)
+                      and source not in buttons]
+    assert own_words == []
