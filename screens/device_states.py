@@ -22,6 +22,7 @@ AREAS = {
 }
 
 SEPARATOR = QT_TRANSLATE_NOOP("DeviceState", "; ")
+LINE = QT_TRANSLATE_NOOP("DeviceState", "%1: %2")          # area: its state
 
 TEMPLATES = (
     QT_TRANSLATE_NOOP("DeviceState", "ready"),
@@ -94,6 +95,12 @@ CODES = {
 
 def area_name(area: str) -> str:
     return QCoreApplication.translate("DeviceArea", AREAS.get(area, area))
+
+
+def line(area: str, state: str) -> str:
+    """"Printers: ..." with the language's own colon."""
+    return QCoreApplication.translate("DeviceState", LINE).replace("%1", area_name(area)) \
+        .replace("%2", state)
 
 
 def render(part: StatePart) -> str:

@@ -119,12 +119,11 @@ class StaffScreen(Screen):
         for area, service in sorted(self.ctx.services.items()):
             if area in INTERNAL_SERVICES:
                 continue
-            devices.body.addWidget(label("✔ " + device_states.area_name(area) + ": "
-                                         + device_states.describe(service)))
+            devices.body.addWidget(label("✔ " + device_states.line(
+                area, device_states.describe(service))))
         for area, reason in sorted(unavailable.items()):
-            devices.body.addWidget(label("✘ " + device_states.area_name(area) + ": "
-                                         + device_states.render(StatePart("unavailable (%1)",
-                                                                          (reason,)))))
+            devices.body.addWidget(label("✘ " + device_states.line(
+                area, device_states.render(StatePart("unavailable (%1)", (reason,))))))
         body.addWidget(devices)
         actions = Card()
         actions.body.addWidget(label(self.tr("Kiosk"), "Heading"))

@@ -43,6 +43,10 @@
       <translation>；</translation>
     </message>
     <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
       <source>ready</source>
       <translation>就绪</translation>
     </message>
