@@ -16,13 +16,12 @@ import cv2
 import numpy as np
 
 from devices.camera import errors, liveness
-from devices.camera.errors import CameraError
+from devices.camera.errors import NO_REFERENCE, CameraError
 from devices.camera.face import FaceAnalyzer, FaceObservation, decode_image, distance
 
 # decision reasons (stable codes)
 MATCH = "match"
 NO_MATCH = "no_match"
-NO_REFERENCE = "no_reference"
 FACE_CHANGED = "face_changed"          # the face after the challenge is not the one before it
 ATTEMPTS_EXHAUSTED = "attempts_exhausted"
 

@@ -12,7 +12,7 @@ from devices.camera import qr
 from devices.camera.capture import CaptureSettings, CaptureWorker, FrameLoop
 from devices.camera.document import find_page
 from devices.camera.document import DocumentBatch, PageSettings
-from devices.camera.errors import CameraError
+from devices.camera.errors import NO_REFERENCE, CameraError
 from devices.camera.face import FaceAnalyzer, FaceModels, QualityRules
 from devices.camera.liveness import load_vendor_hook, plan_steps
 from devices.camera.verify import FaceCheck, FaceVerifier
@@ -22,7 +22,6 @@ from kiosk.wiring.platform import platform_client
 log = logging.getLogger(__name__)
 
 ROLES = ("face", "document", "qr")
-REFERENCE_UNAVAILABLE = "no_reference"
 PHOTO_PATH = "/api/v1/persons/photo"
 
 
@@ -148,7 +147,7 @@ class CameraService:
         """The ID card photo when a decoder gave one, else the platform's photo on file."""
         identity = self.ctx.session.identity
         if identity is None:
-            raise CameraError(REFERENCE_UNAVAILABLE, "nobody is identified in this session")
+            raise CameraError(NO_REFERENCE, "nobody is identified in this session")
         # the ID card screen keeps the decoded card photo (BMP) as extra["photo"]; without a vendor
         # WLT decoder it is None and only the undecodable "photo_wlt" is there
         photo = identity.extra.get("photo")
@@ -162,15 +161,15 @@ class CameraService:
         try:
             client = platform_client(self.ctx)
         except (RuntimeError, ConfigError) as exc:   # no platform URL, or settings that cannot work
-            raise CameraError(REFERENCE_UNAVAILABLE,
+            raise CameraError(NO_REFERENCE,
                               f"no platform to ask for a reference photo ({exc})") from None
         try:
             return client.post_for_bytes(PHOTO_PATH, {"id_number": id_number})
         except client.Unavailable as exc:
-            raise CameraError(REFERENCE_UNAVAILABLE, "platform unreachable for the reference "
+            raise CameraError(NO_REFERENCE, "platform unreachable for the reference "
                               f"photo ({exc.code})") from None
         except client.Error as exc:
-            raise CameraError(REFERENCE_UNAVAILABLE,
+            raise CameraError(NO_REFERENCE,
                               f"platform has no reference photo ({exc.code})") from None
 
     # -- documents -------------------------------------------------------------------------------
