@@ -63,10 +63,10 @@ def preview_while_verifying(seconds: float = 6.0) -> None:
     platform = PlatformServer(os.path.join(data, "platform.sqlite3")).start()
     cfg = config.load(None, {"kiosk": {"data_dir": data}, "camera": {"face": {"fps": 30}}})
     ctx = AppContext(config=cfg, session=Session(), bridge=DeviceBridge(), demo=True)
-    ctx.services["platform_url"] = platform.url
+    ctx.platform_url = platform.url
     wire(ctx)
     from screens.camera_view import CameraView
-    service = ctx.services["camera"]
+    service = ctx.services.camera
     ctx.session.identity = Identity("idcard", "示例", "990100199001011234")
     check = service.new_face_check()
     worker = service.acquire("face")

@@ -27,7 +27,6 @@ def main() -> None:
     from kiosk import config
     from kiosk.app import build_context
     from kiosk.bridge import DeviceBridge
-    from kiosk.catalog_service import catalog_service
     from kiosk.flows.face_policy import mark_face_verified
     from kiosk.session import Identity
     from screens import theme
@@ -59,8 +58,8 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.005)
 
-    pump(lambda: catalog_service(ctx) is not None and bool(catalog_service(ctx).catalog))
-    catalog = catalog_service(ctx).catalog
+    pump(lambda: ctx.services.catalog is not None and bool(ctx.services.catalog.catalog))
+    catalog = ctx.services.catalog.catalog
     first_item = catalog.by_department(catalog.departments()[0])[0]
     targets = [
         ("catalog", {}),

@@ -29,12 +29,12 @@ def start_platform(ctx: AppContext) -> None:
     """Point ctx at the platform; for 'embedded', start the reference platform on 127.0.0.1."""
     url = ctx.config.platform.url
     if url != "embedded":
-        ctx.services["platform_url"] = url.rstrip("/")
+        ctx.platform_url = url.rstrip("/")
         return
     server = embedded_platform()(ctx.config.data_path("reference-platform.sqlite3")).start()
     log.info("embedded reference platform at %s", server.url)
-    ctx.services["platform_url"] = server.url
-    ctx.services["reference_platform"] = server
+    ctx.platform_url = server.url
+    ctx.embedded_platform = server
     ctx.on_shutdown(server.stop)
 
 

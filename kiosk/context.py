@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from kiosk.config import Config
+from kiosk.services import WIRING_ORDER, Services
 from kiosk.session import Session
 
 log = logging.getLogger(__name__)
@@ -20,13 +21,15 @@ class AppContext:
     bridge: Any                      # kiosk.bridge.DeviceBridge (Qt) or None in plain tests
     demo: bool = False
     platform: Any = None             # kiosk.wiring.platform.PlatformLink: the one platform client
-    services: dict[str, Any] = field(default_factory=dict)   # area name -> service object
+    platform_url: str | None = None  # set by kiosk.app.start_platform before wiring
+    embedded_platform: Any = None    # the reference platform server, for url = 'embedded' (demo)
+    services: Services = field(default_factory=Services)
     _shutdown: list[Callable[[], None]] = field(default_factory=list)
 
-    def add_demo_action(self, caption: str, fn: Callable[[], None]) -> None:
-        """A control for the staff menu in --demo (e.g. "Place sample ID card"); caption in
-        English, marked with QT_TRANSLATE_NOOP("DemoActions", ...) by the caller for translation."""
-        self.services.setdefault("demo_actions", []).append((caption, fn))
+    def add_demo_controls(self, twin: Any, *args: Any) -> None:
+        """The staff-menu controls a twin offers (its demo_controls(*args)), in --demo only."""
+        if self.demo and twin is not None:
+            self.services.demo_controls.extend(twin.demo_controls(*args))
 
     def on_shutdown(self, fn: Callable[[], None]) -> None:
         self._shutdown.append(fn)
@@ -40,24 +43,25 @@ class AppContext:
         self._shutdown.clear()
 
 
-# Run before the rest: the one platform client (with the kiosk credential) must exist before any
-# area that talks to the platform is built. The others follow in name order.
-FIRST = ("platform",)
+def wiring_modules() -> list[str]:
+    import kiosk.wiring as pkg
+    return sorted(info.name for info in pkgutil.iter_modules(pkg.__path__))
 
 
 def wire_all(ctx: AppContext) -> None:
-    """Run every kiosk/wiring/*.py module's wire(ctx): FIRST, then the rest in name order.
+    """Run each kiosk/wiring/NAME.py module's wire(ctx) in WIRING_ORDER.
 
-    A wiring module builds its area's services from ctx.config (virtual twins in demo),
-    puts them in ctx.services and registers their shutdown with ctx.on_shutdown.
-    A device that fails to start is recorded as unavailable, never fatal: the kiosk still starts.
+    A wiring module builds its area from ctx.config (virtual twins in demo), sets
+    ctx.services.NAME and registers its shutdown with ctx.on_shutdown. A device that fails to
+    start is recorded as unavailable, never fatal: the kiosk still starts.
     """
-    import kiosk.wiring as pkg
-    names = sorted(info.name for info in pkgutil.iter_modules(pkg.__path__))
-    for name in [*FIRST, *(n for n in names if n not in FIRST)]:
+    unordered = set(wiring_modules()) - set(WIRING_ORDER)
+    if unordered:
+        raise RuntimeError(f"kiosk/wiring modules missing from WIRING_ORDER: {sorted(unordered)}")
+    for name in WIRING_ORDER:
         module = importlib.import_module(f"kiosk.wiring.{name}")
         try:
             module.wire(ctx)
         except Exception as exc:
             log.error("wiring %s failed: %s", name, exc)
-            ctx.services.setdefault("unavailable", {})[name] = str(exc)
+            ctx.services.unavailable[name] = str(exc)

@@ -18,10 +18,9 @@ def platform_state(ctx) -> PlatformState:
     # both the delivery worker and the catalog refresh talk to the platform; the most careful
     # reading wins, so the header never says online next to an "offline" banner
     readings = []
-    sync = ctx.services.get("sync")
-    if sync is not None and hasattr(sync, "status"):
+    sync, cache = ctx.services.sync, ctx.services.catalog
+    if sync is not None:
         readings.append(bool(sync.status().online))
-    cache = ctx.services.get("catalog_cache")
     if cache is not None:
         readings.append(not cache.offline)
     online = bool(readings) and all(readings)

@@ -176,7 +176,7 @@ class LiveCamera(QObject):
         """Run fn on the newest frames; results for which wanted() holds are relayed; the loop
         ends when finished(result) holds. False when this kiosk has no cameras."""
         self.stop()
-        service = self.ctx.services.get("camera")
+        service = self.ctx.services.camera
         if service is None:
             return False
         self.worker = service.acquire(self.role)
@@ -209,5 +209,5 @@ class LiveCamera(QObject):
             self.loop = None
         if self.worker is not None:
             self.view.detach()
-            self.ctx.services["camera"].release(self.role)
+            self.ctx.services.camera.release(self.role)
             self.worker = None

@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk import i18n, messages
-from kiosk.catalog_service import catalog_service
 from screens.base import Screen, register_screen
 from screens.catalog_widgets import ItemList
 from screens.widgets import Banner, Scroll, button, clear_layout, label
@@ -21,7 +20,7 @@ MODES = (
 
 def offline_banner(screen: Screen, banner: Banner) -> None:
     """The shared offline / empty-catalog message of the catalog screens."""
-    service = catalog_service(screen.ctx)
+    service = screen.ctx.services.catalog
     if service is None or not service.catalog:
         banner.set("error", messages.message("catalog_unavailable"))
     elif service.offline:
@@ -51,7 +50,7 @@ def titled(catalog, mode: str, group: str) -> str:
 
 
 def department_titles(ctx):
-    service = catalog_service(ctx)
+    service = ctx.services.catalog
     return lambda item: (service.catalog.department_title(item.department, i18n.current_language())
                          if service else item.department)
 
@@ -107,7 +106,7 @@ class CatalogScreen(Screen):
 
     def _render_groups(self) -> None:
         clear_layout(self.grid)
-        service = catalog_service(self.ctx)
+        service = self.ctx.services.catalog
         if service is None:
             return
         columns = 3 if self.landscape else 2
@@ -136,12 +135,12 @@ class ServiceListScreen(Screen):
         self.layout_.addWidget(self.list, 1)
 
     def title(self) -> str:
-        service = catalog_service(self.ctx)
+        service = self.ctx.services.catalog
         return titled(service.catalog, self.mode, self.group) if service else self.group
 
     def enter(self, mode: str = "department", group: str = "", **_params) -> None:
         self.mode, self.group = mode, group
-        service = catalog_service(self.ctx)
+        service = self.ctx.services.catalog
         catalog = service.catalog if service else None
         if catalog is None:
             items = []
@@ -156,7 +155,7 @@ class ServiceListScreen(Screen):
 
     def retranslate(self) -> None:
         offline_banner(self, self.banner)
-        service = catalog_service(self.ctx)
+        service = self.ctx.services.catalog
         theme = service.catalog.theme(self.group) if service and self.mode == "theme" else None
         count = self.tr("%1 services").replace("%1", str(len(getattr(self, "items", []))))
         self.summary.setText(f"{theme.summary}  ·  {count}" if theme else count)

@@ -38,6 +38,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DeviceState", "A4 printer: %1"),
     QT_TRANSLATE_NOOP("DeviceState", "A4 printer warning: %1"),
     QT_TRANSLATE_NOOP("DeviceState", "receipt printer: %1"),
+    # catalogue
+    QT_TRANSLATE_NOOP("DeviceState", "offline, guides as of %1"),
+    QT_TRANSLATE_NOOP("DeviceState", "%1 services"),
+    # cameras
+    QT_TRANSLATE_NOOP("DeviceState", "%1 camera lost (%2)"),
+    QT_TRANSLATE_NOOP("DeviceState", "face models unavailable (%1)"),
     # smart card
     QT_TRANSLATE_NOOP("DeviceState", "virtual card unavailable: %1"),
     QT_TRANSLATE_NOOP("DeviceState", "the PC/SC service (pcscd) is not running"),
@@ -107,9 +113,7 @@ def render(part: StatePart) -> str:
     return part.render(lambda text: QCoreApplication.translate("DeviceState", CODES.get(text, text)))
 
 
-def describe(service) -> str:
-    """One line for an area: its translated state parts, or "ready" for areas without a state."""
-    parts = getattr(service, "state_parts", None)
-    if not parts:
-        return QCoreApplication.translate("DeviceState", "ready")
+def describe(area) -> str:
+    """One line for an area (kiosk.services.DeviceArea): its translated state parts."""
+    parts = area.state_parts
     return QCoreApplication.translate("DeviceState", SEPARATOR).join(render(p) for p in parts)

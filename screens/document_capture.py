@@ -76,7 +76,7 @@ class DocumentCaptureScreen(Screen):
     def enter(self, material: str = "", next: str | None = None, **params) -> None:
         self.material = material
         self.next = (next, params)
-        service = self.ctx.services.get("camera")
+        service = self.ctx.services.camera
         if self.batch is not None:
             self.batch.wipe()
         self.batch = service.new_document_batch() if service else None
@@ -100,7 +100,7 @@ class DocumentCaptureScreen(Screen):
     # -- camera ----------------------------------------------------------------------------------
     def _start(self) -> None:
         # the outline only guides the citizen; it is found on whatever frame is newest
-        outline = lambda image: self.ctx.services["camera"].page_outline(image)   # noqa: E731
+        outline = lambda image: self.ctx.services.camera.page_outline(image)   # noqa: E731
         if not self.live.start(outline):
             self.banner.set("error", messages.message("document_camera_unavailable"))
             return

@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk import i18n, messages
-from kiosk.catalog_service import catalog_service
 from kiosk.flows.evaluation import LEVELS, REASONS, Evaluation
 from screens.base import Screen, register_screen
 from screens.widgets import Banner, Card, button, label
@@ -123,7 +122,7 @@ class EvaluationScreen(Screen):
         self._refresh()
 
     def submit(self) -> None:
-        recorded = self.evaluation.record(self.ctx.services.get("sync"))
+        recorded = self.evaluation.record(self.ctx.services.sync)
         if recorded.outcome == "no_outbox":
             self.result.set("error", messages.message("no_outbox"))
             return
@@ -154,7 +153,7 @@ class EvaluationScreen(Screen):
     def _rated_item(self) -> str:
         """The item's title in the citizen's language, else what the transaction called it."""
         code = self.evaluation.item_code
-        service = catalog_service(self.ctx) if code else None
+        service = self.ctx.services.catalog if code else None
         catalog = service.catalog if service is not None else None
         item = catalog.get(code) if catalog else None
         return item.title(i18n.current_language()) if item is not None else self.subject

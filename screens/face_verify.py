@@ -99,7 +99,7 @@ class FaceVerifyScreen(Screen):
         self._buttons(())
 
     def _new_flow(self, next_task: str, params: dict) -> FaceCheckFlow:
-        return FaceCheckFlow(self.ctx.services.get("camera"), self.ctx.session,
+        return FaceCheckFlow(self.ctx.services.camera, self.ctx.session,
                              FaceCheckSettings.from_config(self.ctx.config.face), next_task, params)
 
     # -- shell contract --------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk import i18n, messages
-from kiosk.catalog_service import catalog_service
 from kiosk.flows.guide_notice import UNAVAILABLE, GuideNotice
 from screens.base import Screen, register_screen
 from screens.catalog import offline_banner
@@ -55,7 +54,7 @@ class GuideScreen(Screen):
         return self.item.title(i18n.current_language()) if self.item else self.tr("Service guide")
 
     def enter(self, code: str = "", **_params) -> None:
-        service = catalog_service(self.ctx)
+        service = self.ctx.services.catalog
         self.item = service.catalog.get(code) if service else None
         self.print_status.set("info", "")
         self.retranslate()
@@ -81,7 +80,7 @@ class GuideScreen(Screen):
         facts = QVBoxLayout()
         language = i18n.current_language()
         facts.addWidget(label(item.title(language), "Heading"))
-        service = catalog_service(self.ctx)
+        service = self.ctx.services.catalog
         facts.addWidget(label(self.tr("Department: %1").replace(
             "%1", service.catalog.department_title(item.department, language))))
         if language != "zh_CN":
@@ -144,9 +143,10 @@ class GuideScreen(Screen):
 
     # ---- printing ---------------------------------------------------------------------------
     def _notice(self) -> GuideNotice:
-        printing = self.ctx.services.get("printing")
-        return GuideNotice(self.item, self.ctx.services.get("guide_notice"),
-                           getattr(printing, "receipts", None))
+        printing = self.ctx.services.printing
+        if printing is None or printing.receipts is None:
+            return GuideNotice(self.item, None, None)
+        return GuideNotice(self.item, printing.print_guide_notice, printing.receipts)
 
     def _print_notice(self) -> None:
         self.notice = self._notice()

@@ -39,7 +39,7 @@ def register_identify_method(method: IdentifyMethod) -> None:
 def face_support(ctx) -> FaceCheckSupport:
     """What this kiosk can do for the face check rule (kiosk.flows.face_policy)."""
     return FaceCheckSupport(enabled=bool(ctx.config.face.enabled),
-                            has_camera=ctx.services.get("camera") is not None)
+                            has_camera=ctx.services.camera is not None)
 
 
 def go_on(screen: Screen, task: str | None = None, params: dict | None = None) -> None:

@@ -241,7 +241,7 @@ class IdentifyIdCardScreen(Screen):
         if self.ctx.bridge is not None and not self._listening:
             self.ctx.bridge.event.connect(self._on_device_event)
             self._listening = True
-        self.flow = IdCardIdentifyFlow(self.ctx.services.get(DEVICE), self.ctx.session,
+        self.flow = IdCardIdentifyFlow(self.ctx.services.idcard, self.ctx.session,
                                        self.ctx.config.privacy)
         self.flow.start()
         self._render()
@@ -366,7 +366,7 @@ class IdentifyIdCardScreen(Screen):
 
 
 def _available(ctx) -> bool:
-    service = ctx.services.get(DEVICE)
+    service = ctx.services.idcard
     return service is not None and service.available
 
 

@@ -33,11 +33,11 @@ def message_for(payload: dict[str, Any]) -> str:
 
 
 def _area(ctx) -> Any:
-    return ctx.services.get(DEVICE)
+    return ctx.services.smartcard
 
 
 def _devices(ctx) -> SscDevices | None:
-    """The flow's view of ctx.services["smartcard"] (kiosk.wiring.smartcard.SmartCardArea)."""
+    """The flow's view of ctx.services.smartcard (kiosk.wiring.smartcard.SmartCardArea)."""
     area = _area(ctx)
     if area is None:
         return None

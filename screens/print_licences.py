@@ -48,10 +48,11 @@ class PrintLicencesScreen(Screen):
         self._poll.timeout.connect(self._show_progress)
 
     def _new_flow(self) -> PrintLicences:
-        printing = self.ctx.services.get("printing")
-        return PrintLicences(getattr(printing, "certificates", None), self.ctx.session,
-                             face_support(self.ctx),
-                             receipts=getattr(printing, "receipts", None))
+        printing = self.ctx.services.printing
+        if printing is None:
+            return PrintLicences(None, self.ctx.session, face_support(self.ctx))
+        return PrintLicences(printing.certificates, self.ctx.session, face_support(self.ctx),
+                             receipts=printing.receipts)
 
     def title(self) -> str:
         return self.tr("Print my licences")

@@ -75,7 +75,7 @@ class QrScanScreen(Screen):
         self._stop()
         self.code = None
         self.failed = False
-        decode = lambda image: self.ctx.services["camera"].decode_qr(image)   # noqa: E731
+        decode = lambda image: self.ctx.services.camera.decode_qr(image)   # noqa: E731
         if not self.live.start(decode, finished=bool, wanted=bool):
             self.failed = True
             self._render()

@@ -51,8 +51,8 @@ class MainThread(QObject):
 def install_remote_handlers(shell) -> bool:
     """Register the UI's command handlers; False when the kiosk has no command channel."""
     ctx = shell.ctx
-    sync = ctx.services.get("sync")
-    commands = getattr(sync, "commands", None)
+    sync = ctx.services.sync
+    commands = sync.commands if sync is not None else None
     if commands is None:
         return False
     main = MainThread()

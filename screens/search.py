@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout
 
-from kiosk.catalog_service import catalog_service
 from screens.base import Screen, register_screen
 from screens.catalog import department_titles, offline_banner
 from screens.catalog_widgets import ItemList
@@ -65,7 +64,7 @@ class SearchScreen(Screen):
             self.keyboard.typed.emit(ch)
 
     def _search(self, text: str) -> None:
-        service = catalog_service(self.ctx)
+        service = self.ctx.services.catalog
         self.hits = service.index.search(text, MAX_RESULTS) if service and text.strip() else []
         self.results.show_items(self.hits, self.tr("Show %1 more"))
         self._describe()

@@ -17,9 +17,6 @@ from screens.widgets import Banner, Card, Scroll, button, label
 
 EXIT_RESTART = 75   # the service manager restarts the kiosk on this code (see README)
 DEMO_PIN = "000000"
-# context entries that are plumbing, not something staff can fix
-INTERNAL_SERVICES = {"unavailable", "demo_actions", "platform_url", "reference_platform",
-                     "catalog_cache", "guide_notice"}
 
 
 class PinGuard:
@@ -115,12 +112,10 @@ class StaffScreen(Screen):
         body = self.menu.body
         devices = Card()
         devices.body.addWidget(label(self.tr("Devices and services"), "Heading"))
-        unavailable = self.ctx.services.get("unavailable", {})
-        for area, service in sorted(self.ctx.services.items()):
-            if area in INTERNAL_SERVICES:
-                continue
+        unavailable = self.ctx.services.unavailable
+        for name, area in sorted(self.ctx.services.areas().items()):
             devices.body.addWidget(label("✔ " + device_states.line(
-                area, device_states.describe(service))))
+                name, device_states.describe(area))))
         for area, reason in sorted(unavailable.items()):
             devices.body.addWidget(label("✘ " + device_states.line(
                 area, device_states.render(StatePart("unavailable (%1)", (reason,))))))
@@ -137,13 +132,14 @@ class StaffScreen(Screen):
         if self.ctx.demo:
             actions.body.addWidget(button(self.tr("Quit (demo only)"), "", self._quit))
         body.addWidget(actions)
-        demo_actions = self.ctx.services.get("demo_actions", [])
-        if self.ctx.demo and demo_actions:
+        controls = self.ctx.services.demo_controls
+        if self.ctx.demo and controls:
             demo = Card()
             demo.body.addWidget(label(self.tr("Demo controls"), "Heading"))
-            for caption, fn in demo_actions:
-                demo.body.addWidget(button(QCoreApplication.translate("DemoActions", caption), "",
-                                           fn))
+            for control in controls:
+                demo.body.addWidget(button(QCoreApplication.translate("DemoActions",
+                                                                      control.caption), "",
+                                           control.run))
             body.addWidget(demo)
         body.addStretch(1)
 

@@ -52,7 +52,7 @@ def _attempt_with_photo(w, failures_before: int) -> None:
     the face screen opened anew, as after a previous citizen's attempt, with the session's
     verifier set to `failures_before` failed attempts."""
     _face(w)
-    service = w.ctx.services["camera"]
+    service = w.ctx.services.camera
     twin = _twin(w, "face")
     if twin:
         twin.set_scene("photo")

@@ -1,12 +1,11 @@
 """Walkthrough states of finding a service: browse, search by pinyin initials, the guide."""
 from __future__ import annotations
 
-from kiosk.catalog_service import catalog_service
 from walkthrough.walker import step
 
 
 def _catalog_ready(w) -> None:
-    w.wait_for(lambda: catalog_service(w.ctx) is not None and bool(catalog_service(w.ctx).catalog),
+    w.wait_for(lambda: w.ctx.services.catalog is not None and bool(w.ctx.services.catalog.catalog),
                15000)
 
 
@@ -27,7 +26,7 @@ def by_theme(w) -> None:
 
 @step(220, "service-list", area="catalog")
 def service_list(w) -> None:
-    catalog = catalog_service(w.ctx).catalog
+    catalog = w.ctx.services.catalog.catalog
     w.nav.go("service_list", mode="department", group=catalog.departments()[0])
     assert w.shell.current().list.shown > 0
 
@@ -94,8 +93,8 @@ def guide_rating_skipped(w) -> None:
 
 @step(690, "offline-guides-from-cache")
 def offline(w) -> None:
-    server = w.ctx.services.get("reference_platform")
-    service = catalog_service(w.ctx)
+    server = w.ctx.embedded_platform
+    service = w.ctx.services.catalog
     server.stop()
     service.refresh_now()
     w.nav.home()

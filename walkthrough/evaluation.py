@@ -28,8 +28,8 @@ def recorded(w) -> None:
 @step(695, "rate-offline-saved-for-later", area="offline")
 def offline(w) -> None:
     # the platform is down (the offline catalog step stopped it); one delivery attempt tells sync
-    w.ctx.services["reference_platform"].stop()
-    sync = w.ctx.services["sync"]
+    w.ctx.embedded_platform.stop()
+    sync = w.ctx.services.sync
     sync.heartbeat.beat()   # the next heartbeat finds the platform gone
     w.wait_for(lambda: sync.status().online is False, 10000)
     w.nav.home()

@@ -17,13 +17,18 @@ def _phase(w, phase: str, timeout_ms: int = 5000) -> None:
 
 
 def _service(w):
-    return w.ctx.services["idcard"]
+    return w.ctx.services.idcard
+
+
+def _twin(w):
+    """The virtual reader behind the ID card area (the walkthrough runs with --demo devices)."""
+    return w.ctx.services.idcard.twin
 
 
 @step(300, "idcard-place-card")
 def place_card(w) -> None:
     service = _service(w)
-    service.scenario("no_card")
+    service.twin.scenario("no_card")
     w.wait_for(lambda: service.state == "connected", 5000)
     w.nav.go("identify_idcard")
     _phase(w, "waiting")
@@ -33,7 +38,7 @@ def place_card(w) -> None:
 def reading(w) -> None:
     service = _service(w)
     service.twin.rf_delay_s = 0.8          # a real reader's RF time, so the state can be seen
-    service.place_card("resident")
+    service.twin.place_card("resident")
     _phase(w, "reading")
 
 
@@ -50,28 +55,28 @@ def read_summary(w) -> None:
 @step(315, "idcard-expired")
 def expired(w) -> None:
     _screen(w).again_button.click()
-    _service(w).scenario("resident_expired")
+    _twin(w).scenario("resident_expired")
     _phase(w, "expired")
     assert w.ctx.session.identity is None
 
 
 @step(320, "idcard-not-recognised")
 def not_recognised(w) -> None:
-    _service(w).scenario("removed_before_read")
+    _twin(w).scenario("removed_before_read")
     _phase(w, "retry")
 
 
 @step(325, "idcard-reader-unavailable")
 def unavailable(w) -> None:
-    _service(w).unplug()
+    _twin(w).unplug()
     _phase(w, "unavailable")
 
 
 @step(330, "idcard-reader-back")
 def reader_back(w) -> None:
-    service = _service(w)
-    service.plug_in()
-    service.scenario("no_card")
+    twin = _twin(w)
+    twin.replug()
+    twin.scenario("no_card")
     _phase(w, "waiting", 4000)
 
 
@@ -79,7 +84,7 @@ def reader_back(w) -> None:
 def large_text_english(w) -> None:
     w.shell.toggle_elderly()
     w.shell.toggle_language()
-    _service(w).place_card("resident_longterm")
+    _twin(w).place_card("resident_longterm")
     _phase(w, "read")
 
 
@@ -100,4 +105,4 @@ def wiped(w) -> None:
     w.shell.end_session()
     assert w.ctx.session.identity is None
     assert photo == bytearray(len(photo))
-    _service(w).remove_card()
+    _twin(w).remove_card()

@@ -90,7 +90,7 @@ def printed(w) -> None:
 
 @step(540, "print-licences-paper-jam", area="print")
 def paper_jam(w) -> None:
-    standin = w.ctx.services["printing"].standin
+    standin = w.ctx.services.printing.standin
     screen = _screen(w)
     tap(screen, "Print another document")
     _open(w, "business_licence")
@@ -102,7 +102,7 @@ def paper_jam(w) -> None:
 
 @step(545, "print-licences-jam-cleared-retry", area="print")
 def retry(w) -> None:
-    w.ctx.services["printing"].standin.reset_printer()      # staff cleared the jam
+    w.ctx.services.printing.standin.reset_printer()      # staff cleared the jam
     screen = _screen(w)
     tap(screen, "Try again")                                # the citizen's one retry
     w.wait_for(lambda: screen.flow.step == "result", 30000)
@@ -134,7 +134,7 @@ def list_again(w) -> None:
 @step(550, "print-licences-tampered-refused", area="print")
 def tampered(w) -> None:
     screen = _screen(w)
-    source = w.ctx.services["printing"].certificates.source
+    source = w.ctx.services.printing.certificates.source
     original = source.signed_pdf
 
     def tampered_pdf(doc_id: str) -> bytes:

@@ -6,7 +6,7 @@ from walkthrough.walker import step
 
 
 def _area(w):
-    area = w.ctx.services.get("smartcard")
+    area = w.ctx.services.smartcard
     if area is None or area.virtual is None:
         raise RuntimeError("the smart card area with its virtual card is not running")
     if area.virtual.problem:
@@ -22,14 +22,14 @@ def _fresh(w, card: str | None = None, **behaviour) -> None:
     """Back to an empty reader and the insert prompt, then optionally insert a card."""
     area = _area(w)
     interrupted = area.virtual.card.interrupted
-    area.remove_card()
+    area.virtual.remove_card()
     w.wait_for(lambda: not area.service.card_present, 5000)
     if interrupted or area.virtual.card.interrupted:
         w.settle(1000)       # pcscd+vpcd miss a card reinserted right after a mid-command removal
     w.nav.go("identify_ssc")
     w.wait_for(lambda: _screen(w).flow.phase == "insert", 5000)
     if card is not None:
-        area.insert_card(card, **behaviour)
+        area.virtual.insert_card(card, **behaviour)
 
 
 def _pin_pad(w):
@@ -147,5 +147,5 @@ def identified(w) -> None:
     _screen(w).continue_button.click()
     identity = w.ctx.session.identity
     assert identity is not None and identity.source == "ssc" and identity.name == "测试样"
-    _area(w).remove_card()
+    _area(w).virtual.remove_card()
     w.ctx.session.wipe()

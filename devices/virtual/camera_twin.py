@@ -29,6 +29,7 @@ import numpy as np
 from devices import openers
 from devices.camera import errors
 from devices.camera.errors import CameraError
+from devices.virtual.demo_control import QT_TRANSLATE_NOOP, DemoControl
 
 if TYPE_CHECKING:
     from devices.camera.capture import CaptureSettings
@@ -403,6 +404,25 @@ def device(spec: str, fps: int = 25) -> VirtualCameraDevice:
         if spec not in _devices:
             _devices[spec] = VirtualCameraDevice(spec, fps)
         return _devices[spec]
+
+
+def demo_controls(spec: str, role: str) -> list[DemoControl]:
+    """Staff-menu controls for the virtual face camera `spec` (looked up at each tap, as tests may
+    forget the devices in between)."""
+    if role != "face":
+        return []
+    return [
+        DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Face camera: a live person"),
+                    lambda: device(spec).set_scene("face")),
+        DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Face camera: a printed photo held up"),
+                    lambda: device(spec).set_scene("photo")),
+        DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Face camera: two people"),
+                    lambda: device(spec).set_scene("two_faces")),
+        DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Unplug the face camera"),
+                    lambda: device(spec).unplug()),
+        DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Plug the face camera back in"),
+                    lambda: device(spec).replug()),
+    ]
 
 
 def forget_devices() -> None:

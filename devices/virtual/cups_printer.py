@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from devices.errors import DeviceError
+from devices.virtual.demo_control import QT_TRANSLATE_NOOP, DemoControl, in_background
 
 DBUS_SOCKET = "/run/dbus/system_bus_socket"
 AVAHI_PID = Path("/run/avahi-daemon/pid")
@@ -148,6 +149,21 @@ class CupsStandIn:
         knows; it has no door-open or offline: stop_printer() is offline) fail the next job with that
         printer-state-reason; 'toner-low' prints with a warning."""
         self.mode_file.write_text(reason)
+
+    def demo_controls(self) -> list[DemoControl]:
+        def fixed() -> None:
+            if self.started:
+                self.reset_printer()
+            else:
+                self.set_mode("")
+        return [
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: jam on the next job"),
+                        lambda: self.set_mode("media-jam")),
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: out of paper on the next job"),
+                        lambda: self.set_mode("media-empty")),
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: fixed by staff"),
+                        in_background(fixed, "cups-standin-fix")),
+        ]
 
     def printed(self) -> list[Path]:
         return sorted(self.out.glob("*-job*.pdf"))

@@ -20,10 +20,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from devices import openers
 from devices.receipt.errors import TransportError
 from devices.receipt.transport import NetworkTransport
+from devices.virtual.demo_control import QT_TRANSLATE_NOOP, DemoControl, in_background
 
 log = logging.getLogger(__name__)
 
@@ -305,6 +307,23 @@ class VirtualEscposPrinter:
         self._master: int | None = None
         self.pty_path: str | None = None
         self._cond = threading.Condition()
+
+    def demo_controls(self, poll: Callable[[], None]) -> list[DemoControl]:
+        """Paper controls; `poll` asks the driver to read the status now rather than at its next
+        poll, so staff see the change at once."""
+        def paper(state: str) -> Callable[[], None]:
+            def change() -> None:
+                self.paper = state
+                poll()
+            return in_background(change, "receipt-twin-paper")
+        return [
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: paper near end"),
+                        paper("near-end")),
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: out of paper"),
+                        paper("out")),
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: paper refilled"),
+                        paper("ok")),
+        ]
 
     # -- state the tests drive -----------------------------------------------------------------
     def status_byte(self, n: int) -> bytes:

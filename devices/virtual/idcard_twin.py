@@ -29,6 +29,7 @@ from typing import Any
 
 from devices.idcard import codec, text
 from devices.idcard.errors import ProtocolError
+from devices.virtual.demo_control import QT_TRANSLATE_NOOP, DemoControl
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,15 @@ class TwinStats:
     by_command: dict[str, int] = field(default_factory=dict)
 
 
+DEMO_CARDS = (
+    (QT_TRANSLATE_NOOP("DemoActions", "Place sample ID card"), "resident"),
+    (QT_TRANSLATE_NOOP("DemoActions", "Place ID card valid long-term"), "resident_longterm"),
+    (QT_TRANSLATE_NOOP("DemoActions", "Place expired ID card"), "resident_expired"),
+    (QT_TRANSLATE_NOOP("DemoActions", "Place HK/Macau/Taiwan residence permit"), "hmt_permit"),
+    (QT_TRANSLATE_NOOP("DemoActions", "Place foreign permanent residence card"), "foreign_2023"),
+)
+
+
 class IdCardTwin:
     """The simulated reader. Thread-safe controls: place_card, remove_card, inject, set flags."""
 
@@ -170,6 +180,33 @@ class IdCardTwin:
             if fd >= 0:
                 os.close(fd)
         self._master = self._slave = -1
+
+    def unplug(self) -> None:
+        """Pull the cable: the pty goes away, the driver reports the reader disconnected."""
+        self.stop()
+
+    def replug(self) -> None:
+        """Plug the reader back in: a new pty behind the same link path, no card, faults cleared."""
+        self.stop()
+        self.clear_faults()
+        self.remove_card()
+        self.start()
+
+    def scenario(self, name: str, card: "TwinCard | str" = "resident") -> None:
+        """A named scenario (SCENARIOS) or sample card, after clearing earlier faults."""
+        self.clear_faults()
+        apply_scenario(self, name, card)
+
+    def demo_controls(self) -> list[DemoControl]:
+        controls = [DemoControl(caption, lambda c=card: self.scenario(c)) for caption, card in DEMO_CARDS]
+        return controls + [
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Remove ID card"), self.remove_card),
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "ID card taken away during reading"),
+                        lambda: self.scenario("removed_before_read")),
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Unplug the ID card reader"), self.unplug),
+            DemoControl(QT_TRANSLATE_NOOP("DemoActions", "Plug the ID card reader back in"),
+                        self.replug),
+        ]
 
     def __enter__(self) -> "IdCardTwin":
         return self.start()

@@ -99,14 +99,14 @@ def _list(args: argparse.Namespace) -> int:
 
 def _flush(args: argparse.Namespace) -> int:
     from kiosk.wiring.platform import open_link
-    from kiosk.wiring.sync import build_sync
+    from kiosk.wiring.sync import build_area
     cfg = config.load(args.config)
     if cfg.platform.url == "embedded":
         print("kiosk outbox flush: [platform] url is 'embedded'; the embedded platform runs only "
               "inside the demo app, which delivers by itself", file=sys.stderr)
         return 2
     link = open_link(cfg, cfg.platform.url.rstrip("/"))
-    service = build_sync(cfg, link)
+    service = build_area(cfg, link)
     try:
         result = service.worker.drain(ignore_backoff=True, deadline=time.time() + args.timeout)
     finally:

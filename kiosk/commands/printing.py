@@ -54,8 +54,8 @@ def _wired(ctx, area: str):
     (None, with the reason on stderr, when it is unavailable)."""
     from kiosk.wiring import printing as wiring
     wiring.wire(ctx)
-    services = ctx.services["printing"]
-    service = getattr(services, area)
+    services = ctx.services.printing
+    service = services.certificates if area == "certificates" else services.receipts
     if service is None:
         print(f"kiosk: {area} unavailable: {services.unavailable.get(area, 'disabled in config')}",
               file=sys.stderr)
@@ -70,7 +70,7 @@ def _printers(args: argparse.Namespace) -> int:
     ok = True
     try:
         wiring.wire(ctx)
-        services = ctx.services["printing"]
+        services = ctx.services.printing
         if services.certificates is not None:
             cups_printer = services.certificates.printer
             for name in sorted(cups_printer.queues()):
@@ -195,7 +195,7 @@ def _receipt(args: argparse.Namespace) -> int:
         if service is None:
             return 3
         service.print_receipt("test", args.layout, build)
-        vp = ctx.services["printing"].virtual_receipt_printer
+        vp = ctx.services.printing.virtual_receipt_printer
         if vp is not None:
             vp.wait_receipts(1)
             print(f"printed on the virtual printer: {cfg.data_path('virtual-receipts')}")

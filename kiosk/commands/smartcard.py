@@ -58,7 +58,8 @@ def _fail(code: int, reason: str) -> int:
 
 def _read_ssc(args: argparse.Namespace) -> int:
     from devices.smartcard.pin import OncePinEntry
-    from kiosk.wiring.smartcard import VIRTUAL, VirtualSetup
+    from devices.virtual.ssc_setup import VirtualSscSetup
+    from kiosk.wiring.smartcard import VIRTUAL
 
     cfg = technician_config(args)
     pin_entry = None
@@ -67,7 +68,7 @@ def _read_ssc(args: argparse.Namespace) -> int:
     wanted = args.reader if args.reader is not None else cfg.smartcard.reader
     if wanted != VIRTUAL:
         return _read_in(wanted, args, cfg, pin_entry)
-    virtual = VirtualSetup().start()
+    virtual = VirtualSscSetup().start()
     try:
         if virtual.problem:
             return _fail(ERROR, f"service_unavailable: {virtual.problem}")

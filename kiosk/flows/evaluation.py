@@ -103,7 +103,7 @@ class _SyncStatus(Protocol):
 
 
 class RatingOutbox(Protocol):
-    """sync's SyncService as the rating uses it: the durable outbox and whether it is online."""
+    """sync's SyncArea as the rating uses it: the durable outbox and whether it is online."""
     def enqueue(self, kind: str, payload: dict) -> _Stored: ...
     def status(self) -> _SyncStatus: ...
 

@@ -42,7 +42,7 @@ class FaceCheckSettings:
 
 
 class FaceCameras(Protocol):
-    """What the flow needs of the camera area (kiosk.wiring.camera.CameraService)."""
+    """What the flow needs of the camera area (kiosk.wiring.camera.CameraArea)."""
 
     def new_face_check(self) -> Any:
         """An attempt against the session identity's reference photo (blocking: models, photo)."""

@@ -27,7 +27,7 @@ CARD_FAULTS = frozenset({"check_digit", "card_data", "unknown_card"})
 
 
 class CardReader(Protocol):
-    """What the flow needs of the ID card reader area (kiosk.wiring.idcard.IdCardService)."""
+    """What the flow needs of the ID card reader area (kiosk.wiring.idcard.IdCardArea)."""
 
     @property
     def available(self) -> bool: ...

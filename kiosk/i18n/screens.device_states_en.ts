@@ -95,6 +95,22 @@
       <translation>receipt printer: %1</translation>
     </message>
     <message>
+      <source>offline, guides as of %1</source>
+      <translation>offline, guides as of %1</translation>
+    </message>
+    <message>
+      <source>%1 services</source>
+      <translation>%1 services</translation>
+    </message>
+    <message>
+      <source>%1 camera lost (%2)</source>
+      <translation>%1 camera lost (%2)</translation>
+    </message>
+    <message>
+      <source>face models unavailable (%1)</source>
+      <translation>face models unavailable (%1)</translation>
+    </message>
+    <message>
       <source>virtual card unavailable: %1</source>
       <translation>virtual card unavailable: %1</translation>
     </message>

@@ -95,6 +95,22 @@
       <translation>凭条打印机：%1</translation>
     </message>
     <message>
+      <source>offline, guides as of %1</source>
+      <translation>离线，办事指南更新于 %1</translation>
+    </message>
+    <message>
+      <source>%1 services</source>
+      <translation>%1 项服务</translation>
+    </message>
+    <message>
+      <source>%1 camera lost (%2)</source>
+      <translation>%1 摄像头断开（%2）</translation>
+    </message>
+    <message>
+      <source>face models unavailable (%1)</source>
+      <translation>人脸模型不可用（%1）</translation>
+    </message>
+    <message>
       <source>virtual card unavailable: %1</source>
       <translation>虚拟卡不可用：%1</translation>
     </message>

@@ -16,6 +16,7 @@ from devices.camera.errors import NO_REFERENCE, CameraError
 from devices.camera.face import FaceAnalyzer, FaceModels, QualityRules
 from devices.camera.liveness import load_vendor_hook, plan_steps
 from devices.camera.verify import FaceCheck, FaceVerifier
+from kiosk.area_state import StatePart, english
 from kiosk.config import ConfigError
 from kiosk.wiring.platform import platform_client
 
@@ -25,7 +26,7 @@ ROLES = ("face", "document", "qr")
 PHOTO_PATH = "/api/v1/persons/photo"
 
 
-class CameraService:
+class CameraArea:
     def __init__(self, ctx):
         self.ctx = ctx
         self.config = ctx.config
@@ -38,6 +39,22 @@ class CameraService:
         self._preloading = False
         self._models_error: CameraError | None = None
         self._verifier: FaceVerifier | None = None
+
+    # read on the UI thread (staff menu) and by the heartbeat: cached states only, no I/O
+    @property
+    def state_parts(self) -> tuple[StatePart, ...]:
+        with self._lock:
+            lost = [(role, worker.last_error) for role, worker in sorted(self._workers.items())
+                    if worker.state == "lost"]
+        parts = [StatePart("%1 camera lost (%2)", (role, error.code if error else "lost"))
+                 for role, error in lost]
+        if self._models_error is not None:
+            parts.append(StatePart("face models unavailable (%1)", (self._models_error.code,)))
+        return tuple(parts) or (StatePart("ready"),)
+
+    @property
+    def state(self) -> str:
+        return english(self.state_parts)
 
     # -- cameras ---------------------------------------------------------------------------------
     def settings(self, role: str) -> CaptureSettings:
@@ -182,37 +199,12 @@ class CameraService:
 def wire(ctx) -> None:
     import devices.virtual
     devices.virtual.register_all()     # "virtual:NAME" sources (the demo's and the defaults')
-    service = CameraService(ctx)
+    service = CameraArea(ctx)
     if ctx.config.face.enabled:
         service.preload_models()
-    ctx.services["camera"] = service
+    ctx.services.camera = service
     ctx.on_shutdown(service.shutdown)
-    if ctx.demo and hasattr(ctx, "add_demo_action"):
-        _add_demo_actions(ctx)
-
-
-def _add_demo_actions(ctx) -> None:
-    """Staff-menu controls for the virtual cameras (demo only)."""
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
-    from devices.virtual import camera_twin
     face = ctx.config.camera.face.source
     if face.startswith("virtual:"):
-        device = lambda: camera_twin.device(face[len("virtual:"):])   # noqa: E731
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Face camera: a live person"),
-                            lambda: device().set_scene("face"))
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Face camera: a printed photo held up"),
-                            lambda: device().set_scene("photo"))
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Face camera: two people"),
-                            lambda: device().set_scene("two_faces"))
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Unplug the face camera"),
-                            lambda: device().unplug())
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Plug the face camera back in"),
-                            lambda: device().replug())
-
-
-def camera_service(ctx) -> CameraService:
-    service = ctx.services.get("camera")
-    if service is None:
-        raise CameraError(errors.OPEN_FAILED, "cameras are not available on this kiosk")
-    return service
-
+        from devices.virtual import camera_twin
+        ctx.add_demo_controls(camera_twin, face[len("virtual:"):], "face")

@@ -7,7 +7,7 @@ the periodic ones run in a background thread and never block the UI.
 from __future__ import annotations
 
 from kiosk.catalog import Catalog
-from kiosk.catalog_service import CatalogService
+from kiosk.catalog_area import CatalogArea
 from kiosk.wiring.platform import platform_client
 from sync.catalog_cache import CatalogCache
 
@@ -20,9 +20,9 @@ def wire(ctx) -> None:
     def changed() -> None:
         if ctx.bridge is not None:
             ctx.bridge.post("catalog", "changed", None)
-    service = CatalogService(cache, on_change=changed)
+    service = CatalogArea(cache, on_change=changed)
     service.load_initial()
-    ctx.services["catalog"] = service
-    ctx.services["catalog_cache"] = cache
+    ctx.services.catalog = service
+    ctx.services.catalog.cache = cache
     service.start(cfg.platform.catalog_refresh_minutes * 60)
     ctx.on_shutdown(service.stop)

@@ -14,8 +14,6 @@ import threading
 from dataclasses import replace
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from devices.idcard.errors import IdCardError
 from devices.idcard.photo import load_decoder
 from devices.idcard.reader import IdCardReader, ReaderSettings
@@ -27,7 +25,7 @@ VIRTUAL = "virtual:idcard"
 DEVICE = "idcard"
 
 
-class IdCardService:
+class IdCardArea:
     """The running reader (and twin in demo), with the latest state for screens that open later."""
 
     def __init__(self, settings: ReaderSettings, sink: Callable[[str, Any], None],
@@ -59,7 +57,7 @@ class IdCardService:
     def available(self) -> bool:
         return self.state not in ("disconnected",)
 
-    def start(self) -> "IdCardService":
+    def start(self) -> "IdCardArea":
         self.reader.start()
         return self
 
@@ -70,47 +68,13 @@ class IdCardService:
             if self.twin.link:
                 shutil.rmtree(os.path.dirname(self.twin.link), ignore_errors=True)
 
-    # ---- demo controls (twin only) -------------------------------------------------------------
-
-    def sample_cards(self) -> list[str]:
-        from devices.virtual.idcard_twin import sample_cards
-        return list(sample_cards()) if self.twin is not None else []
-
-    def place_card(self, name: str = "resident") -> None:
-        self._require_twin().place_card(name)
-
-    def remove_card(self) -> None:
-        self._require_twin().remove_card()
-
-    def scenario(self, name: str, card: str = "resident") -> None:
-        """A twin scenario (see devices.virtual.idcard_twin.SCENARIOS), for demos and walkthroughs."""
-        from devices.virtual.idcard_twin import apply_scenario
-        twin = self._require_twin()
-        twin.clear_faults()
-        apply_scenario(twin, name, card)
-
-    def unplug(self) -> None:
-        """Pull the virtual reader's cable: its pty goes away, the driver reports disconnected."""
-        self._require_twin().stop()
-
-    def plug_in(self) -> None:
-        """Plug the virtual reader back in: a new pty behind the same link path."""
-        from devices.virtual.idcard_twin import IdCardTwin
-        old = self._require_twin()
-        old.stop()
-        self.twin = IdCardTwin(baud=old.baud, link=old.link, rf_delay_s=old.rf_delay_s).start()
-
     def rearm(self) -> None:
         """Read the card on the reader again (a screen that opens after it was placed)."""
         self.reader.rearm()
 
-    def _require_twin(self):
-        if self.twin is None:
-            raise RuntimeError("demo controls need the virtual ID card reader (port virtual:idcard)")
-        return self.twin
 
 
-def build_service(cfg: Any, sink: Callable[[str, Any], None], demo: bool = False) -> IdCardService:
+def build_area(cfg: Any, sink: Callable[[str, Any], None], demo: bool = False) -> IdCardArea:
     section = cfg.idcard
     twin = None
     port = section.port
@@ -129,36 +93,16 @@ def build_service(cfg: Any, sink: Callable[[str, Any], None], demo: bool = False
         # the card still reads without its photo: report, do not fail the device
         log.warning("ID card photo decoder unavailable: %s", exc)
         decoder = None
-    return IdCardService(settings, sink, decoder, twin)
+    return IdCardArea(settings, sink, decoder, twin)
 
 
 def wire(ctx) -> None:
     if not ctx.config.idcard.enabled:
         return
     sink = ctx.bridge.callback(DEVICE) if ctx.bridge is not None else (lambda kind, payload=None: None)
-    service = build_service(ctx.config, sink, demo=ctx.demo).start()
-    ctx.services[DEVICE] = service
+    service = build_area(ctx.config, sink, demo=ctx.demo).start()
+    ctx.services.idcard = service
     ctx.on_shutdown(service.stop)
-    if service.twin is not None:
-        _add_demo_actions(ctx, service)
+    ctx.add_demo_controls(service.twin)
 
 
-DEMO_CARDS = (
-    (QT_TRANSLATE_NOOP("DemoActions", "Place sample ID card"), "resident"),
-    (QT_TRANSLATE_NOOP("DemoActions", "Place ID card valid long-term"), "resident_longterm"),
-    (QT_TRANSLATE_NOOP("DemoActions", "Place expired ID card"), "resident_expired"),
-    (QT_TRANSLATE_NOOP("DemoActions", "Place HK/Macau/Taiwan residence permit"), "hmt_permit"),
-    (QT_TRANSLATE_NOOP("DemoActions", "Place foreign permanent residence card"), "foreign_2023"),
-)
-
-
-def _add_demo_actions(ctx, service: IdCardService) -> None:
-    for caption, card in DEMO_CARDS:
-        ctx.add_demo_action(caption, lambda c=card: service.scenario(c))
-    ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Remove ID card"), service.remove_card)
-    ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "ID card taken away during reading"),
-                        lambda: service.scenario("removed_before_read"))
-    ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Unplug the ID card reader"),
-                        service.unplug)
-    ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Plug the ID card reader back in"),
-                        service.plug_in)

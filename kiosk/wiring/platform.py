@@ -114,7 +114,7 @@ def platform_link(ctx) -> PlatformLink:
     """The context's link, built now if the platform step has not run yet."""
     with _building:
         if ctx.platform is None:
-            url = ctx.services.get("platform_url")
+            url = ctx.platform_url
             if not url:
                 raise RuntimeError("no platform URL: the app must start the platform before wiring")
             link = open_link(ctx.config, url, demo=ctx.demo,

@@ -3,7 +3,7 @@
 `virtual:NAME` as the CUPS queue starts a private cupsd + ippeveprinter (demo); transport
 'virtual' for the receipt printer starts the virtual ESC/POS printer on 127.0.0.1, whose receipts
 land as PNGs in the data dir. Audit records and staff alerts go to the sync outbox once it is wired
-(it is wired after printing, so it is looked up on each record), to a local journal until then.
+(sync is wired before printing; it is looked up on each record, as it may have failed), to a local journal until then.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
-class PrintingServices:
+class PrintingArea:
     certificates: Any = None                 # printing.service.CertificateService
     receipts: Any = None                     # printing.receipt_service.ReceiptService
     audit: Any = None                        # printing.audit.AuditTrail
@@ -56,6 +56,12 @@ class PrintingServices:
     def state(self) -> str:
         return english(self.state_parts)
 
+    def print_guide_notice(self, item) -> dict:
+        """The guide screen's "print this notice" on the receipt printer (kiosk.flows.guide_notice
+        asks only when receipts exist)."""
+        from printing.notice import print_guide_notice
+        return print_guide_notice(item, self.receipts)
+
     @property
     def paper(self) -> str | None:
         """The receipt roll: ok / near-end / out / unknown (the A4 printer says so in state)."""
@@ -66,12 +72,11 @@ def wire(ctx) -> None:
     from printing.audit import AuditTrail, Journal
 
     cfg = ctx.config
-    services = PrintingServices()
+    services = PrintingArea()
     report = ctx.bridge.callback("printing") if ctx.bridge is not None else (lambda k, p=None: None)
 
     def outbox():
-        sync = ctx.services.get("sync")          # SyncService.enqueue(kind, payload), once wired
-        return sync if hasattr(sync, "enqueue") else None
+        return ctx.services.sync          # SyncArea.enqueue(kind, payload); None if sync failed
 
     services.audit = AuditTrail(Journal(cfg.data_path("print-journal.jsonl")), outbox)
 
@@ -92,17 +97,13 @@ def wire(ctx) -> None:
         except Exception as exc:
             log.error("receipt printing unavailable: %s", exc)
             services.unavailable["receipts"] = str(exc)
-    ctx.services["printing"] = services
-    if ctx.demo and hasattr(ctx, "add_demo_action"):
-        _add_demo_actions(ctx, services)
+    ctx.services.printing = services
     if services.receipts is not None:
-        from printing.notice import print_guide_notice
-        receipts = services.receipts
-        # the guide screen's "print notice" button calls services["guide_notice"](item)
-        ctx.services["guide_notice"] = lambda item: print_guide_notice(item, receipts)
+        ctx.add_demo_controls(services.virtual_receipt_printer, services.receipts.printer.poll)
+    ctx.add_demo_controls(services.standin)
 
 
-def _certificates(ctx, services: PrintingServices, alert):
+def _certificates(ctx, services: PrintingArea, alert):
     from printing.cups_jobs import CupsPrinter
     from printing.errors import DocumentRejected
     from printing.service import CertificateService, RetryPolicy
@@ -131,7 +132,7 @@ def _certificates(ctx, services: PrintingServices, alert):
         pem = pem if pem.is_absolute() else cfg.base_dir / pem
         roots = pem.read_bytes()
         trust = lambda: roots                                              # noqa: E731
-    elif ctx.services.get("reference_platform") is not None:
+    elif ctx.embedded_platform is not None:
         cached: list[bytes] = []
         def trust() -> bytes:                                              # demo only
             if not cached:
@@ -147,7 +148,7 @@ def _certificates(ctx, services: PrintingServices, alert):
     return service
 
 
-def _receipts(ctx, services: PrintingServices, alert):
+def _receipts(ctx, services: PrintingArea, alert):
     from devices.receipt.printer import ReceiptPrinter
     from devices.receipt.transport import open_transport
     from printing.receipt_service import ReceiptService
@@ -174,39 +175,3 @@ def _receipts(ctx, services: PrintingServices, alert):
     ctx.on_shutdown(printer.stop)
     return ReceiptService(printer, services.audit, cfg.kiosk.hall_name, cfg.kiosk.id,
                           width=section.chars_per_line)
-
-
-def _add_demo_actions(ctx, services: PrintingServices) -> None:
-    """Staff-menu controls for the virtual printers (demo only). They run on the UI thread, so
-    anything that talks to a printer goes to a short-lived thread."""
-    import threading
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-    def later(fn) -> None:
-        threading.Thread(target=fn, name="printing-demo", daemon=True).start()
-
-    vp = services.virtual_receipt_printer
-    if vp is not None and services.receipts is not None:
-        def paper(state: str) -> None:
-            vp.paper = state
-            later(services.receipts.printer.poll)     # show the change now, not at the next poll
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: paper near end"),
-                            lambda: paper("near-end"))
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: out of paper"),
-                            lambda: paper("out"))
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Receipt printer: paper refilled"),
-                            lambda: paper("ok"))
-    standin = services.standin
-    if standin is not None:
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: jam on the next job"),
-                            lambda: standin.set_mode("media-jam"))
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: out of paper on the next job"),
-                            lambda: standin.set_mode("media-empty"))
-
-        def fixed() -> None:
-            if standin.started:
-                standin.reset_printer()
-            else:
-                standin.set_mode("")
-        ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "A4 printer: fixed by staff"),
-                            lambda: later(fixed))

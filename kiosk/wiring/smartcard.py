@@ -7,89 +7,26 @@ reads it through real PC/SC, exactly as it reads a card in a hardware reader.
 
 Events go to ctx.bridge as device "smartcard" (kinds in devices.smartcard.service), plus
 "pin_request" (a PinPrompt) when the card asks for its PIN: the PIN pad screen answers through
-ctx.services["smartcard"].pin_entry.
+ctx.services.smartcard.pin_entry.
 """
 from __future__ import annotations
 
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from devices.smartcard.daemon import Pcscd, SlotClaim
-from devices.smartcard.errors import ServiceUnavailable
 from devices.smartcard.pin import HandoffPinEntry, MissingPinPad
 from devices.smartcard.service import SmartCardService
-from devices.virtual.ssc_card import VPCD_PORT, VirtualSSC
+from devices.virtual.ssc_setup import VirtualSscSetup
 from kiosk.area_state import StatePart, english
 
 log = logging.getLogger(__name__)
 
 DEVICE = "smartcard"
 VIRTUAL = "virtual:ssc"
-VIRTUAL_PORT = VPCD_PORT + 1            # vpcd's second slot
-VIRTUAL_READER = "Virtual PCD 00 01"
-# vpcd's slots in the order the demo tries them: the second first, as the tests use the first
-VIRTUAL_SLOTS = ((VIRTUAL_PORT, VIRTUAL_READER), (VPCD_PORT, "Virtual PCD 00 00"))
-
-
-class VirtualSetup:
-    """pcscd (ours or reused) and the virtual card in a free vpcd slot (the second one, or the
-    first when another kiosk process, say a demo beside a walkthrough, has the second)."""
-
-    def __init__(self) -> None:
-        self.pcscd = Pcscd()
-        self.port, self.reader = VIRTUAL_SLOTS[0]
-        self.card = VirtualSSC("demo", port=self.port)
-        self.slot: SlotClaim | None = None
-        self.problem = ""
-
-    def start(self) -> "VirtualSetup":
-        try:
-            self.slot = self._claim()
-            self.card.port = self.port
-            self.pcscd.ensure()
-        except ServiceUnavailable as exc:
-            # the kiosk still starts; the service keeps trying, and staff see why
-            self.problem = str(exc)
-            log.error("virtual smart card unavailable: %s", exc)
-        return self
-
-    def _claim(self) -> SlotClaim:
-        for port, reader in VIRTUAL_SLOTS:
-            try:
-                claim = SlotClaim(port)
-            except ServiceUnavailable:
-                continue
-            self.port, self.reader = port, reader
-            return claim
-        raise ServiceUnavailable("both vpcd slots are in use by other kiosk processes (demos, test "
-                                 "runs or benchmarks); stop one or wait")
-
-    def insert_card(self, name: str = "demo", **behaviour: bool) -> None:
-        if self.problem:
-            raise RuntimeError(f"virtual smart card unavailable: {self.problem}")
-        self.card.remove()
-        self.card.load(name)
-        self.card.behaviour.set(**{k: False for k in vars(self.card.behaviour)})
-        self.card.behaviour.set(pin_required=self.card.card.pin_required, **behaviour)
-        self.card.insert(timeout_s=2.0)
-
-    def remove_card(self) -> None:
-        self.card.remove()
-
-    def stop(self) -> None:
-        self.card.remove()
-        self.pcscd.stop()
-        if self.slot is not None:
-            self.slot.release()
-            self.slot = None
-
-
 class SmartCardArea:
-    """What screens reach as ctx.services["smartcard"]."""
+    """What screens reach as ctx.services.smartcard."""
 
-    def __init__(self, service: SmartCardService, pin_entry: Any, virtual: VirtualSetup | None):
+    def __init__(self, service: SmartCardService, pin_entry: Any, virtual: VirtualSscSetup | None):
         self.service = service
         self.pin_entry = pin_entry
         self.virtual = virtual
@@ -125,18 +62,6 @@ class SmartCardArea:
     def state(self) -> str:
         return english(self.state_parts)
 
-    # demo controls (virtual card only)
-    def insert_card(self, name: str = "demo", **behaviour: bool) -> None:
-        self._virtual().insert_card(name, **behaviour)
-
-    def remove_card(self) -> None:
-        self._virtual().remove_card()
-
-    def _virtual(self) -> VirtualSetup:
-        if self.virtual is None:
-            raise RuntimeError("demo controls need the virtual card (smartcard.reader = 'virtual:ssc')")
-        return self.virtual
-
     def stop(self) -> None:
         self.service.stop()
         if self.virtual is not None:
@@ -148,7 +73,7 @@ def build_area(cfg: Any, sink: Callable[[str, Any], None], demo: bool = False) -
     virtual = None
     reader = section.reader
     if reader == VIRTUAL or demo:
-        virtual = VirtualSetup().start()
+        virtual = VirtualSscSetup().start()
         reader = virtual.reader
     if section.pin_entry == "pinpad":
         log.warning("smartcard.pin_entry = 'pinpad' but no PIN pad driver is installed: cards that "
@@ -168,30 +93,12 @@ def wire(ctx) -> None:
     sink = ctx.bridge.callback(DEVICE) if ctx.bridge is not None else (lambda kind, payload=None: None)
     area = build_area(ctx.config, sink, demo=ctx.demo)
     area.service.start()
-    ctx.services[DEVICE] = area
+    ctx.services.smartcard = area
     ctx.on_shutdown(area.stop)
     if area.virtual is not None:
         if area.virtual.problem:
             sink("service_unavailable", {"code": "service_unavailable", "advice": "staff",
                                          "message": area.virtual.problem})
-        _add_demo_actions(ctx, area)
+        ctx.add_demo_controls(area.virtual)
 
 
-DEMO_CARDS = (
-    (QT_TRANSLATE_NOOP("DemoActions", "Insert sample social security card"), "demo", {}),
-    (QT_TRANSLATE_NOOP("DemoActions", "Insert social security card with PIN 123456"), "pin", {}),
-    (QT_TRANSLATE_NOOP("DemoActions", "Insert social security card with blocked PIN"), "pin",
-     {"blocked": True}),
-    (QT_TRANSLATE_NOOP("DemoActions", "Insert bank card into the card slot"), "bank", {}),
-    (QT_TRANSLATE_NOOP("DemoActions", "Insert social security card that does not answer"), "demo",
-     {"mute": True}),
-    (QT_TRANSLATE_NOOP("DemoActions", "Social security card pulled out during reading"), "demo",
-     {"remove_mid_read": True}),
-)
-
-
-def _add_demo_actions(ctx, area: SmartCardArea) -> None:
-    for caption, card, behaviour in DEMO_CARDS:
-        ctx.add_demo_action(caption, lambda c=card, b=behaviour: area.insert_card(c, **b))
-    ctx.add_demo_action(QT_TRANSLATE_NOOP("DemoActions", "Remove social security card"),
-                        area.remove_card)

@@ -3,7 +3,7 @@
 Delivery, heartbeat and command acknowledgements use the kiosk's one platform client and the
 credential it carries (kiosk.wiring.platform, wired before every area).
 
-ctx.services["sync"] is a SyncService, the one object screens and flows use:
+ctx.services.sync is a SyncArea, the one object screens and flows use:
     receipt = sync.enqueue("submission", payload)   # durable when it returns; receipt.key
     sync.status()                                   # SyncStatus snapshot, no I/O
     sync.on_status(fn)                              # fn(SyncStatus) from the worker thread
@@ -30,8 +30,8 @@ from sync.remote_commands import RemoteCommands
 log = logging.getLogger(__name__)
 
 
-class SyncService:
-    """The sync area as the app sees it; built by build_sync()."""
+class SyncArea:
+    """The sync area as the app sees it; built by build_area()."""
 
     def __init__(self, outbox: Outbox, worker: DeliveryWorker, errors: ErrorLog, skew: ClockSkew,
                  credential: Credential | None, heartbeat: Heartbeat | None = None,
@@ -84,7 +84,7 @@ class SyncService:
         if paper is not None:
             self.kiosk_state.paper_state = paper
 
-    def start(self) -> "SyncService":
+    def start(self) -> "SyncArea":
         self.worker.start()
         if self.heartbeat is not None:
             self.heartbeat.start()
@@ -99,9 +99,9 @@ class SyncService:
         self.outbox.close()
 
 
-def build_sync(cfg, link: PlatformLink, *,
+def build_area(cfg, link: PlatformLink, *,
                alert: Callable[[str, str, dict], None] | None = None,
-               started_at: float | None = None) -> SyncService:
+               started_at: float | None = None) -> SyncArea:
     """The sync area on the kiosk's platform link (kiosk.wiring.platform.open_link)."""
     errors = ErrorLog()
 
@@ -118,7 +118,7 @@ def build_sync(cfg, link: PlatformLink, *,
     worker = DeliveryWorker(outbox, client, batch_size=sync_cfg.batch_size,
                             policy=RetryPolicy(sync_cfg.backoff_base_s, sync_cfg.backoff_max_s),
                             ordered_kinds=sync_cfg.ordered_kinds, alert=on_alert)
-    service = SyncService(outbox, worker, errors, skew, credential)
+    service = SyncArea(outbox, worker, errors, skew, credential)
     if credential is None:
         return service
     commands = RemoteCommands(cfg.data_path(sync_cfg.commands_db), credential.kiosk_id,
@@ -140,31 +140,31 @@ def _flush_result(result: FlushResult) -> dict:
 
 def wire(ctx) -> None:
     link = platform_link(ctx)
-    bridge = getattr(ctx, "bridge", None)
+    bridge = ctx.bridge
 
     def alert(code: str, message: str, details: dict) -> None:
         if bridge is not None:
             bridge.post("sync", "alert", {"code": code, "message": message})
 
-    service = build_sync(ctx.config, link, alert=alert)
+    service = build_area(ctx.config, link, alert=alert)
     service.set_state_providers(devices=lambda: _device_states(ctx),
                                 paper=lambda: _paper_states(ctx))
     if bridge is not None:
         service.on_status(lambda status: bridge.post("sync", "status", status))
-    ctx.services["sync"] = service.start()
+    ctx.services.sync = service.start()
     ctx.on_shutdown(service.stop)
 
 
 def _device_states(ctx) -> dict:
-    """Each wired area's `state` string (the staff screen's convention), and why areas failed."""
-    states = {area: service.state for area, service in list(ctx.services.items())
-              if area != "sync" and isinstance(getattr(service, "state", None), str)}
-    for area, reason in dict(ctx.services.get("unavailable", {})).items():
-        states[area] = f"unavailable: {reason}"[:200]
+    """Each device area's state (as the staff menu says it, in English), and why areas failed."""
+    states = {name: area.state for name, area in ctx.services.device_areas().items()}
+    for name, reason in dict(ctx.services.unavailable).items():
+        states[name] = f"unavailable: {reason}"[:200]
     return states
 
 
 def _paper_states(ctx) -> dict:
-    """Areas that know their paper say so in a `paper` string (ok / near-end / out / unknown)."""
-    return {area: service.paper for area, service in list(ctx.services.items())
-            if isinstance(getattr(service, "paper", None), str)}
+    """The receipt roll: ok / near-end / out / unknown."""
+    printing = ctx.services.printing
+    paper = printing.paper if printing is not None else None
+    return {"printing": paper} if paper is not None else {}

@@ -29,7 +29,7 @@ def shell(platform, models, fresh_twins, make_ctx, show_shell):
     devices.virtual.register_all()          # the virtual cameras, as the demo wiring has them
     # a 30 fps face camera: the preview must keep up with it (>= 25 fps) while detection runs
     ctx = make_ctx({"camera": {"face": {"fps": 30}}})
-    ctx.services["platform_url"] = platform.url
+    ctx.platform_url = platform.url
     wire(ctx)
     yield show_shell(ctx)
     if previous is None:

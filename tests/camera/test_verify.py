@@ -125,7 +125,7 @@ def make_ctx(tmp_path, platform, **overrides):
     from kiosk.wiring.camera import wire
     cfg = config.load(None, {"kiosk": {"data_dir": str(tmp_path)}, **overrides})
     ctx = AppContext(config=cfg, session=Session(), bridge=None, demo=True)
-    ctx.services["platform_url"] = platform.url
+    ctx.platform_url = platform.url
     wire(ctx)
     ctx.session.identity = Identity("idcard", "测试人", DEMO_ID)
     return ctx
@@ -143,7 +143,7 @@ def test_service_verifies_the_live_camera_against_the_platform_photo(camera_ctx,
     """Real time, real threads: capture worker at 25 fps, detection in a FrameLoop."""
     from devices.camera.capture import FrameLoop
     caplog.set_level(logging.DEBUG)
-    service = camera_ctx.services["camera"]
+    service = camera_ctx.services.camera
     check = service.new_face_check()
     worker = service.acquire("face")
     done = []
@@ -169,7 +169,7 @@ def test_service_verifies_the_live_camera_against_the_platform_photo(camera_ctx,
 
 def test_platform_photo_is_the_demo_identity(camera_ctx, analyzer, astronaut_bgr):
     from devices.camera.verify import reference_embedding
-    photo = camera_ctx.services["camera"].reference_photo()
+    photo = camera_ctx.services.camera.reference_photo()
     assert photo[:2] == b"\xff\xd8"
     assert distance(reference_embedding(analyzer, photo), reference_embedding(analyzer, astronaut_bgr)) < 0.3
 
@@ -179,20 +179,20 @@ def test_no_reference_for_unknown_people(camera_ctx):
     from kiosk.session import Identity
     camera_ctx.session.identity = Identity("idcard", "测试人", "00000019900101123X")
     with pytest.raises(CameraError) as err:
-        camera_ctx.services["camera"].new_face_check()
+        camera_ctx.services.camera.new_face_check()
     assert err.value.code == "no_reference" and "platform_not_found" in err.value.message
     camera_ctx.session.identity = None
     with pytest.raises(CameraError):
-        camera_ctx.services["camera"].reference_photo()
+        camera_ctx.services.camera.reference_photo()
 
 
 def test_card_photo_is_preferred_to_the_platform(camera_ctx, other_person_frame):
     import cv2
     ok, bmp = cv2.imencode(".bmp", other_person_frame)
     camera_ctx.session.identity.extra.update(photo=bytearray(bmp.tobytes()), photo_wlt=bytearray(1024))
-    assert camera_ctx.services["camera"].reference_photo() == bmp.tobytes()
+    assert camera_ctx.services.camera.reference_photo() == bmp.tobytes()
     camera_ctx.session.identity.extra["photo"] = None          # no WLT decoder: ask the platform
-    assert camera_ctx.services["camera"].reference_photo()[:2] == b"\xff\xd8"
+    assert camera_ctx.services.camera.reference_photo()[:2] == b"\xff\xd8"
 
 
 def test_vendor_mode_without_an_adapter_is_refused(tmp_path, platform, models):
@@ -200,7 +200,7 @@ def test_vendor_mode_without_an_adapter_is_refused(tmp_path, platform, models):
     ctx = make_ctx(tmp_path, platform, face={"liveness": "vendor"})
     try:
         with pytest.raises(CameraError) as err:
-            ctx.services["camera"].new_face_check()
+            ctx.services.camera.new_face_check()
         assert err.value.code == "vendor_liveness"
     finally:
         ctx.shutdown()
@@ -208,7 +208,7 @@ def test_vendor_mode_without_an_adapter_is_refused(tmp_path, platform, models):
 
 def test_demo_actions_drive_the_virtual_face_camera(camera_ctx, fresh_twins):
     from devices.virtual.camera_twin import PhotoScene, ScriptedScene
-    actions = dict(camera_ctx.services["demo_actions"])
+    actions = {c.caption: c.run for c in camera_ctx.services.demo_controls}
     device = fresh_twins.device("face")
     actions["Face camera: a printed photo held up"]()
     assert isinstance(device.scene, PhotoScene)

@@ -24,7 +24,7 @@ PRIVACY = config.defaults().privacy
 
 
 class Reader:
-    """The reader area as the flow sees it (kiosk.wiring.idcard.IdCardService does the same)."""
+    """The reader area as the flow sees it (kiosk.wiring.idcard.IdCardArea does the same)."""
 
     def __init__(self, link: str):
         self.link = link
@@ -163,9 +163,9 @@ def test_damaged_card_says_staff_can_help():
 def test_reader_unplugged_then_back(connected):
     flow = f.IdCardIdentifyFlow(connected, Session(), PRIVACY)
     flow.start()
-    connected.unplug()
+    connected.twin.unplug()
     pump(connected, flow, lambda: flow.phase == f.UNAVAILABLE)
-    connected.plug_in()
+    connected.twin.replug()
     pump(connected, flow, lambda: flow.phase == f.WAITING)
 
 

@@ -7,7 +7,7 @@ from functools import partial
 import pytest
 
 import touch
-from kiosk.wiring.idcard import build_service
+from kiosk.wiring.idcard import build_area
 from touch import button_texts, shown, tap, translator
 
 SCREEN = "IdentifyIdCardScreen"
@@ -18,8 +18,8 @@ reads = partial(touch.reads, timeout=3000)     # the twin is polled every 100 ms
 @pytest.fixture
 def ctx(make_ctx):
     context = make_ctx({"idcard": {"port": "virtual:idcard", "poll_interval_ms": 100}})
-    service = build_service(context.config, context.bridge.callback("idcard")).start()
-    context.services["idcard"] = service
+    service = build_area(context.config, context.bridge.callback("idcard")).start()
+    context.services.idcard = service
     context.on_shutdown(service.stop)
     return context
 
@@ -27,7 +27,7 @@ def ctx(make_ctx):
 @pytest.fixture
 def shell(ctx, show_shell, qtbot):
     widget = show_shell(ctx)
-    qtbot.waitUntil(lambda: ctx.services["idcard"].state == "connected", timeout=3000)
+    qtbot.waitUntil(lambda: ctx.services.idcard.state == "connected", timeout=3000)
     return widget
 
 
@@ -41,7 +41,7 @@ def open_screen(qtbot, shell):
 def test_read_confirm_and_wipe(shell, ctx, qtbot):
     open_screen(qtbot, shell)
     assert tr("Yes, this is me, continue") not in button_texts(shell)
-    ctx.services["idcard"].place_card("resident")
+    ctx.services.idcard.twin.place_card("resident")
     reads(qtbot, shell, tr("Please check that this is you"))
     text = shown(shell)
     assert "林*例" in text and "990101********0026" in text
@@ -60,7 +60,7 @@ def test_read_confirm_and_wipe(shell, ctx, qtbot):
 
 def test_leaving_without_confirming_forgets_the_card(shell, ctx, qtbot):
     open_screen(qtbot, shell)
-    ctx.services["idcard"].place_card("hmt_permit")
+    ctx.services.idcard.twin.place_card("hmt_permit")
     reads(qtbot, shell, tr("Please check that this is you"))
     assert tr("Residence permit for Hong Kong, Macao and Taiwan residents") in shown(shell)
     tap(qtbot, shell, tr("Choose another way"))
@@ -70,7 +70,7 @@ def test_leaving_without_confirming_forgets_the_card(shell, ctx, qtbot):
 
 def test_expired_card_is_refused_kindly(shell, ctx, qtbot):
     open_screen(qtbot, shell)
-    ctx.services["idcard"].place_card("resident_expired")
+    ctx.services.idcard.twin.place_card("resident_expired")
     reads(qtbot, shell, tr("This ID card has expired"))
     assert "2018-01-15" in shown(shell)
     assert ctx.session.identity is None
@@ -80,26 +80,26 @@ def test_expired_card_is_refused_kindly(shell, ctx, qtbot):
 
 def test_card_not_recognised_asks_to_place_again_then_reads(shell, ctx, qtbot):
     open_screen(qtbot, shell)
-    service = ctx.services["idcard"]
-    service.scenario("removed_before_read")
+    service = ctx.services.idcard
+    service.twin.scenario("removed_before_read")
     reads(qtbot, shell, tr("The card could not be read"))
     assert tr("Read again") in button_texts(shell)
-    service.place_card("resident_longterm")
+    service.twin.place_card("resident_longterm")
     reads(qtbot, shell, tr("Please check that this is you"))
     assert tr("Long-term") in shown(shell)
 
 
 def test_reader_unplugged_then_back(shell, ctx, qtbot):
     open_screen(qtbot, shell)
-    service = ctx.services["idcard"]
-    service.unplug()
+    service = ctx.services.idcard
+    service.twin.unplug()
     reads(qtbot, shell, tr("The ID card reader is not available"))
-    service.plug_in()
+    service.twin.replug()
     reads(qtbot, shell, tr("Place your ID card on the reader"), timeout=2500)
 
 
 def test_card_placed_before_the_screen_opens_is_read(shell, ctx, qtbot):
-    ctx.services["idcard"].place_card("foreign_2023")
+    ctx.services.idcard.twin.place_card("foreign_2023")
     qtbot.wait(400)                                 # read once while nobody listened
     open_screen(qtbot, shell)
     reads(qtbot, shell, tr("Please check that this is you"))
@@ -110,8 +110,8 @@ def test_chooser_offers_the_reader_only_when_it_works(shell, ctx, qtbot):
     shell.go("identify", next="home")
     tile = tr("Resident ID card", "IdentifyMethods")
     qtbot.waitUntil(lambda: tile in button_texts(shell), timeout=1000)
-    ctx.services["idcard"].unplug()
-    qtbot.waitUntil(lambda: not ctx.services["idcard"].available, timeout=3000)
+    ctx.services.idcard.twin.unplug()
+    qtbot.waitUntil(lambda: not ctx.services.idcard.available, timeout=3000)
     shell.go("identify", next="home")
     qtbot.wait(100)
     assert tile not in button_texts(shell)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from kiosk.wiring.printing import PrintingServices
+from kiosk.wiring.printing import PrintingArea
 from printing.cups_jobs import SERVICE_DOWN, CupsPrinter, job_name
 from printing.errors import JobFailed, PrinterUnavailable
 from printing.templates import kinds
@@ -65,7 +65,7 @@ def test_a_dead_cupsd_before_the_job_is_print_service_down(service, prepared, re
     assert [code for code, _ in alerts] == [SERVICE_DOWN], "staff are told once per outage"
     assert service.printer.service_down
     # what the heartbeat and the staff menu read
-    assert PrintingServices(certificates=service).state == \
+    assert PrintingArea(certificates=service).state == \
         "A4 printer: the print service (CUPS) is down"
     assert audit(journal)[-1]["result"] == SERVICE_DOWN
     assert service.can_print(prepared.doc_id), "a refused print does not use up the attempt"

@@ -9,6 +9,7 @@ from functools import partial
 
 import pytest
 
+import demo_controls
 import touch
 from kiosk.flows.face_policy import mark_face_verified
 from kiosk.session import Identity
@@ -23,8 +24,8 @@ def shell(platform, standin, make_ctx, show_shell):
     from kiosk.wiring.printing import wire
     ctx = make_ctx({"certificate_printer": {"queue": standin.queue, "cups_server": standin.server,
                                             "job_timeout_s": 20}})
-    ctx.services["platform_url"] = platform.url
-    ctx.services["reference_platform"] = platform      # demo trust root for signed PDFs
+    ctx.platform_url = platform.url
+    ctx.embedded_platform = platform      # demo trust root for signed PDFs
     wire(ctx)
     return show_shell(ctx)
 
@@ -77,7 +78,7 @@ def test_list_preview_copies_print_receipt_and_rating_offered(shell, qtbot, stan
     shell.grab().save(str(tmp_path / "printed.png"))
     assert button_texts(screen) == ["打印凭条", "打印其他证照", "完成"]
     tap(qtbot, screen, "打印凭条")
-    vp = shell.ctx.services["printing"].virtual_receipt_printer
+    vp = shell.ctx.services.printing.virtual_receipt_printer
     [receipt] = vp.wait_receipts(1, timeout=10)
     assert "户籍信息摘录" in receipt.text and "2 份 / 1 页" in receipt.text
     qtbot.waitUntil(lambda: "凭条已打印" in shown(screen), timeout=10000)
@@ -89,7 +90,7 @@ def test_list_preview_copies_print_receipt_and_rating_offered(shell, qtbot, stan
     tap(qtbot, rating, "跳过")                           # one tap skips it and ends the session
     assert shell.current().name == "home" and shell.ctx.session.identity is None
 
-    services = shell.ctx.services["printing"]
+    services = shell.ctx.services.printing
     assert services.state == "A4 printer: ready; receipt printer: ready" and services.paper == "ok"
     vp.paper = "near-end"
     services.receipts.printer.poll()
@@ -100,8 +101,8 @@ def test_guide_notice_service_for_the_guide_screen(shell):
     from kiosk.catalog import ServiceItem
     from reference_platform.demo_data import items
     item = ServiceItem.from_dict(items()[2])
-    record = shell.ctx.services["guide_notice"](item)
-    [paper] = shell.ctx.services["printing"].virtual_receipt_printer.wait_receipts(1, timeout=10)
+    record = shell.ctx.services.printing.print_guide_notice(item)
+    [paper] = shell.ctx.services.printing.virtual_receipt_printer.wait_receipts(1, timeout=10)
     assert item.name in paper.text.replace("\n", "") and record["result"] == "completed"
 
 
@@ -128,7 +129,7 @@ def test_jam_retry_once_then_staff(shell, qtbot, standin):
 
 def test_tampered_e_licence_is_refused(shell, qtbot, standin):
     screen = _open_list(shell, qtbot)
-    source = shell.ctx.services["printing"].certificates.source
+    source = shell.ctx.services.printing.certificates.source
     original = source.signed_pdf
 
     def tampered(doc_id):
@@ -153,7 +154,8 @@ def test_not_identified_offers_identification(shell, qtbot):
 
 
 def test_identified_without_the_face_check_goes_to_the_face_check(shell, qtbot):
-    shell.ctx.services.setdefault("camera", object())   # a kiosk with a camera
+    if shell.ctx.services.camera is None:
+        shell.ctx.services.camera = object()            # a kiosk with a camera
     shell.ctx.session.identity = PERSON
     shell.go("print_licences")
     qtbot.waitUntil(lambda: shell.current().name == "face_verify", timeout=3000)
@@ -166,10 +168,9 @@ def test_identified_without_the_face_check_goes_to_the_face_check(shell, qtbot):
 
 
 def test_demo_controls_change_the_virtual_receipt_printer(shell, qtbot):
-    actions = dict(shell.ctx.services["demo_actions"])
-    services = shell.ctx.services["printing"]
-    actions["Receipt printer: out of paper"]()
+    services = shell.ctx.services.printing
+    demo_controls.control(shell.ctx, "Receipt printer: out of paper")()
     qtbot.waitUntil(lambda: services.paper == "out", timeout=3000)
     assert not services.receipts.available()
-    actions["Receipt printer: paper refilled"]()
+    demo_controls.control(shell.ctx, "Receipt printer: paper refilled")()
     qtbot.waitUntil(lambda: services.paper == "ok", timeout=3000)

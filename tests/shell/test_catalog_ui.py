@@ -2,6 +2,8 @@
 offline guides from the disk cache, and a print notice without a printer saying so."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 
@@ -9,9 +11,9 @@ import pytest
 def catalog_shell(platform, make_ctx, show_shell, qtbot):
     from kiosk.wiring import catalog as catalog_wiring
     ctx = make_ctx()
-    ctx.services["platform_url"] = platform.url
+    ctx.platform_url = platform.url
     catalog_wiring.wire(ctx)
-    service = ctx.services["catalog"]
+    service = ctx.services.catalog
     assert service.wait_first_refresh(20)
     qtbot.waitUntil(lambda: bool(service.catalog), timeout=20000)
     return show_shell(ctx)
@@ -50,7 +52,7 @@ def test_search_as_typed_on_screen_keyboard(catalog_shell, qtbot):
 
 
 def test_guide_shows_every_element(catalog_shell):
-    service = catalog_shell.ctx.services["catalog"]
+    service = catalog_shell.ctx.services.catalog
     item = next(i for i in service.catalog if i.materials and i.legal_basis)
     catalog_shell.go("guide", code=item.impl_code)
     screen = catalog_shell.current()
@@ -63,8 +65,8 @@ def test_guide_shows_every_element(catalog_shell):
 
 
 def test_print_notice_without_printer_says_so(catalog_shell):
-    catalog_shell.ctx.services.pop("guide_notice", None)
-    item = next(iter(catalog_shell.ctx.services["catalog"].catalog))
+    assert catalog_shell.ctx.services.printing is None
+    item = next(iter(catalog_shell.ctx.services.catalog.catalog))
     catalog_shell.go("guide", code=item.impl_code)
     screen = catalog_shell.current()
     screen.print_button.click()
@@ -74,7 +76,7 @@ def test_print_notice_without_printer_says_so(catalog_shell):
 
 
 def test_offline_guides_come_from_the_cache(catalog_shell, platform):
-    service = catalog_shell.ctx.services["catalog"]
+    service = catalog_shell.ctx.services.catalog
     count = len(service.catalog)
     platform.stop()
     service.refresh_now()
@@ -91,10 +93,17 @@ def test_offline_guides_come_from_the_cache(catalog_shell, platform):
 def test_print_notice_failures_say_what_is_wrong(catalog_shell, qtbot, code, words):
     from devices.receipt.errors import NotReady
 
+    class ReadyReceipts:                 # says it can print, then fails like the real driver
+        status = SimpleNamespace(state="ready")
+
+        def available(self):
+            return True
+
     def fail(_item):
         raise NotReady("printer not ready", code)
-    catalog_shell.ctx.services["guide_notice"] = fail
-    item = next(iter(catalog_shell.ctx.services["catalog"].catalog))
+    catalog_shell.ctx.services.printing = SimpleNamespace(receipts=ReadyReceipts(),
+                                                          print_guide_notice=fail)
+    item = next(iter(catalog_shell.ctx.services.catalog.catalog))
     catalog_shell.go("guide", code=item.impl_code)
     screen = catalog_shell.current()
     screen.print_button.click()

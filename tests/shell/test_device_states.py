@@ -44,12 +44,14 @@ def test_every_template_and_code_is_in_the_catalogue():
 
 def test_staff_sees_states_in_chinese_and_in_english(shell, ctx):
     from kiosk import i18n
-    ctx.services["printing"] = SimpleNamespace(state_parts=(
+    ctx.services.printing = SimpleNamespace(state_parts=(
         StatePart("A4 printer: %1", ("paper_jam",)), StatePart("receipt printer: %1", ("ready",))))
-    ctx.services["sync"] = SimpleNamespace(state_parts=(StatePart("offline (%1)", ("platform_tls",)),
-                                                         StatePart("%1 queued", ("3",))))
-    ctx.services["camera"] = SimpleNamespace()
-    ctx.services["unavailable"] = {"smartcard": "pcscd missing"}
+    ctx.services.sync = SimpleNamespace(state_parts=(StatePart("offline (%1)", ("platform_tls",)),
+                                                     StatePart("%1 queued", ("3",))),
+                                        status=lambda: SimpleNamespace(online=False),
+                                        commands=None)
+    ctx.services.camera = SimpleNamespace(state_parts=(StatePart("ready"),))
+    ctx.services.unavailable = {"smartcard": "pcscd missing"}
     shell.go("staff")
     staff = shell.current()
     staff._submit("000000")

@@ -41,7 +41,7 @@ tap = partial(touch.tap, words_only=True, timeout=0)
 
 
 def test_low_rating_with_reason_is_queued_and_receipt_says_so(shell, ctx, outbox, qtbot):
-    ctx.services["sync"] = OfflineSync(outbox)
+    ctx.services.sync = OfflineSync(outbox)
     shell.go("evaluation", item_code="XK00101001")
     screen = shell.current()
     assert "跳过" not in button_texts(screen)     # not offered: chosen from home
@@ -61,7 +61,7 @@ def test_low_rating_with_reason_is_queued_and_receipt_says_so(shell, ctx, outbox
 
 
 def test_no_sync_service_says_so_and_promises_nothing(shell, ctx, qtbot):
-    ctx.services.pop("sync", None)
+    ctx.services.sync = None
     shell.go("evaluation")
     screen = shell.current()
     tap(qtbot, screen, "满意")
@@ -74,7 +74,7 @@ def test_no_sync_service_says_so_and_promises_nothing(shell, ctx, qtbot):
 def test_offered_after_printing_names_what_is_rated_and_skip_ends_the_session(shell, ctx, outbox,
                                                                               qtbot):
     from kiosk.flows.evaluation import RatingOffer
-    ctx.services["sync"] = OfflineSync(outbox)
+    ctx.services.sync = OfflineSync(outbox)
     ctx.session.identity = Identity("idcard", "欧阳建国", "990101198001011234")
     shell.go("evaluation", **RatingOffer("", "户籍信息摘录", then="end_session").params())
     screen = shell.current()
@@ -87,7 +87,7 @@ def test_offered_after_printing_names_what_is_rated_and_skip_ends_the_session(sh
 def test_offered_after_the_guide_notice_rating_then_done_returns_to_the_guide(shell, ctx, outbox,
                                                                              qtbot):
     from kiosk.flows.evaluation import RatingOffer
-    ctx.services["sync"] = OfflineSync(outbox)
+    ctx.services.sync = OfflineSync(outbox)
     shell.go("home")
     shell.go("unavailable", task="case")                        # stands in for the guide screen
     shell.go("evaluation", **RatingOffer("XK00101001", "办理居住证", then="back").params())

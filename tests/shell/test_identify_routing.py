@@ -12,7 +12,7 @@ import touch
 from devices.camera.errors import CameraError
 from kiosk.flows.face_policy import mark_face_verified
 from kiosk.session import Identity
-from kiosk.wiring.idcard import build_service
+from kiosk.wiring.idcard import build_area
 from touch import shown, tr
 
 # this file's time limit for a button or a text to show
@@ -35,18 +35,18 @@ def no_photo_on_file():
 @pytest.fixture
 def ctx(make_ctx):
     context = make_ctx({"idcard": {"port": "virtual:idcard", "poll_interval_ms": 100}})
-    service = build_service(context.config, context.bridge.callback("idcard")).start()
-    context.services["idcard"] = service
+    service = build_area(context.config, context.bridge.callback("idcard")).start()
+    context.services.idcard = service
     context.on_shutdown(service.stop)
     # a camera area whose attempts cannot start: where the citizen is sent is what matters here
-    context.services["camera"] = SimpleNamespace(new_face_check=no_photo_on_file)
+    context.services.camera = SimpleNamespace(new_face_check=no_photo_on_file)
     return context
 
 
 @pytest.fixture
 def shell(ctx, show_shell, qtbot):
     widget = show_shell(ctx)
-    qtbot.waitUntil(lambda: ctx.services["idcard"].state == "connected", timeout=3000)
+    qtbot.waitUntil(lambda: ctx.services.idcard.state == "connected", timeout=3000)
     return widget
 
 
@@ -54,7 +54,7 @@ def identify_with_the_card(qtbot, shell, ctx) -> None:
     """The only identify method is the ID card, so the chooser opens it straight away."""
     context = "IdentifyIdCardScreen"
     reads(qtbot, shell, tr("Place your ID card on the reader", context))
-    ctx.services["idcard"].place_card("resident")
+    ctx.services.idcard.twin.place_card("resident")
     reads(qtbot, shell, tr("Please check that this is you", context))
     tap(qtbot, shell, tr("Yes, this is me, continue", context))
 
@@ -88,7 +88,7 @@ def test_no_camera_or_another_task_goes_straight_on(shell, ctx, qtbot):
     tap(qtbot, shell, tr("Resident ID card", "IdentifyMethods"))
     identify_with_the_card(qtbot, shell, ctx)
     assert shell.current().is_home
-    ctx.services.pop("camera")
+    ctx.services.camera = None
     shell.go("identify", next="print_licences")
     reads(qtbot, shell, print_title())
     assert face_title() not in shown(shell)

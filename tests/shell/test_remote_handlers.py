@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import gzip
 import threading
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtGui import QImage
@@ -21,8 +22,12 @@ class Registry:
 
 
 class FakeSync:
+    """The sync area as the shell reads it: the command registry and an offline status."""
     def __init__(self):
         self.commands = Registry()
+
+    def status(self):
+        return SimpleNamespace(online=False)
 
 
 def call_from_worker(qtbot, fn, args):
@@ -43,9 +48,9 @@ def call_from_worker(qtbot, fn, args):
 
 @pytest.fixture
 def handlers(shell, ctx):
-    ctx.services["sync"] = FakeSync()
+    ctx.services.sync = FakeSync()
     assert install_remote_handlers(shell)
-    return ctx.services["sync"].commands.handlers
+    return ctx.services.sync.commands.handlers
 
 
 def test_no_channel_no_handlers(shell, ctx):

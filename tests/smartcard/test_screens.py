@@ -37,7 +37,7 @@ def ctx(hand, make_ctx):
     entry = HandoffPinEntry(lambda prompt: sink("pin_request", prompt), timeout_s=20)
     service = SmartCardService(sink, reader=hand.reader, pin_entry=entry, apdu_timeout_s=1.0)
     area = SmartCardArea(service.start(), entry, None)
-    context.services[DEVICE] = area
+    context.services.smartcard = area
     context.on_shutdown(area.stop)
     return context
 
@@ -45,7 +45,7 @@ def ctx(hand, make_ctx):
 @pytest.fixture
 def shell(ctx, show_shell, qtbot):
     widget = show_shell(ctx)
-    qtbot.waitUntil(lambda: ctx.services[DEVICE].available, timeout=3000)
+    qtbot.waitUntil(lambda: ctx.services.smartcard.available, timeout=3000)
     return widget
 
 
@@ -116,7 +116,7 @@ def test_cancelled_pin_then_try_again(shell, ctx, qtbot, hand):
     assert messages.message("pin_cancelled", device="smartcard") in shown(shell)
     tap(qtbot, shell, tr("Try again"))
     reads(qtbot, shell, pin_heading())
-    assert ctx.services[DEVICE].pin_entry.pending
+    assert ctx.services.smartcard.pin_entry.pending
 
 
 def test_home_while_the_pin_is_asked_leaves_no_card_waiting(shell, ctx, qtbot, hand):
@@ -124,7 +124,7 @@ def test_home_while_the_pin_is_asked_leaves_no_card_waiting(shell, ctx, qtbot, h
     card = hand.insert("pin")
     reads(qtbot, shell, pin_heading())
     tap(qtbot, shell, tr("Home", "Shell"))
-    entry = ctx.services[DEVICE].pin_entry
+    entry = ctx.services.smartcard.pin_entry
     qtbot.waitUntil(lambda: not entry.pending, timeout=3000)
     qtbot.wait(300)
     assert shell.current().name == "home" and card.pin_attempts == 0

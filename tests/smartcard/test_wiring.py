@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import demo_controls
 from devices.smartcard.daemon import SlotClaim
+from devices.virtual import ssc_setup
 from kiosk import config
 from kiosk.context import AppContext
 from kiosk.session import Session
@@ -50,27 +52,27 @@ def test_demo_wiring_reads_the_virtual_card(demo_slot, tmp_path):
     ctx = AppContext(config=cfg, session=Session(), bridge=bridge, demo=True)
     try:
         wiring.wire(ctx)
-        area = ctx.services[wiring.DEVICE]
-        assert bridge.wait("reader_added") == {"reader": wiring.VIRTUAL_READER}
-        assert area.state == f"reader {wiring.VIRTUAL_READER}"      # the staff menu's line
-        captions = [caption for caption, _fn in ctx.services["demo_actions"]]
+        area = ctx.services.smartcard
+        assert bridge.wait("reader_added") == {"reader": ssc_setup.VIRTUAL_READER}
+        assert area.state == f"reader {ssc_setup.VIRTUAL_READER}"      # the staff menu's line
+        captions = demo_controls.captions(ctx)
         assert "Insert sample social security card" in captions
         assert "Remove social security card" in captions
         area.service.arm()
-        dict(ctx.services["demo_actions"])["Insert sample social security card"]()
+        demo_controls.control(ctx, "Insert sample social security card")()
         assert bridge.wait("read_ok").card_number == "T00000001"
         assert ctx.session.identity is None, "wiring never stores identities"
     finally:
         ctx.shutdown()
     assert not area.virtual.card.inserted
-    SlotClaim(wiring.VIRTUAL_PORT).release()      # raises if shutdown left the slot claimed
+    SlotClaim(ssc_setup.VIRTUAL_PORT).release()      # raises if shutdown left the slot claimed
 
 
 def test_virtual_setup_says_why_it_cannot_run(demo_slot):
-    other = SlotClaim(wiring.VIRTUAL_PORT)        # as if another kiosk process used it
+    other = SlotClaim(ssc_setup.VIRTUAL_PORT)        # as if another kiosk process used it
     try:
         # the first slot is this test session's (the pcscd fixture claims it): none is left
-        setup = wiring.VirtualSetup().start()
+        setup = ssc_setup.VirtualSscSetup().start()
         assert "both vpcd slots are in use" in setup.problem
         area = wiring.SmartCardArea(None, None, setup)
         assert area.state == f"virtual card unavailable: {setup.problem}"

@@ -1,5 +1,5 @@
 """A kiosk sync process for the crash tests: builds the sync area exactly as the app does
-(kiosk.wiring.sync.build_sync from a config file), enqueues records, then runs the delivery
+(kiosk.wiring.sync.build_area from a config file), enqueues records, then runs the delivery
 worker thread until the outbox is empty.
 
     python kiosk_proc.py CONFIG N_RECORDS [HOLD_S] [--crash-at POINT[:N]] [--crash-delay-s S]
@@ -22,7 +22,7 @@ import time
 
 from kiosk import config
 from kiosk.wiring.platform import open_link
-from kiosk.wiring.sync import build_sync
+from kiosk.wiring.sync import build_area
 from sync import crash_points
 
 IN_FLIGHT = "after_send"
@@ -66,7 +66,7 @@ def crash_hook(point: str, nth: int, delay_s: float) -> crash_points.Hook:
 
 def main(path: str, count: int, hold_s: float = 0.0) -> int:
     cfg = config.load(path)
-    service = build_sync(cfg, open_link(cfg, cfg.platform.url))
+    service = build_area(cfg, open_link(cfg, cfg.platform.url))
     for n in range(count):
         receipt = service.enqueue("submission", {"n": n, "applicant": "测试申请人"})
         print(receipt.key, flush=True)

@@ -206,18 +206,18 @@ def test_every_platform_call_goes_through_the_one_client(platform, front, pki, h
                              .read_text(encoding="utf-8"))["token"]
 
     wire_platform_areas(ctx)
-    assert "unavailable" not in ctx.services, ctx.services.get("unavailable")
+    assert not ctx.services.unavailable, ctx.services.unavailable
     link = ctx.platform
     assert link.credential.kiosk_id == KIOSK_ID and link.client.has_credential
 
     # catalog
-    cache = ctx.services["catalog_cache"]
+    cache = ctx.services.catalog.cache
     cache.refresh()
     assert cache.last_status in ("updated", "unchanged") and not cache.offline
     assert len(cache.catalog) > 10
 
     # documents: the list, then each kind the kiosk prints (rendered with its seal, signed PDF)
-    certificates = ctx.services["printing"].certificates
+    certificates = ctx.services.printing.certificates
     documents = certificates.source.list_for(PERSON["id_number"], PERSON["name"])
     assert documents
     formats = {}
@@ -231,10 +231,10 @@ def test_every_platform_call_goes_through_the_one_client(platform, front, pki, h
 
     # reference photo for the face check (no decoded card photo in this session)
     ctx.session.identity = Identity("idcard", PERSON["name"], PERSON["id_number"])
-    assert ctx.services["camera"].reference_photo()[:2] == b"\xff\xd8"    # a JPEG
+    assert ctx.services.camera.reference_photo()[:2] == b"\xff\xd8"    # a JPEG
 
     # records and heartbeat
-    sync = ctx.services["sync"]
+    sync = ctx.services.sync
     receipt = sync.enqueue("evaluation", {"level": 5})
     assert wait_for(lambda: sync.outbox.stats().depth == 0)
     assert sync.status().online and sync.status().last_error is None
@@ -280,11 +280,11 @@ def test_without_the_client_certificate_every_call_is_a_tls_error(platform, fron
     ctx = make_ctx(kiosk_overrides(tmp_path, front.url, pki, trust, with_cert=False), demo=True)
     wire_platform_areas(ctx)
     assert ctx.platform.credential is not None      # the credential file is there; TLS is not
-    cache = ctx.services["catalog_cache"]
+    cache = ctx.services.catalog.cache
     cache.refresh()
     assert cache.offline and cache.state().error_code == "platform_tls"
 
-    source = ctx.services["printing"].certificates.source
+    source = ctx.services.printing.certificates.source
     for call, args in ((source.list_for, (PERSON["id_number"], PERSON["name"])),
                        (source.document, ("DOC-1",)), (source.seal, ("/api/v1/seals/x",)),
                        (source.signed_pdf, ("DOC-1",))):
@@ -293,9 +293,9 @@ def test_without_the_client_certificate_every_call_is_a_tls_error(platform, fron
 
     ctx.session.identity = Identity("idcard", PERSON["name"], PERSON["id_number"])
     with pytest.raises(CameraError, match="platform_tls"):
-        ctx.services["camera"].reference_photo()
+        ctx.services.camera.reference_photo()
 
-    sync = ctx.services["sync"]
+    sync = ctx.services.sync
     sync.enqueue("evaluation", {"level": 1})
     assert sync.worker.drain().error == "platform_tls"
     assert sync.heartbeat.beat().error == "platform_tls"

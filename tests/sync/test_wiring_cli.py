@@ -45,25 +45,23 @@ def demo_ctx(tmp_path, live_platform):
     path.write_text('[kiosk]\ndata_dir = "data"\n[platform]\nurl = "embedded"\n'
                     '[sync]\nbackoff_base_s = 0.05\nbackoff_max_s = 1.0\n', encoding="utf-8")
     ctx = AppContext(config=config.load(path), session=Session(), bridge=Recorder(), demo=True)
-    ctx.services["platform_url"] = live_platform.url   # what the app sets for 'embedded'
+    ctx.platform_url = live_platform.url   # what the app sets for 'embedded'
     yield ctx
     ctx.shutdown()
 
 
 class FakeArea:
-    """An area service as the staff screen sees it: a `state` string, maybe a `paper` one."""
+    """The printing area as the heartbeat reads it: a `state` string and the receipt `paper`."""
 
     def __init__(self, state, paper=None):
-        self.state = state
-        if paper is not None:
-            self.paper = paper
+        self.state, self.paper = state, paper
 
 
 def test_demo_wiring_provisions_enqueues_delivers_and_reports(demo_ctx, live_platform, admin_of):
-    demo_ctx.services["receipt_printer"] = FakeArea("ready", paper="near-end")
-    demo_ctx.services["unavailable"] = {"camera": "no camera at /dev/video0"}
+    demo_ctx.services.printing = FakeArea("ready", paper="near-end")
+    demo_ctx.services.unavailable = {"camera": "no camera at /dev/video0"}
     sync_wiring.wire(demo_ctx)
-    service = demo_ctx.services["sync"]
+    service = demo_ctx.services.sync
     assert service.credential.kiosk_id == "KIOSK-DEMO-0001"
     receipt = service.enqueue("submission", {"name": NAME, "id_number": ID_NUMBER})
     assert len(receipt.key) == 36 and receipt.kind == "submission"
@@ -76,16 +74,16 @@ def test_demo_wiring_provisions_enqueues_delivers_and_reports(demo_ctx, live_pla
     beat = admin_of(live_platform.url).call("/api/v1/admin/heartbeats/KIOSK-DEMO-0001",
                                             method="GET")
     assert beat["body"]["outbox"]["depth"] in (0, 1)
-    assert beat["body"]["devices"] == {"receipt_printer": "ready",
+    assert beat["body"]["devices"] == {"printing": "ready",
                                        "camera": "unavailable: no camera at /dev/video0"}
-    assert beat["body"]["paper"] == {"receipt_printer": "near-end"}
+    assert beat["body"]["paper"] == {"printing": "near-end"}
     assert service.state == "online; 0 queued"
 
 
 def test_remote_flush_command_runs_through_the_wired_registry(demo_ctx, live_platform, admin_of):
     admin = admin_of(live_platform.url)
     sync_wiring.wire(demo_ctx)
-    service = demo_ctx.services["sync"]
+    service = demo_ctx.services.sync
     assert "flush_outbox" in service.commands.handlers()
     seen = []
     service.commands.register("screenshot", lambda args: seen.append(args) or {"saved": True})
@@ -104,7 +102,7 @@ def test_remote_flush_command_runs_through_the_wired_registry(demo_ctx, live_pla
 
 def test_offline_status_reaches_the_ui_and_records_wait(demo_ctx, live_platform):
     sync_wiring.wire(demo_ctx)     # provisioning needs the platform once; then it may go away
-    service = demo_ctx.services["sync"]
+    service = demo_ctx.services.sync
     live_platform.stop()
     receipt = service.enqueue("evaluation", {"level": "满意"})
     assert wait_for(lambda: service.status().online is False and service.status().depth == 1)
@@ -174,7 +172,7 @@ def test_flush_with_the_platform_down_exits_1_and_keeps_records(tmp_path, capsys
 
 def test_enqueue_refusal_is_typed(demo_ctx, live_platform):
     sync_wiring.wire(demo_ctx)
-    service = demo_ctx.services["sync"]
+    service = demo_ctx.services.sync
     service.outbox.min_free_bytes = 1 << 62
     with pytest.raises(OutboxError) as exc:
         service.enqueue("submission", {"n": 1})

@@ -4,6 +4,10 @@
   <context>
     <name>DemoActions</name>
     <message>
+      <source>Remove social security card</source>
+      <translation>Remove social security card</translation>
+    </message>
+    <message>
       <source>Insert sample social security card</source>
       <translation>Insert sample social security card</translation>
     </message>
@@ -26,10 +30,6 @@
     <message>
       <source>Social security card pulled out during reading</source>
       <translation>Social security card pulled out during reading</translation>
-    </message>
-    <message>
-      <source>Remove social security card</source>
-      <translation>Remove social security card</translation>
     </message>
   </context>
 </TS>

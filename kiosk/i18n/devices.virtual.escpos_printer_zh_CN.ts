@@ -15,17 +15,5 @@
       <source>Receipt printer: paper refilled</source>
       <translation>凭条打印机：已换纸</translation>
     </message>
-    <message>
-      <source>A4 printer: jam on the next job</source>
-      <translation>A4打印机：下一份卡纸</translation>
-    </message>
-    <message>
-      <source>A4 printer: out of paper on the next job</source>
-      <translation>A4打印机：下一份缺纸</translation>
-    </message>
-    <message>
-      <source>A4 printer: fixed by staff</source>
-      <translation>A4打印机：工作人员已排除故障</translation>
-    </message>
   </context>
 </TS>

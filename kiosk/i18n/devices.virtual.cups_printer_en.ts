@@ -4,18 +4,6 @@
   <context>
     <name>DemoActions</name>
     <message>
-      <source>Receipt printer: paper near end</source>
-      <translation>Receipt printer: paper near end</translation>
-    </message>
-    <message>
-      <source>Receipt printer: out of paper</source>
-      <translation>Receipt printer: out of paper</translation>
-    </message>
-    <message>
-      <source>Receipt printer: paper refilled</source>
-      <translation>Receipt printer: paper refilled</translation>
-    </message>
-    <message>
       <source>A4 printer: jam on the next job</source>
       <translation>A4 printer: jam on the next job</translation>
     </message>

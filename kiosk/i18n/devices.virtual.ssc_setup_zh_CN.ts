@@ -4,6 +4,10 @@
   <context>
     <name>DemoActions</name>
     <message>
+      <source>Remove social security card</source>
+      <translation>取出社会保障卡</translation>
+    </message>
+    <message>
       <source>Insert sample social security card</source>
       <translation>插入示例社会保障卡</translation>
     </message>
@@ -26,10 +30,6 @@
     <message>
       <source>Social security card pulled out during reading</source>
       <translation>读卡过程中拔出社会保障卡</translation>
-    </message>
-    <message>
-      <source>Remove social security card</source>
-      <translation>取出社会保障卡</translation>
     </message>
   </context>
 </TS>

@@ -7,12 +7,13 @@ import threading
 from datetime import datetime
 from typing import Callable
 
+from kiosk.area_state import StatePart, english
 from kiosk.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
 
-class CatalogService:
+class CatalogArea:
     def __init__(self, cache, on_change: Callable[[], None] | None = None):
         self.cache = cache
         self.on_change = on_change
@@ -30,6 +31,16 @@ class CatalogService:
     @property
     def fetched_at(self):
         return self.cache.fetched_at
+
+    @property
+    def state_parts(self) -> tuple[StatePart, ...]:
+        if self.offline:
+            return (StatePart("offline, guides as of %1", (self.as_of_text(),)),)
+        return (StatePart("%1 services", (str(len(self.catalog.items)),)),)
+
+    @property
+    def state(self) -> str:
+        return english(self.state_parts)
 
     def as_of_text(self) -> str:
         when = self.fetched_at
@@ -87,7 +98,3 @@ class CatalogService:
 class _EmptyIndex:
     def search(self, query: str, limit: int | None = None) -> list:
         return []
-
-
-def catalog_service(ctx) -> CatalogService | None:
-    return ctx.services.get("catalog")
