@@ -42,14 +42,12 @@ class Session:
     def wipe(self) -> None:
         """Forget the citizen: identity, stored values (overwriting byte buffers), then hooks."""
         with self._lock:
-            for value in self._data.values():
-                if isinstance(value, bytearray):
-                    value[:] = b"\0" * len(value)
+            _zero_buffers(self._data.values())
             self._data.clear()
             if self.identity is not None:
-                photo = self.identity.extra.get("photo")
-                if isinstance(photo, bytearray):
-                    photo[:] = b"\0" * len(photo)
+                # the decoded photo, but also the card's raw WLT photo and fingerprint template:
+                # every buffer, whatever its key
+                _zero_buffers(self.identity.extra.values())
                 self.identity.extra.clear()
             self.identity = None
             hooks, self._wipe_hooks = self._wipe_hooks, []
@@ -60,3 +58,11 @@ class Session:
     @property
     def active(self) -> bool:
         return self.identity is not None or bool(self._data)
+
+
+def _zero_buffers(values) -> None:
+    """Overwrite mutable byte buffers in place: dropping the reference leaves the bytes readable
+    in memory until something reuses it."""
+    for value in values:
+        if isinstance(value, bytearray):
+            value[:] = bytes(len(value))
