@@ -61,6 +61,8 @@ def run_app(args: argparse.Namespace) -> int:
     from screens import theme
     from screens.shell import Shell
 
+    from screens.text_entry import enable_input_method
+    enable_input_method()      # Qt chooses the input method (the Pinyin keyboard) with the app
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setFont(QFont(theme.FONT_FAMILY))
     ctx = build_context(cfg, demo=args.demo, bridge=DeviceBridge(), start=False)
@@ -77,6 +79,15 @@ def run_app(args: argparse.Namespace) -> int:
     def bring_up() -> None:
         start_services(ctx)
         install_remote_handlers(shell)
+    # the service manager hears "ready" when the home screen is painted, then the event loop's
+    # own pings (a hung UI thread stops them; systemd restarts the kiosk)
+    from kiosk.watchdog import Notifier, start_qt_watchdog
+    notifier = Notifier()
+
+    def announce_ready() -> None:
+        notifier.ready()
+        shell.watchdog_timer = start_qt_watchdog(notifier, shell)
+    shell.first_painted.connect(announce_ready)
     shell.first_painted.connect(bring_up)
     logging.getLogger(__name__).info("kiosk %s started", cfg.kiosk.id)
     # the service manager stops the kiosk with SIGTERM: shut devices down cleanly. Python only
@@ -86,5 +97,6 @@ def run_app(args: argparse.Namespace) -> int:
     ticker.timeout.connect(lambda: None)
     ticker.start(500)
     code = app.exec()
+    notifier.stopping()
     ctx.shutdown()
     return code

@@ -122,6 +122,8 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
         overrides.setdefault("ui", {})["orientation"] = "landscape"
         cfg = config.load(config_path, overrides)
 
+    from screens.text_entry import enable_input_method
+    enable_input_method()      # before the QApplication: the Pinyin keyboard is chosen with it
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setFont(QFont(theme.FONT_FAMILY))
     ctx = build_context(cfg, demo=True, bridge=DeviceBridge())
