@@ -218,7 +218,7 @@ class ReceivedCounts(Answer):
 
 
 class FaultSpec(Strict):
-    mode: Literal["none", "status", "slow", "reject_kind"] = "none"
+    mode: Literal["none", "status", "slow", "reject_kind", "reset"] = "none"
     target: Literal["records", "heartbeat", "ack", "all"] = "records"
     status: int = Field(default=500, ge=400, le=599)
     retry_after: int = optional()

@@ -27,8 +27,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from reference_platform import models as m
 from reference_platform.openapi import body as body_of
 from reference_platform.openapi import error
-from reference_platform.web import (HttpError, checked, json_object, parse_body, raw_body,
-                                    require_admin)
+from reference_platform.web import (HttpError, ResetConnection, checked, json_object,
+                                    parse_body, raw_body, require_admin)
 
 if TYPE_CHECKING:
     from reference_platform.server import Store
@@ -92,11 +92,22 @@ class Faults:
 
 
 def _status_fault(fault: dict[str, Any] | None) -> None:
+    """The faults that strike before anything is applied: an injected status, or a reset of the
+    connection (mode reset with before_apply)."""
+    if fault and fault["mode"] == "reset" and fault["before_apply"]:
+        raise ResetConnection()
     if fault and fault["mode"] == "status":
         headers = {}
         if fault.get("retry_after") is not None:
             headers["Retry-After"] = str(fault["retry_after"])
         raise HttpError(fault["status"], f"injected fault: HTTP {fault['status']}", headers)
+
+
+def _reset_after_apply(fault: dict[str, Any] | None) -> None:
+    """Mode reset (without before_apply): the request took effect, then the connection is reset
+    before the answer leaves, so the client cannot know it did."""
+    if fault and fault["mode"] == "reset" and not fault["before_apply"]:
+        raise ResetConnection()
 
 
 def _signing_key(store: Store) -> Ed25519PrivateKey:
@@ -221,6 +232,7 @@ def register(router, store: Store) -> None:
         results = _apply(store, kiosk_id, batch, fault)
         if fault and fault["mode"] == "slow" and not fault["before_apply"]:
             time.sleep(fault["delay_s"])
+        _reset_after_apply(fault)
         return {"results": results}
 
     @router.post("/api/v1/heartbeat", tags=["sync"], operation_id="heartbeat",
@@ -247,6 +259,7 @@ def register(router, store: Store) -> None:
                                  (kiosk_id, int(now))).fetchall()
         if fault and fault["mode"] == "slow":
             time.sleep(fault["delay_s"])
+        _reset_after_apply(fault)
         return {"interval_s": int(_setting(store, "interval_s", str(DEFAULT_INTERVAL_S))),
                 "server_time": now,
                 "commands": [{"payload": r["payload"], "signature": r["signature"]} for r in rows]}
@@ -258,7 +271,8 @@ def register(router, store: Store) -> None:
                                     _400="acks is not a list", _401=kiosk_refused,
                                     _413=too_large, _422="An ack lacks its id or ok"))
     def ack(kiosk_id: str = Depends(kiosk), raw: bytes = Depends(raw_body)) -> dict:
-        _status_fault(faults.take("ack"))
+        fault = faults.take("ack")
+        _status_fault(fault)
         body = json_object(raw)
         if not isinstance(body.get("acks"), list):
             raise HttpError(400, "acks must be a list")
@@ -274,6 +288,7 @@ def register(router, store: Store) -> None:
                      time.time(), item.id, kiosk_id))
                 if cur.rowcount:
                     done.append(item.id)
+        _reset_after_apply(fault)
         return {"acknowledged": done}
 
     # -- admin (demo and tests), behind the admin token ------------------------------------------

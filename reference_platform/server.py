@@ -30,9 +30,9 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
-from reference_platform.web import (ADMIN_HEADER, BODY_TIMEOUT_S, MAX_BODY_BYTES,
-                                    AbsoluteFormTargets, HttpError, JsonAnswer, LimitsMiddleware,
-                                    error_answer)
+from reference_platform.web import (ADMIN_HEADER, BODY_TIMEOUT_S, MAX_BODY_BYTES, SCOPE_RESET,
+                                    AbsoluteFormTargets, ConnectionResets, HttpError, JsonAnswer,
+                                    LimitsMiddleware, ResetConnection, error_answer)
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +119,11 @@ def _error_handlers(app: FastAPI) -> None:
     async def http_error(request, exc: HttpError):
         return error_answer(exc.status, exc.message, exc.headers)
 
+    @app.exception_handler(ResetConnection)
+    async def reset_connection(request, exc: ResetConnection):
+        request.scope[SCOPE_RESET]()
+        return error_answer(500, "connection reset")    # dropped: the connection is gone
+
     @app.exception_handler(StarletteHTTPException)
     async def routing_error(request, exc: StarletteHTTPException):
         message = {404: "not found", 405: "method not allowed"}.get(exc.status_code,
@@ -180,8 +185,8 @@ class PlatformServer:
         self.store = Store(db_path)
         self.app = build(self.store, seed=seed, admin_token=admin_token)
         self.admin_token: str = self.app.state.admin_token
-        self.asgi = AbsoluteFormTargets(LimitsMiddleware(self.app, max_body_bytes,
-                                                         body_timeout_s))
+        self.asgi = ConnectionResets(AbsoluteFormTargets(LimitsMiddleware(
+            self.app, max_body_bytes, body_timeout_s)))
         self.httpd = Listener(host, port)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import socket
+import struct
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -141,6 +143,41 @@ class LimitsMiddleware:
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+# -- connection resets (fault injection) ----------------------------------------------------------
+
+SCOPE_RESET = "reference_platform.reset_connection"
+
+
+class ResetConnection(Exception):
+    """Raised by a route to end its connection with a TCP reset instead of an answer (the `reset`
+    fault mode): the client sees ECONNRESET, as when an extranet firewall drops the connection."""
+
+
+class ConnectionResets:
+    """The outermost ASGI layer: puts into each request's scope a function that resets that
+    request's own connection. Only the server's own send knows the connection, so it is found
+    here, before any middleware wraps send."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            transport = getattr(getattr(send, "__self__", None), "transport", None)
+            scope[SCOPE_RESET] = lambda: _reset(transport)
+        await self.app(scope, receive, send)
+
+
+def _reset(transport) -> None:
+    if transport is None:
+        raise RuntimeError("this server gives no access to its connections: cannot reset one")
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        # linger 0: close with RST, not FIN, so the client cannot take it for a clean end
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    transport.abort()
 
 
 class AbsoluteFormTargets:
