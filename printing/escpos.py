@@ -23,67 +23,64 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-CLOSING = set("，。、；：）」』》！？,.;:)!?")
+# Line-breaking rules for Chinese text (GB/T 15834-2011 and the W3C "Requirements for Chinese
+# Text Layout", 3.1.7): these may not start a line (pause and stop marks, closing brackets and
+# quotes, the hyphen-like connector and the interpunct of minority names) ...
+CLOSING = frozenset("，。、；：？！）］｝〕〉》」』】〗〙”’·・ー〜～%,.;:)]}!?")
+# ... these may not end one (opening brackets and quotes) ...
+OPENING = frozenset("（［｛〔〈《「『【〖〘“‘([{")
+# ... and a doubled dash or ellipsis (——, ……) is never split across two lines.
+INSEPARABLE = frozenset("—…")
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break text into lines of at most `width` columns, at any character (CJK has no spaces),
-    keeping ASCII words whole where they fit; closing punctuation never starts a line (the
-    character before it moves down with it)."""
+    """Break text into lines of at most `width` printer columns. CJK may break between any two
+    characters, ASCII words are kept whole where they fit, and the rules above hold: when the
+    next character may not start a line, characters move down with it until the break is
+    allowed. Only when no allowed break leaves room on the next line (a run of punctuation
+    longer than a line) does a rule give way. Spaces at a break are dropped."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for token in _tokens(paragraph):
-            if columns(line) + columns(token) > width and line:
-                carry = ""
-                if token in CLOSING:
-                    # move characters down until the new line starts with something that may
-                    # start a line; give up if that would overflow it
-                    kept = line
-                    while len(kept) > 1 and (not carry or carry[0] in CLOSING
-                                             or carry[0].isspace()):
-                        carry, kept = kept[-1] + carry, kept[:-1]
-                    if carry[:1] in CLOSING or carry[:1].isspace() \
-                            or columns(carry) + columns(token) > width:
-                        carry = ""
-                    else:
-                        line = kept
-                lines.append(line.rstrip())
-                line = carry
-                if token.isspace():
-                    continue
-            while columns(line) + columns(token) > width:   # an ASCII run longer than a line
-                cut = _fit(token, width - columns(line))
-                lines.append(line + token[:cut])
-                line, token = "", token[cut:]
-            line += token
-        lines.append(line.rstrip())
+        _wrap_paragraph(paragraph, width, lines)
     return lines
 
 
-def _tokens(text: str) -> list[str]:
-    tokens: list[str] = []
-    word = ""
-    for ch in text:
-        if ch.isascii() and not ch.isspace():
-            word += ch
+def _wrap_paragraph(paragraph: str, width: int, lines: list[str]) -> None:
+    line = ""
+    for ch in paragraph:
+        if ch.isspace() or columns(line) + columns(ch) <= width:
+            line += ch                      # a space past the end hangs and is stripped
             continue
-        if word:
-            tokens.append(word)
-            word = ""
-        tokens.append(ch)
-    if word:
-        tokens.append(word)
-    return tokens
+        if not line.strip():                # only indentation before a character that fills
+            line = ch                       # the line: drop the indentation
+            continue
+        cut = _break_at(line, ch, width)
+        lines.append(line[:cut].rstrip())
+        line = line[cut:].lstrip() + ch
+    lines.append(line.rstrip())
 
 
-def _fit(text: str, width: int) -> int:
-    used = 0
-    for i, ch in enumerate(text):
-        used += columns(ch)
-        if used > width:
-            return max(1, i)
-    return len(text)
+def _break_at(line: str, ch: str, width: int) -> int:
+    """Where to end `line` when `ch` does not fit after it: the latest allowed break that leaves
+    the rest of the line, with `ch`, room on the next line; inside an ASCII word only when no
+    break between words does; at the end of the line when nothing is allowed."""
+    for split_words in (False, True):
+        for cut in range(len(line), 0, -1):
+            head, tail = line[:cut].rstrip(), line[cut:].lstrip() + ch
+            if not head or columns(tail) > width:
+                continue
+            if not split_words and _is_word(line[cut - 1]) and _is_word((line[cut:] + ch)[0]):
+                continue
+            if tail[0] in CLOSING or head[-1] in OPENING:
+                continue
+            if head[-1] == tail[0] and head[-1] in INSEPARABLE:
+                continue
+            return cut
+    return len(line)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace()
 
 
 def encode_text(text: str) -> bytes:

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from devices.receipt.errors import NotReady
 from devices.receipt.printer import ReceiptPrinter
@@ -16,7 +16,8 @@ from devices.receipt.transport import NetworkTransport, SerialTransport
 from devices.virtual.escpos_printer import Parser, VirtualEscposPrinter
 from printing import receipts
 from printing.audit import AuditTrail
-from printing.escpos import CHINESE_OFF, CHINESE_ON, Receipt, columns, encode_text, wrap
+from printing.escpos import (CHINESE_OFF, CHINESE_ON, CLOSING, OPENING, Receipt, columns,
+                             encode_text, wrap)
 from printing.notice import print_guide_notice
 from printing.receipt_service import ReceiptService
 
@@ -32,6 +33,21 @@ def test_chinese_goes_out_as_gb18030_inside_fs_ampersand():
     assert data == (CHINESE_ON + "受理编号：".encode("gb18030") + CHINESE_OFF + b"A-001" +
                     CHINESE_ON + "，请稍候。".encode("gb18030") + CHINESE_OFF)
     assert b"?" not in data                         # full-width punctuation survives
+
+
+# names with characters GBK lacks: CJK extension A (䶮, 㵘) and a four-byte extension B one (𠮷)
+RARE_NAMES = ["刘䶮", "王㵘", "𠮷祥", "阿依古丽·买买提"]
+
+
+@pytest.mark.parametrize("name", RARE_NAMES)
+def test_rare_characters_in_names_survive_to_paper(name):
+    data = encode_text(f"申请人：{name}")
+    assert data == CHINESE_ON + f"申请人：{name}".encode("gb18030") + CHINESE_OFF
+    assert b"?" not in data
+    ticket = receipts.submission_receipt("示范市政务服务中心", "SL0001", "户籍业务", name, ["身份证"],
+                                         "3个工作日", "https://zwfw.test/c/SL0001", "K-1")
+    text = parse(ticket)[0].text
+    assert f"申请人：{name}" in text and "\ufffd" not in text
 
 
 def test_native_qr_and_cut_commands():
@@ -51,15 +67,35 @@ def test_bold_and_size_bytes():
     assert b"\x1ba\x01\x1bE\x01\x1d!\x11\x1c!\x0c" + b"A017\n" in data
 
 
+PUNCTUATION_RUN = re.compile(r"[，。、；：？！）》」』】（《「『【“”·…—]{4,}")
+
+
 @settings(max_examples=600, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("政务服务中心示范市，。、（）ABCxyz0123 -")), max_size=200),
+@given(st.text(alphabet=st.sampled_from(list("政务服务中心示范市，。、；？！（）《》“”·…—ABCxyz0123 -")),
+               max_size=200),
        st.sampled_from([32, 48]))
+# found by hypothesis: a break at the space put 、 at the start of line 2
+@example("0000000000000、、、中、、、中、、、中、、0、、、 、", 48)
+@example("办理地点：" + "中" * 19 + "（北京）", 48)
+@example("请稍候" + "…" * 2 + "中" * 20 + "——" + "中" * 5, 48)
 def test_wrapping_never_exceeds_the_line_and_loses_nothing(text, width):
     lines = wrap(text, width)
     assert all(columns(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-    if not re.search(r"[，。、）]{4,}", text):       # a long run of punctuation cannot avoid it
-        assert not any(line[:1] in "，。、）" for line in lines[1:] if line)
+    if not PUNCTUATION_RUN.search(text):          # a long run of punctuation cannot avoid it
+        assert not any(line[:1] in CLOSING for line in lines[1:] if line), lines
+        assert not any(line[-1:] in OPENING for line in lines[:-1] if line), lines
+        joined = [a[-1:] + b[:1] for a, b in zip(lines, lines[1:])]
+        assert "——" not in joined and "……" not in joined, lines
+
+
+def test_wrapping_moves_the_character_before_a_closing_mark_down_with_it():
+    assert wrap("中" * 23 + "心。", 48) == ["中" * 23, "心。"]
+    assert wrap("中" * 23 + "（北", 48) == ["中" * 23, "（北"]            # （ never ends a line
+    assert wrap("中" * 23 + "A……", 48) == ["中" * 23 + "A", "……"]      # …… stays whole
+    assert wrap("AB " * 15 + "abcdefgh", 48) == [("AB " * 15).strip(), "abcdefgh"]
+    assert wrap("A" * 50 + "，中", 48) == ["A" * 48, "AA，中"]            # a word longer than a line
+    assert wrap("一二\n三", 48) == ["一二", "三"]
 
 
 @pytest.mark.parametrize("layout", ["queue", "submission", "progress", "job"])
