@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import logging
 
-from kiosk.config import Config, ConfigError
+from kiosk.config import Config
 from kiosk.context import AppContext, wire_all
+from kiosk.deployment_checks import check_production_settings
 from kiosk.embedded import embedded_platform
 from kiosk.session import Session
 
@@ -15,14 +16,9 @@ log = logging.getLogger(__name__)
 
 
 def check_demo_only_settings(cfg: Config, demo: bool) -> None:
-    if demo:
-        return
-    if cfg.platform.url == "embedded":
-        raise ConfigError("[platform] url = 'embedded': the built-in reference platform is for "
-                          "--demo only; set the platform's https URL")
-    if not cfg.platform.verify_tls:
-        raise ConfigError("[platform] verify_tls = false: TLS verification can only be switched "
-                          "off with --demo")
+    """Refuse what only --demo allows (kiosk.deployment_checks): http, the embedded platform,
+    TLS off, virtual twins."""
+    check_production_settings(cfg, demo)
 
 
 def start_platform(ctx: AppContext) -> None:

@@ -1,7 +1,8 @@
 """[platform] in config.toml -> sync.client.ClientSettings, the platform client's own settings.
 
 The one place the kiosk's configuration becomes TLS, proxy and timeouts for the platform: paths
-resolved against the config file's folder and checked, verify_tls = false refused outside --demo,
+resolved against the config file's folder and checked, plain http and verify_tls = false
+refused outside --demo, ca_bundle = '' meaning the operating system's CA store,
 and every problem reported as a ConfigError naming the key.
 """
 from __future__ import annotations
@@ -20,6 +21,9 @@ def client_settings(cfg: Config, url: str | None = None, *, demo: bool = False) 
     if url == "embedded":
         raise ConfigError("[platform] url = 'embedded': the embedded platform must be started "
                           "first and its URL passed to the client")
+    if not demo and url.lower().startswith("http://"):
+        raise ConfigError(f"[platform] url = {url!r}: only https:// is allowed outside --demo "
+                          "(the kiosk credential and citizens' records would travel in clear)")
     if not p.verify_tls and not demo:
         raise ConfigError("[platform] verify_tls = false: only allowed with --demo; set "
                           "ca_bundle to trust a private CA instead")

@@ -73,6 +73,13 @@ class ProcessStep(Answer):
     detail: str
 
 
+class IdentifyRule(Answer):
+    model_config = ConfigDict(extra="forbid")
+    ways: list[Literal["idcard", "ssc", "phone", "face"]] = optional()
+    face_check: bool = optional()
+    face_login: bool = optional()
+
+
 class ServiceItem(Answer):
     basic_code: str
     impl_code: str
@@ -99,6 +106,7 @@ class ServiceItem(Answer):
     kiosk_actions: list[Literal["print", "query", "apply", "none"]]
     kiosk_note: str
     guide_url: str = Field(json_schema_extra={"format": "uri"})
+    identify: IdentifyRule = optional()
 
 
 class Catalog(Answer):
@@ -172,6 +180,9 @@ class Heartbeat(Strict):
     outbox: OutboxState = optional()
     disk: DiskState = optional()
     last_errors: list[ErrorReport] = optional()
+    security_alerts: list[ErrorReport] = optional(
+        description="the recent alerts whose code starts with security_ (a platform certificate "
+                    "that did not verify, staff PIN lock-outs), also in last_errors")
 
 
 class CommandEnvelope(Answer):
@@ -339,3 +350,56 @@ class PersonPhotoRequest(Strict):
 
 class PersonPhotoError(Answer):
     error: str = optional()
+
+
+# -- identity: phone codes and face login --------------------------------------------------------
+
+class PhoneCodeRequest(Strict):
+    code: str = Field(min_length=8, max_length=512, description="The text of the phone's QR code")
+    request_id: str = Field(pattern=r"^[A-Za-z0-9-]{8,64}$",
+                            description="The kiosk's id for this verification; a retry of the same "
+                                        "request gets the same answer, a second request is a reuse")
+
+
+class Person(Answer):
+    name: str
+    id_number: str
+    sex: Literal["1", "2"] = Field(description="GB/T 2261.1: 1 male, 2 female")
+    nation: str = Field(description="GB/T 3304 code of the ethnic group (01 Han)")
+    birth_date: str = Field(pattern=r"^[0-9]{8}$", description="YYYYMMDD")
+    address: str = optional()
+
+
+class PhoneCodeAnswer(Answer):
+    source: Literal["eid", "essc"] = Field(description="eid: the phone's electronic ID; essc: "
+                                                       "the electronic social security card")
+    person: Person
+
+
+class IdentityRefusal(Answer):
+    error: str
+    reason: Literal["malformed", "unknown_code", "code_expired", "code_used", "wrong_kiosk",
+                    "not_on_file", "face_login_refused"]
+
+
+class IssuePhoneCode(Strict):
+    id_number: str = Field(pattern=r"^[0-9]{17}[0-9Xx]$")
+    source: Literal["eid", "essc"] = "eid"
+    ttl_s: int = Field(default=60, ge=1, le=3600)
+    kiosk_id: str = optional(description="Bind the code to one kiosk (a code shown to another "
+                                         "kiosk is refused as wrong_kiosk)")
+    expired: bool = Field(default=False, description="Issue it already expired (tests, demo)")
+
+
+class IssuedPhoneCode(Answer):
+    code: str
+    expires_at: float
+
+
+class FaceLoginRequest(Strict):
+    id_number: str = Field(pattern=r"^[0-9]{17}[0-9Xx]$")
+    task: str = Field(min_length=1, max_length=64)
+
+
+class FaceLoginAnswer(Answer):
+    person: Person

@@ -51,6 +51,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DeviceState", "reader %1"),
     QT_TRANSLATE_NOOP("DeviceState", "reader %1, card in"),
     # sync
+    QT_TRANSLATE_NOOP("DeviceState", "SECURITY: the platform's certificate does not verify"),
     QT_TRANSLATE_NOOP("DeviceState", "NOT accepting records (%1)"),
     QT_TRANSLATE_NOOP("DeviceState", "online"),
     QT_TRANSLATE_NOOP("DeviceState", "offline (%1)"),

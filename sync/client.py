@@ -23,7 +23,9 @@ No retries here: who retries, and how, is the caller's policy (sync.delivery.Ret
 from __future__ import annotations
 
 import logging
+import os
 import ssl
+import threading
 from dataclasses import dataclass
 from http.cookiejar import DefaultCookiePolicy
 from typing import Any, Callable
@@ -52,6 +54,11 @@ FORBIDDEN = "platform_forbidden"              # 403
 NOT_FOUND = "platform_not_found"              # 404
 CONFLICT = "platform_conflict"                # 409
 REJECTED = "platform_rejected"                # any other 4xx
+
+# security alerts (staff and the heartbeat): the platform's certificate did not verify, or our
+# client certificate was refused; and the all-clear
+SECURITY_TLS = "security_platform_tls"
+SECURITY_TLS_RECOVERED = "security_platform_tls_recovered"
 
 UNAVAILABLE_CODES = frozenset({UNREACHABLE, CONNECTION_RESET, TIMEOUT, TLS, BUSY, SERVER_ERROR,
                                BAD_RESPONSE})
@@ -143,7 +150,9 @@ class ClientSettings:
     url: str
     connect_timeout_s: float = 3.0
     read_timeout_s: float = 10.0
-    verify: bool | str = True          # True: the system trust store; a path: that CA bundle;
+    verify: bool | str = True          # True: the system trust store (system_trust_store(),
+                                       # where a province deploys its CA), never certifi's;
+                                       # a path: that CA bundle;
                                        # False: no verification (the kiosk allows it in demo only)
     client_cert: str | None = None     # PEM certificate (with the key in it when client_key is None)
     client_key: str | None = None
@@ -168,6 +177,20 @@ class ClientSettings:
         return (self.client_cert, self.client_key) if self.client_key else self.client_cert
 
 
+def system_trust_store() -> str:
+    """The operating system's CA store (Debian: /etc/ssl/certs/ca-certificates.crt, which
+    update-ca-certificates builds from what the province deploys into
+    /usr/local/share/ca-certificates). requests would use certifi's Mozilla bundle for
+    verify=True, which knows nothing of a provincial CA. OpenSSL's compiled-in paths, not
+    SSL_CERT_FILE: nothing about trust comes from the environment."""
+    paths = ssl.get_default_verify_paths()
+    for candidate in (paths.openssl_cafile, paths.openssl_capath):
+        if candidate and os.path.exists(candidate):
+            return os.path.realpath(candidate)
+    raise ClientSettingsError("ca_bundle = '' means the system CA store, but this system has "
+                              f"none ({paths.openssl_cafile}, {paths.openssl_capath})")
+
+
 # -- the client ----------------------------------------------------------------------------------
 class PlatformClient:
     Error = PlatformClientError
@@ -175,17 +198,25 @@ class PlatformClient:
     Refused = PlatformError
 
     def __init__(self, settings: ClientSettings, *, credential: Any = None,
-                 response_hooks: tuple[Callable[..., Any], ...] = ()):
+                 response_hooks: tuple[Callable[..., Any], ...] = (),
+                 security_alert: Callable[[str, str, dict], None] | None = None):
         """credential: anything with auth_header() -> {"Authorization": ...} (sync.credential);
-        response_hooks: requests response hooks (sync.clock.ClockSkew.response_hook)."""
+        response_hooks: requests response hooks (sync.clock.ClockSkew.response_hook);
+        security_alert(code, message, details): told once when TLS to the platform fails (a
+        certificate that does not verify may be someone on the hall network, not an outage) and
+        once when it works again."""
         self.settings = settings
+        self._security_alert = security_alert
+        self._tls_failing = False
+        self._tls_lock = threading.Lock()
         self.base_url = settings.url.rstrip("/")
         self.timeout = (settings.connect_timeout_s, settings.read_timeout_s)
         self.session = requests.Session()
         # The config file is the one source of truth: no proxy, CA bundle or .netrc from the
         # environment (an HTTP_PROXY would otherwise see ID numbers without our TLS).
         self.session.trust_env = False
-        self.session.verify = settings.verify
+        self.session.verify = (system_trust_store() if settings.verify is True
+                               else settings.verify)
         self.session.cert = settings.cert
         self.session.proxies = ({"http": settings.proxy, "https": settings.proxy}
                                 if settings.proxy else {})
@@ -230,11 +261,29 @@ class PlatformClient:
         kwargs.setdefault("timeout", self.timeout)
         url = self.url(path)
         try:
-            return self.session.request(method, url, **kwargs)
+            response = self.session.request(method, url, **kwargs)
         except requests.exceptions.RequestException as exc:
             code = classify_exception(exc)
-            raise PlatformUnavailable(code, _transport_message(code, method, path, self.base_url,
-                                                               exc)) from None
+            message = _transport_message(code, method, path, self.base_url, exc)
+            if code == TLS:
+                self._tls_state(True, message)
+            raise PlatformUnavailable(code, message) from None
+        if self._tls_failing:
+            self._tls_state(False, "TLS to the platform verifies again")
+        return response
+
+    def _tls_state(self, failing: bool, message: str) -> None:
+        with self._tls_lock:
+            changed = failing != self._tls_failing
+            self._tls_failing = failing
+        if changed and self._security_alert is not None:
+            code = SECURITY_TLS if failing else SECURITY_TLS_RECOVERED
+            self._security_alert(code, message, {"security": True, "platform": self.base_url})
+
+    @property
+    def tls_failing(self) -> bool:
+        """True since a TLS failure, until the platform answers over verified TLS again."""
+        return self._tls_failing
 
     # -- checked layer -------------------------------------------------------------------------
     def call(self, method: str, path: str, **kwargs: Any) -> requests.Response:

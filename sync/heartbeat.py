@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 HEARTBEAT_PATH = "/api/v1/heartbeat"
 ACK_PATH = "/api/v1/commands/ack"
 MIN_INTERVAL_S, MAX_INTERVAL_S = 1, 3600
+SECURITY_PREFIX = "security_"       # alert codes staff must see as security events
 
 
 class ErrorLog:
@@ -57,6 +58,7 @@ class KioskState:
 
     def snapshot(self) -> dict:
         stats = self.outbox_stats()
+        errors = _safe(self.last_errors, [])
         disk = shutil.disk_usage(self.data_dir)
         return {
             "kiosk_id": self.kiosk_id,
@@ -69,7 +71,11 @@ class KioskState:
                        else round(stats.oldest_age_s, 1),
                        "accepting": stats.accepting, "problem": stats.problem},
             "disk": {"free_bytes": disk.free, "total_bytes": disk.total},
-            "last_errors": _safe(self.last_errors, [])[-10:],
+            "last_errors": errors[-10:],
+            # what staff at the platform must look at even when the kiosk is otherwise fine:
+            # a certificate that did not verify, a clock off, staff PIN lock-outs
+            "security_alerts": [e for e in errors if str(e.get("code", "")).startswith(
+                SECURITY_PREFIX)][-10:],
         }
 
 

@@ -1,4 +1,6 @@
-"""`kiosk config check|set`: validate the configuration, or change one key keeping comments."""
+"""`kiosk config check|set`: validate the configuration, or change one key keeping comments.
+
+`kiosk config check` judges the file for a real kiosk; `kiosk --demo config check` for the demo."""
 from __future__ import annotations
 
 import argparse
@@ -19,8 +21,18 @@ def register(groups) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """Valid, and fit for what it will run as: a real kiosk refuses what only --demo allows
+    (http, the embedded platform, TLS off, virtual twins), exactly as the app does at start."""
+    from kiosk.deployment_checks import check_production_settings
+    from kiosk.platform_settings import client_settings
     cfg = config.load(args.path or args.config)
-    print(f"{cfg.path}: OK")
+    try:
+        check_production_settings(cfg, args.demo)
+        if cfg.platform.url != "embedded":
+            client_settings(cfg, demo=args.demo)      # certificate files exist, the URL parses
+    except config.ConfigError as exc:
+        raise config.ConfigError(f"{cfg.path}: {exc}") from None
+    print(f"{cfg.path}: OK" + (" for --demo" if args.demo else ""))
     return 0
 
 

@@ -105,7 +105,7 @@ def _flush(args: argparse.Namespace) -> int:
         print("kiosk outbox flush: [platform] url is 'embedded'; the embedded platform runs only "
               "inside the demo app, which delivers by itself", file=sys.stderr)
         return 2
-    link = open_link(cfg, cfg.platform.url.rstrip("/"))
+    link = open_link(cfg, cfg.platform.url.rstrip("/"), demo=args.demo)
     service = build_area(cfg, link)
     try:
         result = service.worker.drain(ignore_backoff=True, deadline=time.time() + args.timeout)

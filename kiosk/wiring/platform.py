@@ -80,7 +80,7 @@ def open_link(cfg: Config, url: str, *, demo: bool = False,
     alerts = AlertRelay()
     skew = ClockSkew(alert=alerts)
     client = PlatformClient(client_settings(cfg, url, demo=demo),
-                            response_hooks=(skew.response_hook,))
+                            response_hooks=(skew.response_hook,), security_alert=alerts)
     link = PlatformLink(url, client, skew, None, alerts)
     link.credential = _credential(cfg, link, enroll_token)
     client.use_credential(link.credential)

@@ -44,10 +44,14 @@ class SyncArea:
         self.heartbeat = heartbeat
         self.commands = commands
         self.kiosk_state = kiosk_state
+        self.tls_failing: Callable[[], bool] = lambda: False
 
     @property
     def state_parts(self) -> tuple[StatePart, ...]:
         status = self.worker.status()
+        if self.tls_failing():
+            # not "offline": a certificate that does not verify may be someone in between
+            return (StatePart("SECURITY: the platform's certificate does not verify"),)
         if not status.accepting:
             return (StatePart("NOT accepting records (%1)", (status.problem,)),)
         link = {True: StatePart("online"), False: StatePart("offline (%1)", (status.last_error,)),
@@ -119,6 +123,7 @@ def build_area(cfg, link: PlatformLink, *,
                             policy=RetryPolicy(sync_cfg.backoff_base_s, sync_cfg.backoff_max_s),
                             ordered_kinds=sync_cfg.ordered_kinds, alert=on_alert)
     service = SyncArea(outbox, worker, errors, skew, credential)
+    service.tls_failing = lambda: link.client.tls_failing
     if credential is None:
         return service
     commands = RemoteCommands(cfg.data_path(sync_cfg.commands_db), credential.kiosk_id,

@@ -34,7 +34,7 @@ def client_for(cfg):
     made: list[PlatformClient] = []
 
     def make(url: str, **kw) -> PlatformClient:
-        client = PlatformClient(client_settings(cfg, url), **kw)
+        client = PlatformClient(client_settings(cfg, url, demo=url.startswith("http:")), **kw)
         made.append(client)
         return client
     yield make

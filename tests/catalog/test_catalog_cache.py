@@ -48,7 +48,7 @@ def test_changed_catalog_is_picked_up(platform, cfg, client_for):
 
 def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
     server = PlatformServer(tmp_path / "platform.sqlite3").start()
-    client = PlatformClient(client_settings(cfg, server.url))
+    client = PlatformClient(client_settings(cfg, server.url, demo=True))
     cache = open_cache(cfg, client)
     cache.refresh()
     fetched = cache.fetched_at
@@ -64,7 +64,7 @@ def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
     assert len(cache.catalog) == items and cache.fetched_at == fetched   # guides as of then
 
     # the kiosk restarts while the platform is still down: the cache on disk carries it
-    restarted = open_cache(cfg, PlatformClient(client_settings(cfg, server.url)))
+    restarted = open_cache(cfg, PlatformClient(client_settings(cfg, server.url, demo=True)))
     assert len(restarted.catalog) == items and restarted.fetched_at == fetched
     restarted.refresh()
     assert restarted.last_status == "offline"
@@ -74,7 +74,7 @@ def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
 
 
 def test_first_start_offline_is_an_empty_catalog_not_a_crash(cfg):
-    down = PlatformClient(client_settings(cfg, f"http://127.0.0.1:{free_port()}"))
+    down = PlatformClient(client_settings(cfg, f"http://127.0.0.1:{free_port()}", demo=True))
     cache = open_cache(cfg, down)
     catalog = cache.refresh()
     assert cache.last_status == "offline"

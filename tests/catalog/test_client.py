@@ -63,7 +63,7 @@ def test_an_answer_that_is_not_json_is_unavailable(stub_server, client_for):
 def test_read_timeout_from_config(stub_server, tmp_path):
     server = stub_server(hang=True)
     cfg = kiosk_config(tmp_path, read_timeout_s=1.0, connect_timeout_s=0.5)
-    client = PlatformClient(client_settings(cfg, server.url))
+    client = PlatformClient(client_settings(cfg, server.url, demo=True))
     assert client.timeout == (0.5, 1.0)
     with pytest.raises(PlatformUnavailable) as err:
         client.get_json("/api/v1/catalog")
@@ -76,7 +76,7 @@ def test_one_session_carries_credential_and_clock_hook(stub_server, cfg):
     hooked = []
     credential = type("Cred", (), {"auth_header": lambda self: {"Authorization": "Bearer t0k"}})()
     skew = type("Skew", (), {"response_hook": lambda self, r, *a, **k: hooked.append(r.status_code)})()
-    client = PlatformClient(client_settings(cfg, server.url), credential=credential,
+    client = PlatformClient(client_settings(cfg, server.url, demo=True), credential=credential,
                             response_hooks=(skew.response_hook,))
     client.get_json("/a")
     client.post_json("/b", {"n": 1})
@@ -209,7 +209,7 @@ def test_the_session_keeps_no_cookies(cfg):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        with PlatformClient(client_settings(cfg, f"http://127.0.0.1:{httpd.server_address[1]}")) \
+        with PlatformClient(client_settings(cfg, f"http://127.0.0.1:{httpd.server_address[1]}", demo=True)) \
                 as client:
             client.get_json("/a")
             client.get_json("/b")

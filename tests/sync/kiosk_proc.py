@@ -66,7 +66,7 @@ def crash_hook(point: str, nth: int, delay_s: float) -> crash_points.Hook:
 
 def main(path: str, count: int, hold_s: float = 0.0) -> int:
     cfg = config.load(path)
-    service = build_area(cfg, open_link(cfg, cfg.platform.url))
+    service = build_area(cfg, open_link(cfg, cfg.platform.url, demo=True))   # http on loopback
     for n in range(count):
         receipt = service.enqueue("submission", {"n": n, "applicant": "测试申请人"})
         print(receipt.key, flush=True)

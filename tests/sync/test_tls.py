@@ -24,7 +24,8 @@ def kiosk_cfg(tmp_path, url, **platform):
 def make_client(cfg, url, credential, skew):
     """The client as the platform wiring builds it: settings from [platform], the credential,
     the clock-skew hook."""
-    return PlatformClient(client_settings(cfg, url), credential=credential,
+    return PlatformClient(client_settings(cfg, url, demo=url.startswith("http:")),
+                          credential=credential,
                           response_hooks=(skew.response_hook,))
 
 
