@@ -18,7 +18,7 @@ from devices.virtual.escpos_printer import VirtualEscposPrinter
 from kiosk import config
 from printing import documents, templates
 from printing.audit import AuditTrail, Journal
-from printing.cups_jobs import CupsPrinter
+from printing.cups_jobs import CupsPrinter, answering
 from printing.service import CertificateService
 from printing.source import PlatformDocuments
 from sync.client import ClientSettings, PlatformClient
@@ -39,16 +39,49 @@ def cups_standin():
     shutil.rmtree(root, ignore_errors=True)
 
 
+def _cupsd_answers(standin: CupsStandIn) -> bool:
+    """cupsd is running and answers on its socket in time (a stopped or hung one does not)."""
+    proc = standin._procs.get("cupsd")
+    return proc is not None and proc.poll() is None and answering(standin.server, 631, timeout=3)
+
+
+def _printer_up(standin: CupsStandIn) -> bool:
+    proc = standin._procs.get("ippeveprinter")
+    return proc is not None and proc.poll() is None
+
+
+def make_healthy(standin: CupsStandIn) -> CupsStandIn:
+    """Health-check the shared stand-in and restart what died, so each printing test starts on
+    a working cupsd and printer whatever the previous test did to them (a crash, a SIGSTOP, a
+    stopped printer, a fault left set, jobs or output left behind)."""
+    if not _cupsd_answers(standin):
+        standin.stop()                  # a dead or hung cupsd: start the stand-in afresh
+        standin.start()
+    if not _printer_up(standin):
+        standin.start_printer()
+    standin.set_mode("")
+    printer = CupsPrinter(standin.queue, standin.server, timeout_s=20)
+    if not printer.status().ready:
+        standin.reset_printer()         # ippeveprinter keeps a reported fault until restarted
+    subprocess.run(["cancel", "-a", "-h", standin.server, standin.queue], capture_output=True,
+                   timeout=10)
+    standin.enable_queue()
+    for leftover in standin.out.glob("*"):
+        leftover.unlink()               # what a test finds printed, it printed itself
+    assert _cupsd_answers(standin) and printer.status().ready, "the CUPS stand-in did not recover"
+    return standin
+
+
 @pytest.fixture
 def standin(cups_standin):
-    """The shared stand-in, healthy at the start of each test (printer up, queue enabled, no fault
-    left over: a staff test page clears a fault the previous test injected)."""
-    printer = CupsPrinter(cups_standin.queue, cups_standin.server, timeout_s=20)
-    if "ippeveprinter" not in cups_standin._procs or not printer.status().ready:
-        cups_standin.reset_printer()
-    cups_standin.set_mode("")
-    cups_standin.enable_queue()
-    return cups_standin
+    """The shared stand-in, health-checked and restored before each test (see make_healthy)."""
+    return make_healthy(cups_standin)
+
+
+@pytest.fixture
+def heal(cups_standin):
+    """heal(): the health check the standin fixture runs, for tests that break the stand-in."""
+    return lambda: make_healthy(cups_standin)
 
 
 @pytest.fixture
