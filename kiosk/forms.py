@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from devices.idcard import gb11643
+from kiosk.errors import KioskError
 
 FIELD_TYPES = ("text", "id_number", "phone", "date", "postcode", "region", "choice", "digits",
                "credit_code")
@@ -109,8 +110,13 @@ class FormDefinition:
         raise KeyError(name)
 
 
-class FormDefinitionError(ValueError):
-    """The platform sent a form this kiosk cannot show (a programming or contract error)."""
+class FormDefinitionError(KioskError, ValueError):
+    """The platform sent a form this kiosk cannot show (a contract error): the citizen is told
+    the form cannot be shown here and to apply at the window."""
+    code = "form_unavailable"
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
 
 
 def parse_definition(data: Mapping[str, Any]) -> FormDefinition:

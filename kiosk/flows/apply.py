@@ -1,0 +1,330 @@
+"""Apply at the kiosk (自助申报): identification first, the item's form from the platform pre-filled
+from the card and the platform's person data, materials from the e-licence library (免提交) or
+scanned, a signature where the item asks for one, review, and a durable submission.
+
+Steps: identify -> loading -> form -> materials -> signature (if asked) -> review -> submitted,
+or unavailable (with a code) when the item cannot be applied for here now. Methods that change
+the step run on the UI thread; load() and submit() do I/O and run on a worker.
+
+Policy held here, not in the screens:
+- nothing is asked that the form does not ask, and nothing required that the guide does not list
+  (the platform's form names its materials by the guide's names);
+- a value is judged as it is typed and every asked field again before the materials;
+- a required material to scan must have at least one accepted page; a page is accepted only when
+  it is sharp enough and the page's edges were found;
+- scanning is refused before it starts when the outbox would refuse the submission (disk low);
+- "submitted" is said only after the outbox has the record on disk (kind `submission`, its
+  idempotency key is the receipt's reference); offline that is allowed only for items that allow
+  it, and the receipt says it will be sent when the connection returns;
+- leaving or timing out wipes the draft: values, pages and signature are overwritten.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from kiosk.errors import KioskError
+from kiosk.flows.evaluation import RatingOffer
+from kiosk.forms import FormDefinition, FormState, Material, parse_definition, prefill_sources
+
+log = logging.getLogger(__name__)
+
+KIND = "submission"
+# a page whose Laplacian variance is below this is too blurry to read (measured on the document
+# camera twin's pages at 200 dpi: sharp pages score 300 and more, a defocused one under 40)
+MIN_SHARPNESS = 80.0
+MAX_PAGES = 20
+
+
+class ApplyError(KioskError):
+    codes = ("not_identified", "item_not_offered", "platform_needed", "material_missing",
+             "signature_missing", "page_blurry", "page_not_framed", "too_many_pages",
+             "submission_not_saved", "form_unavailable")
+
+
+class ApplyPlatform(Protocol):
+    """The platform's application endpoints (kiosk.wiring.platform.ApplyClient)."""
+    def form(self, code: str) -> dict[str, Any]: ...
+    def prefill(self, code: str, id_number: str, name: str) -> dict[str, Any]: ...
+
+
+class Outbox(Protocol):
+    """kiosk.wiring.sync.SyncArea as far as this flow asks it."""
+    def enqueue(self, kind: str, payload: Any) -> Any: ...
+    def status(self) -> Any: ...
+
+
+class Identity(Protocol):
+    name: str
+    id_number: str
+    extra: dict
+
+
+@dataclass
+class ScannedPage:
+    jpeg: bytearray
+    sha256: str
+
+    def wipe(self) -> None:
+        self.jpeg[:] = b"\0" * len(self.jpeg)
+
+
+@dataclass
+class MaterialState:
+    material: Material
+    licence: dict[str, str] | None = None      # the held e-licence that replaces paper
+    pages: list[ScannedPage] = field(default_factory=list)
+
+    @property
+    def how(self) -> str:
+        """elicence (taken from the library), scan, window (bring it) or form (this form)."""
+        if self.material.source == "elicence":
+            return "elicence" if self.licence else "scan"   # not held: the paper is scanned
+        return self.material.source
+
+    @property
+    def complete(self) -> bool:
+        return self.how in ("elicence", "window", "form") or bool(self.pages) or \
+            not self.material.required
+
+
+def sharpness(jpeg: bytes) -> float:
+    """Variance of the Laplacian of the page (a standard focus measure)."""
+    import cv2
+    import numpy as np
+    image = cv2.imdecode(np.frombuffer(bytes(jpeg), np.uint8), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        return 0.0
+    return float(cv2.Laplacian(image, cv2.CV_64F).var())
+
+
+def page_problem(jpeg: bytes, framed: bool) -> str | None:
+    """Why a captured page is not accepted, or None."""
+    if not framed:
+        return "page_not_framed"
+    if sharpness(jpeg) < MIN_SHARPNESS:
+        return "page_blurry"
+    return None
+
+
+def card_data(identity: Identity | None) -> dict[str, str]:
+    """The card's fields a form may take ("card.<name>")."""
+    if identity is None:
+        return {}
+    extra = identity.extra or {}
+    out = {"name": identity.name, "id_number": identity.id_number}
+    for key in ("sex", "nation", "address"):
+        if extra.get(key):
+            out[key] = str(extra[key])
+    if extra.get("birth_date"):
+        out["birth_date"] = str(extra["birth_date"])[:10]
+    return out
+
+
+class ApplyFlow:
+    def __init__(self, item_code: str, platform: ApplyPlatform | None, outbox: Outbox | None,
+                 identity: Callable[[], Identity | None], *, kiosk_id: str = "",
+                 promised_days: int = 5, clock: Callable[[], float] = time.time):
+        self.item_code = item_code
+        self.platform, self.outbox, self._identity = platform, outbox, identity
+        self.kiosk_id, self.promised_days, self.clock = kiosk_id, promised_days, clock
+        self.step = "identify" if identity() is None else "loading"
+        self.code: str | None = None             # why the flow is unavailable, or the last refusal
+        self.definition: FormDefinition | None = None
+        self.form: FormState | None = None
+        self.materials: list[MaterialState] = []
+        self.signature: bytearray | None = None
+        self.receipt: Any = None
+        self.offline = False
+        self.next_step: RatingOffer | None = None
+
+    # ---- identification and loading --------------------------------------------------------
+    def identified(self) -> None:
+        if self._identity() is not None and self.step == "identify":
+            self.step = "loading"
+
+    def load(self) -> None:
+        """Worker: the form and the pre-fill from the platform."""
+        who = self._identity()
+        if who is None:
+            self._unavailable("not_identified")
+            return
+        if self.platform is None:
+            self._unavailable("platform_needed")
+            return
+        try:
+            self.definition = parse_definition(self.platform.form(self.item_code))
+            known = self.platform.prefill(self.item_code, who.id_number, who.name)
+        except Exception as exc:      # the client's coded errors: unreachable, not found, ...
+            code = getattr(exc, "code", "") or "platform_needed"
+            log.warning("application form not loaded: %s (%s)", code, type(exc).__name__)
+            self._unavailable("item_not_offered" if code == "platform_not_found"
+                              else "form_unavailable" if code == "form_unavailable"
+                              else "platform_needed")
+            return
+        self.form = FormState(self.definition)
+        self.form.prefill(prefill_sources(card_data(who), known.get("person") or {}))
+        held = {entry["material"]: entry for entry in known.get("licences") or ()}
+        self.materials = [MaterialState(m, held.get(m.name)) for m in self.definition.materials]
+        self.step = "form"
+
+    def _unavailable(self, code: str) -> None:
+        self.step, self.code = "unavailable", code
+
+    # ---- the form ------------------------------------------------------------------------
+    def set_field(self, name: str, value: str) -> str | None:
+        return self.form.set(name, value)
+
+    def form_done(self) -> bool:
+        """The citizen pressed Next on the form: True when every asked field is acceptable."""
+        if self.form is None or not self.form.check_all():
+            return False
+        self.step = "materials"
+        return True
+
+    # ---- materials -----------------------------------------------------------------------
+    def to_scan(self) -> list[MaterialState]:
+        return [m for m in self.materials if m.how == "scan"]
+
+    def scanning_refused(self) -> str | None:
+        """Why scanning must not start (the outbox would refuse the submission), else None."""
+        if self.outbox is None:
+            return "submission_not_saved"
+        status = self.outbox.status()
+        if not getattr(status, "accepting", True):
+            return getattr(status, "problem", None) or "submission_not_saved"
+        return None
+
+    def add_page(self, material: str, jpeg: bytes, framed: bool = True) -> str | None:
+        """A captured page for `material`; returns why it was refused (None: accepted)."""
+        state = self._material(material)
+        if len(state.pages) >= MAX_PAGES:
+            return "too_many_pages"
+        problem = page_problem(jpeg, framed)
+        if problem is None:
+            state.pages.append(ScannedPage(bytearray(jpeg), hashlib.sha256(jpeg).hexdigest()))
+        return problem
+
+    def retake_page(self, material: str, index: int, jpeg: bytes, framed: bool = True) -> str | None:
+        state = self._material(material)
+        problem = page_problem(jpeg, framed)
+        if problem is None:
+            state.pages[index].wipe()
+            state.pages[index] = ScannedPage(bytearray(jpeg), hashlib.sha256(jpeg).hexdigest())
+        return problem
+
+    def remove_page(self, material: str, index: int) -> None:
+        self._material(material).pages.pop(index).wipe()
+
+    def move_page(self, material: str, index: int, to: int) -> None:
+        pages = self._material(material).pages
+        pages.insert(to, pages.pop(index))
+
+    def _material(self, name: str) -> MaterialState:
+        for state in self.materials:
+            if state.material.name == name:
+                return state
+        raise KeyError(name)
+
+    def missing_materials(self) -> list[str]:
+        return [m.material.name for m in self.materials if not m.complete]
+
+    def materials_done(self) -> bool:
+        if self.missing_materials():
+            self.code = "material_missing"
+            return False
+        self.code = None
+        self.step = "signature" if self.definition.signature else "review"
+        return True
+
+    # ---- signature -----------------------------------------------------------------------
+    def sign(self, png: bytes) -> None:
+        self.clear_signature()
+        self.signature = bytearray(png)
+
+    def clear_signature(self) -> None:
+        if self.signature is not None:
+            self.signature[:] = b"\0" * len(self.signature)
+        self.signature = None
+
+    def signature_done(self) -> bool:
+        if self.definition.signature and not self.signature:
+            self.code = "signature_missing"
+            return False
+        self.code = None
+        self.step = "review"
+        return True
+
+    def back_to(self, step: str) -> None:
+        """From the review, correct something (form, materials or signature)."""
+        if step in ("form", "materials", "signature"):
+            self.step = step
+
+    # ---- review and submission ---------------------------------------------------------------
+    def review(self) -> dict[str, Any]:
+        """What the review screen shows: every answer, every material and how it comes."""
+        return {"answers": self.form.answers(),
+                "materials": [(m.material.name, m.how, len(m.pages)) for m in self.materials],
+                "signed": bool(self.signature)}
+
+    def can_submit_offline(self) -> bool:
+        return bool(self.definition and self.definition.offline)
+
+    def submit(self, online: bool) -> None:
+        """Worker: the submission sealed in the outbox, then "submitted". Offline only where the
+        item allows it."""
+        who = self._identity()
+        if who is None:
+            self._unavailable("not_identified")
+            return
+        if not online and not self.can_submit_offline():
+            self.code = "platform_needed"
+            return
+        try:
+            self.receipt = self.outbox.enqueue(KIND, self.payload(who))
+        except Exception as exc:       # OutboxError: disk_full, corrupt, payload_too_large, ...
+            self.code = getattr(exc, "code", "") or "submission_not_saved"
+            log.error("submission not saved: %s (%s)", self.code, type(exc).__name__)
+            return
+        self.offline = not online
+        self.step, self.code = "submitted", None
+        self.next_step = RatingOffer(self.item_code)
+        log.info("application for %s queued as %s", self.item_code, self.receipt.key)
+
+    def payload(self, who: Identity) -> dict[str, Any]:
+        materials = []
+        for state in self.materials:
+            entry: dict[str, Any] = {"name": state.material.name, "how": state.how}
+            if state.how == "elicence":
+                entry["licence_id"] = state.licence["licence_id"]
+            if state.pages:
+                entry["pages"] = [{"sha256": p.sha256, "jpeg": base64.b64encode(p.jpeg).decode()}
+                                  for p in state.pages]
+            materials.append(entry)
+        out = {"item_code": self.item_code, "kiosk_id": self.kiosk_id,
+               "applicant": {"id_number": who.id_number, "name": who.name},
+               "answers": self.form.answers(), "materials": materials,
+               "submitted_at": self.clock(), "promised_days": self.promised_days}
+        if self.signature:
+            out["signature_png"] = base64.b64encode(self.signature).decode()
+        return out
+
+    @property
+    def reference(self) -> str:
+        return self.receipt.key if self.receipt is not None else ""
+
+    # ---- the end -------------------------------------------------------------------------
+    def wipe(self) -> None:
+        """The session ended (done, left, or timed out): overwrite everything personal."""
+        if self.form is not None:
+            self.form.wipe()
+        for state in self.materials:
+            for page in state.pages:
+                page.wipe()
+            state.pages.clear()
+        self.clear_signature()
+        self.materials = []
