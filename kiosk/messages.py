@@ -120,6 +120,24 @@ _RATING_LOST = QT_TRANSLATE_NOOP("Messages", "Your rating could not be saved. Yo
 _SERVICE_ELSEWHERE = QT_TRANSLATE_NOOP("Messages", "This service is not available on this kiosk "
                                        "yet. Please take it to a service counter.")
 
+# --- check my case (kiosk/flows/case_*.py) ------------------------------------------------------
+_CASE_OFFLINE = QT_TRANSLATE_NOOP("Messages", "Case progress needs the connection to the service "
+                                  "platform, which is not available right now. You can call the "
+                                  "12345 hotline or ask at a service window.")
+_CASE_NOT_FOUND = QT_TRANSLATE_NOOP("Messages", "No case has this number. Please check the number "
+                                    "on your receipt and type it again.")
+_CASE_NUMBER_INVALID = QT_TRANSLATE_NOOP("Messages", "A case number has two letters and 20 digits, "
+                                         "like SL-990100-20261122-000123. Please check it and type "
+                                         "it again.")
+_NOT_A_CASE_CODE = QT_TRANSLATE_NOOP("Messages", "This QR code is not a case receipt. Please scan "
+                                     "the QR code on your acceptance receipt, or type the case "
+                                     "number.")
+_RECEIPT_EXPIRED = QT_TRANSLATE_NOOP("Messages", "The QR code on this receipt has expired. Please "
+                                     "type the case number printed on it, or identify yourself to "
+                                     "see all your cases.")
+_CASE_LOOKUP_FAILED = QT_TRANSLATE_NOOP("Messages", "Case progress cannot be shown right now. You "
+                                        "can call the 12345 hotline or ask at a service window.")
+
 # code -> (text, whether the citizen is sent to the staff)
 _STAFF, _SELF = True, False
 _CATALOGUE: dict[str, tuple[str, bool]] = {}
@@ -171,6 +189,12 @@ _add(GENERIC, _STAFF, "platform_tls", "platform_bad_request", "platform_unauthor
      "platform_forbidden", "platform_not_found", "platform_conflict", "platform_rejected",
      "catalog_bad_data", "unexpected")
 _add(_SERVICE_ELSEWHERE, _STAFF, "service_not_offered")
+_add(_CASE_OFFLINE, _SELF, "case_offline")
+_add(_CASE_NOT_FOUND, _SELF, "case_not_found")
+_add(_CASE_NUMBER_INVALID, _SELF, "case_number_invalid")
+_add(_NOT_A_CASE_CODE, _SELF, "not_a_case_code")
+_add(_RECEIPT_EXPIRED, _SELF, "receipt_expired")
+_add(_CASE_LOOKUP_FAILED, _STAFF, "case_lookup_failed", "case_data_invalid")
 # states the flows and screens name themselves (no error class behind them)
 _add(_NO_IDENTIFY_DEVICE, _STAFF, "no_identify_device")
 _add(_CARD_DAMAGED, _STAFF, "card_may_be_damaged")
