@@ -14,6 +14,11 @@ How failures are handled (one policy, here):
   and backs off; a record that failed before is retried alone; at max_attempts it goes dead.
 - any other 4xx: a permanent refusal. A single record is dead-lettered at once (staff alert); a
   batch is split so that only the offending record dies.
+
+Staff hear of an outage twice, through the alert sink (the error log the heartbeat carries):
+`platform_unavailable` when it starts (with the code) and `platform_available` when the platform
+answers again (with how long it lasted), so the platform's monitoring learns of an outage the
+kiosk could not report while it lasted.
 """
 from __future__ import annotations
 
@@ -130,6 +135,8 @@ class DeliveryWorker:
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self._offline_failures = 0
         self._offline_until = 0.0
+        self._outage_since: float | None = None     # when the current outage began (alerted)
+        self._outage_lock = threading.Lock()
         self._wake = threading.Event()
         self._flush_requested = False
         self._flush_done = threading.Condition()
@@ -183,12 +190,33 @@ class DeliveryWorker:
         if ok:
             was_offline = self._status.online is False
             self._update(online=True, last_success=self._clock(), last_error=None, retry_at=None)
+            self._outage_over()
             if was_offline:
                 self._offline_failures = 0
                 self._offline_until = 0.0
                 self.wake()
         else:
             self._update(online=False, last_error=error)
+            self._outage_began(error)
+
+    def _outage_began(self, code: str | None) -> None:
+        """Alert staff once per outage (the credential refusal has its own alert)."""
+        if code in CREDENTIAL_CODES:
+            return
+        with self._outage_lock:
+            if self._outage_since is not None:
+                return
+            self._outage_since = time.monotonic()
+        self._alert("platform_unavailable", f"the platform cannot be reached ({code}); records "
+                    "are kept in the outbox", {"code": code})
+
+    def _outage_over(self) -> None:
+        with self._outage_lock:
+            since, self._outage_since = self._outage_since, None
+        if since is not None:
+            lasted = time.monotonic() - since
+            self._alert("platform_available", f"the platform answers again after {lasted:.0f} s",
+                        {"outage_s": round(lasted, 1)})
 
     # -- one batch ------------------------------------------------------------------------------
 
@@ -294,11 +322,13 @@ class DeliveryWorker:
                 result.error = outcome.offline
                 self._update(online=False, last_error=outcome.offline,
                              retry_at=self._offline_until)
+                self._outage_began(outcome.offline)
                 log.info("platform unavailable (%s); retrying in %.1f s", outcome.offline, wait)
                 break
             self._offline_failures = 0
             self._offline_until = 0.0
             self._update(online=True, last_success=self._clock(), last_error=None, retry_at=None)
+            self._outage_over()
         return self._finish(result)
 
     def _finish(self, result: FlushResult) -> FlushResult:
