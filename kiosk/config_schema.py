@@ -55,6 +55,11 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "region_code": Field(str, "990100", "GB/T 2260 region code (6 digits)", pattern=r"\d{6}"),
         "data_dir": Field(str, "var", "where the kiosk keeps its cache, outbox and journal "
                           "(relative paths are relative to the config file)"),
+        # the safety net of kiosk.restart_policy: a fresh process now and then, between sessions
+        "restart_after_hours": Field(float, 72.0, "restart the kiosk when idle after this many "
+                                     "hours of uptime (0 = never)", min=0, max=8760),
+        "restart_after_sessions": Field(int, 5000, "restart the kiosk when idle after this many "
+                                        "citizen sessions (0 = never)", min=0, max=100000),
     },
     "platform": {
         "url": Field(str, "embedded", "platform base URL, or 'embedded' for the built-in reference "
@@ -86,10 +91,16 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "mask_char": Field(str, "*", "character that hides masked digits", pattern=r".{1}"),
     },
     "staff": {
-        "pin_sha256": Field(str, "", "SHA-256 (hex) of the staff PIN; '' disables the staff menu "
-                            "except in --demo, where the PIN is 000000", pattern=r"([0-9a-f]{64})?"),
+        "pin_hash": Field(str, "", "argon2id hash of the staff PIN, written by `kiosk staff "
+                          "set-pin`; '' disables the staff menu except in --demo, where the PIN "
+                          "is 000000", pattern=r"(\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$"
+                          r"[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+)?"),
+        "pin_sha256": Field(str, "", "no longer accepted (an unsalted hash of six digits is "
+                            "cracked in a second): set the PIN again with `kiosk staff set-pin`",
+                            pattern=r"([0-9a-f]{64})?"),
         "max_pin_attempts": Field(int, 5, "wrong PINs before the staff menu locks", min=1, max=20),
-        "lockout_s": Field(int, 300, "how long the staff menu stays locked", min=10, max=86400),
+        "lockout_s": Field(int, 300, "how long the staff menu stays locked the first time; each "
+                           "further lock-out doubles it (at most a day)", min=10, max=86400),
     },
     "idcard": {
         "enabled": Field(bool, True, "use a resident ID card reader"),
@@ -134,6 +145,17 @@ SCHEMA: dict[str, dict[str, Any]] = {
                                    min=0.05, max=0.6),
         "min_sharpness": Field(float, 40.0, "smallest sharpness (variance of the Laplacian on the "
                                "face) accepted", min=1, max=1000),
+    },
+    "identify": {
+        "ways": Field(list, ["idcard", "ssc", "phone", "face"], "ways a citizen may identify, in the "
+                      "order shown (idcard, ssc, phone, face); a catalogue item's own policy "
+                      "narrows them for its tasks"),
+        "face_check_tasks": Field(list, ["print_licences"], "tasks that need the face matched to "
+                                  "the card or phone code first (人证比对)"),
+        "face_login_tasks": Field(list, ["home", "case", "queue", "evaluation"], "tasks a citizen "
+                                  "may start by face login (face is always one way among others)"),
+        "phone_code_timeout_s": Field(float, 8.0, "time to wait for the platform to verify a "
+                                      "phone code", min=2, max=30),
     },
     "document_capture": {
         "dpi": Field(int, 200, "resolution of saved pages", min=100, max=600),
@@ -185,5 +207,14 @@ SCHEMA: dict[str, dict[str, Any]] = {
                                "they were queued"),
         "commands_db": Field(str, "commands.sqlite3", "remote commands already executed "
                              "(relative to data_dir)"),
+    },
+    # the kiosk session (cage) reads these at each start: packaging/kiosk-session-setup
+    "display": {
+        "rotation": Field(int, 0, "rotate the screen clockwise by this many degrees for a panel "
+                          "mounted turned (the kiosk session only)", choices=(0, 90, 180, 270)),
+        "touch_matrix": Field(str, "auto", "touch calibration: 'auto' turns touches with the "
+                              "screen, '' leaves the panel's own, or six numbers (a libinput "
+                              "calibration matrix)",
+                              pattern=r"auto|(-?[0-9.]+( -?[0-9.]+){5})?"),
     },
 }

@@ -6,19 +6,23 @@ Citizens cannot close it: close events, Esc and Alt+F4 are ignored unless staff 
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLayout, QSizePolicy, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from kiosk import i18n, status
 from kiosk.context import AppContext
+from kiosk.restart_policy import EXIT_RESTART, RestartPolicy, RestartSettings
 from screens import theme
 from screens.base import SCREENS, Screen
 from screens.idle import AttractOverlay, IdleWarning
 from screens.widgets import button, label
+
+log = logging.getLogger(__name__)
 
 
 def load_screens() -> None:
@@ -59,6 +63,10 @@ class Shell(QWidget):
         self._screens: dict[str, Screen] = {}
         self._history: list[tuple[str, dict[str, Any]]] = []
         self.maintenance = False
+        # the safety-net restart: the policy counts sessions and uptime, the shell says when
+        # nobody is there (see _restart_if_due)
+        self.restart_policy = RestartPolicy(RestartSettings.from_config(ctx.config.kiosk))
+        self.restart_requested: str | None = None     # the reason, once the restart is asked
 
         root = QVBoxLayout(self)
         # the kiosk's size is the screen's, never its content's: a screen that wants more height
@@ -84,7 +92,7 @@ class Shell(QWidget):
         QApplication.instance().installEventFilter(self._activity)
 
         self._clock = QTimer(self)
-        self._clock.timeout.connect(self._refresh_header)
+        self._clock.timeout.connect(self._tick)
         self._clock.start(1000)
 
         if ctx.bridge is not None:
@@ -198,6 +206,10 @@ class Shell(QWidget):
         current = self.current()
         if current is not None and current is not target:
             current.leave()
+        if not target.is_home:
+            self.restart_policy.session_started()
+        elif not self.ctx.session.active:
+            self.restart_policy.session_ended()
         self.stack.setCurrentWidget(target)
         target.retranslate()
         target.enter(**params)
@@ -246,6 +258,12 @@ class Shell(QWidget):
         self.lang_button.setText("English" if i18n.current_language() == "zh_CN" else "中文")
         self._refresh_header()
 
+    def _tick(self) -> None:
+        self._refresh_header()
+        # at night the attract loop runs for hours with nobody there: a due restart happens then
+        if self.attract.isVisible() and self._restart_if_due():
+            self.attract.stop()
+
     def _refresh_header(self) -> None:
         kiosk = self.ctx.config.kiosk
         english = i18n.current_language() == "en"
@@ -275,12 +293,35 @@ class Shell(QWidget):
     def _on_idle(self) -> None:
         current = self.current()
         if (current is None or current.is_home) and not self.ctx.session.active:
+            if self._restart_if_due():
+                return
             self.attract.start()
         else:
             self.idle_warning.start(self.ctx.config.ui.warning_s)
 
     def after_attract(self) -> None:
         self._touch()
+
+    def _at_rest(self) -> bool:
+        """Nobody is there: the home screen, nothing personal, no countdown running."""
+        current = self.current()
+        return ((current is None or current.is_home) and not self.ctx.session.active
+                and not self.idle_warning.isVisible())
+
+    def _restart_if_due(self) -> bool:
+        """Asked when nobody has touched the home screen for the attract loop's delay, and each
+        second while the attract loop runs: exit with EXIT_RESTART if the policy says it is time."""
+        # a job still running (a print the citizen walked away from) finishes first
+        busy = QThreadPool.globalInstance().activeThreadCount() > 0
+        reason = self.restart_policy.restart_now(self._at_rest(), busy)
+        if reason is None:
+            return False
+        log.info("restarting for a fresh process (safety net): %s, %d sessions, %.1f h up",
+                 reason, self.restart_policy.sessions, self.restart_policy.uptime_hours)
+        self._idle_timer.stop()
+        self.restart_requested = reason
+        QApplication.exit(EXIT_RESTART)
+        return True
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
