@@ -1,53 +1,22 @@
 """Staff menu behind a PIN (reached by a 3-second press on the hall name): device states,
-maintenance mode, demo controls, restart and (in --demo) quit. Wrong PINs lock it for a while."""
+maintenance mode, demo controls, restart and (in --demo) quit. The PIN policy (argon2id hash,
+a lock-out that survives restarts and lengthens) is kiosk.staff_auth; every staff action is an
+audit record through the outbox (kiosk.audit)."""
 from __future__ import annotations
-
-import hashlib
-import hmac
-import time
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.area_state import StatePart
+from kiosk.audit import StaffAudit
+from kiosk.staff_auth import DEMO_PIN, PinGuard  # noqa: F401  (DEMO_PIN: tests and walkthrough)
 from screens import device_states
 from screens.base import Screen, register_screen
 from screens.keypad import Keypad
 from screens.widgets import Banner, Card, Scroll, button, label
 
 EXIT_RESTART = 75   # the service manager restarts the kiosk on this code (see README)
-DEMO_PIN = "000000"
-
-
-class PinGuard:
-    """Counts wrong PINs and locks for lockout_s after max_pin_attempts (MLPS: limit attempts)."""
-
-    def __init__(self, staff_cfg, demo: bool):
-        self.cfg = staff_cfg
-        self.demo = demo
-        self.failures = 0
-        self.locked_until = 0.0
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.cfg.pin_sha256) or self.demo
-
-    def locked_for(self) -> int:
-        return max(0, int(self.locked_until - time.monotonic()))
-
-    def check(self, pin: str) -> bool:
-        if self.locked_for() or not self.enabled:
-            return False
-        expected = self.cfg.pin_sha256 or hashlib.sha256(DEMO_PIN.encode()).hexdigest()
-        ok = hmac.compare_digest(hashlib.sha256(pin.encode()).hexdigest(), expected)
-        if ok:
-            self.failures = 0
-        else:
-            self.failures += 1
-            if self.failures >= self.cfg.max_pin_attempts:
-                self.locked_until = time.monotonic() + self.cfg.lockout_s
-                self.failures = 0
-        return ok
+LOCKOUT_STATE = "staff-lockout.json"   # in data_dir: survives a restart (kiosk.staff_auth)
 
 
 @register_screen
@@ -56,7 +25,9 @@ class StaffScreen(Screen):
 
     def __init__(self, ctx, nav):
         super().__init__(ctx, nav)
-        self.guard = PinGuard(ctx.config.staff, ctx.demo)
+        self.audit = StaffAudit(self._enqueue, ctx.config.kiosk.id, alert=self._alert)
+        self.guard = PinGuard(ctx.config.staff, ctx.demo, ctx.config.data_path(LOCKOUT_STATE),
+                              on_event=self.audit)
         self.banner = Banner("info")
         self.layout_.addWidget(self.banner)
         self.keypad = Keypad(6)
@@ -128,7 +99,7 @@ class StaffScreen(Screen):
                              self._toggle_maintenance)
         actions.body.addWidget(maintenance)
         actions.body.addWidget(button(self.tr("Restart the kiosk application"), "",
-                                      lambda: QApplication.exit(EXIT_RESTART)))
+                                      self._restart))
         if self.ctx.demo:
             actions.body.addWidget(button(self.tr("Quit (demo only)"), "", self._quit))
         body.addWidget(actions)
@@ -143,9 +114,27 @@ class StaffScreen(Screen):
             body.addWidget(demo)
         body.addStretch(1)
 
+    def _enqueue(self, kind: str, payload) -> None:
+        """Audit records go through the outbox (durable, delivered when online)."""
+        sync = self.ctx.services.sync
+        if sync is None:
+            raise RuntimeError("the sync area is not running: no outbox for the audit record")
+        sync.enqueue(kind, payload)
+
+    def _alert(self, code: str, message: str, details: dict) -> None:
+        """Security events (lock-outs) for the heartbeat's security_alerts and the log."""
+        sync = self.ctx.services.sync
+        if sync is not None:
+            sync.errors(code, message, details)
+
+    def _restart(self) -> None:
+        self.audit("restart")
+        QApplication.exit(EXIT_RESTART)
+
     def _toggle_maintenance(self) -> None:
         shell = self.nav
         shell.maintenance = not getattr(shell, "maintenance", False)
+        self.audit("maintenance_on" if shell.maintenance else "maintenance_off")
         if shell.maintenance:
             shell.go("maintenance")
         else:

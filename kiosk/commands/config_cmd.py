@@ -41,4 +41,6 @@ def _set(args: argparse.Namespace) -> int:
     value = config.parse_value(args.key, args.value)
     config.set_value(path, args.key, value)
     print(f"{path}: {args.key} = {value!r}")
+    from kiosk.audit import record_from_cli
+    record_from_cli(config.load(path), "config_change", details={"key": args.key})  # not the value
     return 0

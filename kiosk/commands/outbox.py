@@ -119,9 +119,12 @@ def _flush(args: argparse.Namespace) -> int:
 
 
 def _retry_dead(args: argparse.Namespace) -> int:
-    _, box = _open(args)
+    from kiosk.audit import StaffAudit
+    cfg, box = _open(args)
     try:
         count = box.retry_dead(args.key)
+        StaffAudit(box.enqueue, cfg.kiosk.id, source="cli")("dead_letter_retry",
+                                                             details={"count": count})
     finally:
         box.close()
     print(f"{count} dead letter(s) queued again")

@@ -147,6 +147,8 @@ def _certificate(args: argparse.Namespace) -> int:
                                rendered.pages, "rendered")
         result = service.print(doc, copies=args.copies, actor="staff",
                                on_progress=lambda step: print(f"  {step}", flush=True))
+        from kiosk.audit import record_from_cli
+        record_from_cli(cfg, "test_print", details={"printer": "certificate"})
         print(f"job {result.job_id} completed in {result.seconds:.1f} s on "
               f"{service.printer.queue}" + (f" (warnings: {', '.join(result.warnings)})"
                                             if result.warnings else ""))
@@ -195,6 +197,8 @@ def _receipt(args: argparse.Namespace) -> int:
         if service is None:
             return 3
         service.print_receipt("test", args.layout, build)
+        from kiosk.audit import record_from_cli
+        record_from_cli(cfg, "test_print", details={"printer": "receipt"})
         vp = ctx.services.printing.virtual_receipt_printer
         if vp is not None:
             vp.wait_receipts(1)

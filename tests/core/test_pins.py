@@ -2,7 +2,6 @@
 hand-off between the device thread and the keypad (never a PIN the citizen did not just type)."""
 from __future__ import annotations
 
-import hashlib
 import threading
 from types import SimpleNamespace
 
@@ -16,8 +15,9 @@ STAFF_PIN = "246810"
 
 
 def _guard(attempts=3, lockout_s=300, pin=STAFF_PIN, demo=False):
-    from screens.staff import PinGuard
-    cfg = SimpleNamespace(pin_sha256=hashlib.sha256(pin.encode()).hexdigest() if pin else "",
+    from kiosk.staff_auth import PinGuard, hash_pin
+    # a cheap argon2id cost keeps the test quick; the policy is the same
+    cfg = SimpleNamespace(pin_hash=hash_pin(pin, memory_kib=1024, passes=1) if pin else "",
                           max_pin_attempts=attempts, lockout_s=lockout_s)
     return PinGuard(cfg, demo)
 

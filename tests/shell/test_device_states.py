@@ -44,12 +44,15 @@ def test_every_template_and_code_is_in_the_catalogue():
 
 def test_staff_sees_states_in_chinese_and_in_english(shell, ctx):
     from kiosk import i18n
+    audited = SimpleNamespace(records=[])
+    audited.append_record = lambda kind, record: audited.records.append(record["action"])
     ctx.services.printing = SimpleNamespace(state_parts=(
         StatePart("A4 printer: %1", ("paper_jam",)), StatePart("receipt printer: %1", ("ready",))))
     ctx.services.sync = SimpleNamespace(state_parts=(StatePart("offline (%1)", ("platform_tls",)),
                                                      StatePart("%1 queued", ("3",))),
                                         status=lambda: SimpleNamespace(online=False),
-                                        commands=None)
+                                        commands=None, enqueue=audited.append_record,
+                                        errors=lambda *alert: None)
     ctx.services.camera = SimpleNamespace(state_parts=(StatePart("ready"),))
     ctx.services.unavailable = {"smartcard": "pcscd missing"}
     shell.go("staff")
