@@ -205,6 +205,147 @@ _add(_CATALOG_DOWN, _STAFF, "catalog_unavailable")
 _add(_RATING_DOWN, _STAFF, "no_outbox")
 _add(_RATING_LOST, _STAFF, "rating_not_saved")
 
+# applications (kiosk/flows/apply.py) and the rules a typed value must meet (kiosk/forms.py)
+_APPLY_WHO = QT_TRANSLATE_NOOP("Messages", "Please identify yourself first.")
+_APPLY_NOT_HERE = QT_TRANSLATE_NOOP("Messages", "This item cannot be applied for at this kiosk. "
+                                    "Please apply at the service window.")
+_APPLY_OFFLINE = QT_TRANSLATE_NOOP("Messages", "This application needs the connection to the "
+                                   "service platform, which is down right now. Please try again "
+                                   "later or apply at the service window.")
+_APPLY_MATERIAL = QT_TRANSLATE_NOOP("Messages", "A required material is still missing. Please "
+                                    "scan it.")
+_APPLY_SIGN = QT_TRANSLATE_NOOP("Messages", "Please sign in the box before you go on.")
+_PAGE_BLURRY = QT_TRANSLATE_NOOP("Messages", "That page is too blurry to read. Please hold it "
+                                 "flat and still and take it again.")
+_PAGE_FRAME = QT_TRANSLATE_NOOP("Messages", "The edges of the page were not all visible. Please "
+                                "lay the whole page inside the frame and take it again.")
+_PAGE_MANY = QT_TRANSLATE_NOOP("Messages", "No more pages can be added to this material.")
+_APPLY_NOT_SAVED = QT_TRANSLATE_NOOP("Messages", "Your application could not be saved at this "
+                                     "kiosk, so it was not submitted. Nothing was sent.")
+_F_REQUIRED = QT_TRANSLATE_NOOP("Messages", "Please fill this in.")
+_F_ID_SHAPE = QT_TRANSLATE_NOOP("Messages", "An ID number has 18 characters: 17 digits, then a "
+                                "digit or X.")
+_F_ID_CHECK = QT_TRANSLATE_NOOP("Messages", "This ID number is not right: please check each "
+                                "digit against the card.")
+_F_ID_BIRTH = QT_TRANSLATE_NOOP("Messages", "The date of birth in this ID number is not possible.")
+_F_PHONE = QT_TRANSLATE_NOOP("Messages", "Please enter an 11-digit mobile number, or an area code "
+                             "and a landline number.")
+_F_DATE_SHAPE = QT_TRANSLATE_NOOP("Messages", "Please enter the date as year-month-day, for "
+                                  "example 2026-05-01.")
+_F_DATE_REAL = QT_TRANSLATE_NOOP("Messages", "This date does not exist.")
+_F_DATE_RANGE = QT_TRANSLATE_NOOP("Messages", "This date is too far in the past or the future.")
+_F_POSTCODE = QT_TRANSLATE_NOOP("Messages", "A postcode has 6 digits.")
+_F_REGION_SHAPE = QT_TRANSLATE_NOOP("Messages", "An administrative division code has 6 digits.")
+_F_REGION = QT_TRANSLATE_NOOP("Messages", "This administrative division code is not known.")
+_F_CHOICE = QT_TRANSLATE_NOOP("Messages", "Please choose one of the answers shown.")
+_F_DIGITS = QT_TRANSLATE_NOOP("Messages", "Please use digits only.")
+_F_SHORT = QT_TRANSLATE_NOOP("Messages", "This is too short.")
+_F_LONG = QT_TRANSLATE_NOOP("Messages", "This is too long.")
+_F_CREDIT = QT_TRANSLATE_NOOP("Messages", "A unified social credit code has 18 characters: please "
+                              "check it against the business licence.")
+_add(_APPLY_WHO, _SELF, "not_identified")
+_add(_APPLY_NOT_HERE, _SELF, "item_not_offered", "form_unavailable")
+_add(_APPLY_OFFLINE, _SELF, "platform_needed")
+_add(_APPLY_MATERIAL, _SELF, "material_missing")
+_add(_APPLY_SIGN, _SELF, "not_signed")
+_add(_PAGE_BLURRY, _SELF, "page_blurry")
+_add(_PAGE_FRAME, _SELF, "page_not_framed")
+_add(_PAGE_MANY, _SELF, "too_many_pages")
+_add(_APPLY_NOT_SAVED, _STAFF, "submission_not_saved")
+_add(_F_REQUIRED, _SELF, "field_required")
+_add(_F_ID_SHAPE, _SELF, "id_number_shape")
+_add(_F_ID_CHECK, _SELF, "id_number_check_digit")
+_add(_F_ID_BIRTH, _SELF, "id_number_birth_date")
+_add(_F_PHONE, _SELF, "phone_shape")
+_add(_F_DATE_SHAPE, _SELF, "date_shape")
+_add(_F_DATE_REAL, _SELF, "date_not_real")
+_add(_F_DATE_RANGE, _SELF, "date_out_of_range")
+_add(_F_POSTCODE, _SELF, "postcode_shape")
+_add(_F_REGION_SHAPE, _SELF, "region_shape")
+_add(_F_REGION, _SELF, "region_unknown")
+_add(_F_CHOICE, _SELF, "choice_unknown")
+_add(_F_DIGITS, _SELF, "digits_shape")
+_add(_F_SHORT, _SELF, "too_short")
+_add(_F_LONG, _SELF, "too_long")
+_add(_F_CREDIT, _SELF, "credit_code_shape", "credit_code_check")
+
+# taking a number and appointments (kiosk/flows/queue_*.py, appointment_*.py): the queue system is
+# the hall's; when it cannot be reached the citizen is sent to the service desk, never left waiting
+_Q_DOWN = QT_TRANSLATE_NOOP("Messages", "Numbers cannot be issued at this kiosk right now. Please "
+                            "get a number at the service desk near the entrance.")
+_Q_WHO = QT_TRANSLATE_NOOP("Messages", "This line needs you to identify yourself first, with your "
+                           "ID card or social security card.")
+_Q_LIMIT = QT_TRANSLATE_NOOP("Messages", "You have already taken the numbers allowed for this line "
+                             "today.")
+_Q_NOT_ENTITLED = QT_TRANSLATE_NOOP("Messages", "The priority line cannot be given here. Please "
+                                    "take a normal number.")
+_Q_REFUSED = QT_TRANSLATE_NOOP("Messages", "The queue system did not issue a number.")
+_Q_KEEP = QT_TRANSLATE_NOOP("Messages", "The ticket could not be printed, and the number is still "
+                            "yours: please remember the number shown here and watch the calling "
+                            "screen.")
+_Q_NO_TICKET = QT_TRANSLATE_NOOP("Messages", "The queue system does not know this ticket. It may "
+                                 "be from another day.")
+_A_NOT_FOUND = QT_TRANSLATE_NOOP("Messages", "No appointment was found for this code. Please "
+                                 "identify yourself with your ID card to see your appointments.")
+_A_EARLY = QT_TRANSLATE_NOOP("Messages", "It is too early to check in for this appointment.")
+_A_LATE = QT_TRANSLATE_NOOP("Messages", "The check-in time for this appointment has passed. Please "
+                            "take a number instead.")
+_A_DAY = QT_TRANSLATE_NOOP("Messages", "This appointment is not for today.")
+_A_HALL = QT_TRANSLATE_NOOP("Messages", "This appointment is at another service hall. Please check "
+                            "in there.")
+_A_CANCELLED = QT_TRANSLATE_NOOP("Messages", "This appointment was cancelled. Please take a number "
+                                 "instead.")
+_A_DONE = QT_TRANSLATE_NOOP("Messages", "This appointment is already checked in.")
+_B_FULL = QT_TRANSLATE_NOOP("Messages", "This time is no longer free. Please choose another one.")
+_B_TWICE = QT_TRANSLATE_NOOP("Messages", "You already have an appointment for this line.")
+_add(_Q_DOWN, _SELF, "queue_unavailable")
+_add(_Q_WHO, _SELF, "queue_id_required")
+_add(_Q_LIMIT, _SELF, "queue_daily_limit_reached")
+_add(_Q_NOT_ENTITLED, _SELF, "queue_not_entitled")
+_add(_Q_REFUSED, _STAFF, "queue_rejected")
+_add(_Q_KEEP, _SELF, "queue_cancel_failed")
+_add(_Q_NO_TICKET, _SELF, "ticket_not_found")
+_add(_A_NOT_FOUND, _SELF, "appointment_not_found")
+_add(_A_EARLY, _SELF, "checkin_too_early")
+_add(_A_LATE, _SELF, "checkin_too_late")
+_add(_A_DAY, _SELF, "checkin_wrong_day")
+_add(_A_HALL, _SELF, "checkin_other_hall")
+_add(_A_CANCELLED, _SELF, "checkin_cancelled")
+_add(_A_DONE, _SELF, "checkin_already_checked_in")
+_add(_B_FULL, _SELF, "booking_slot_full", "booking_no_such_slot")
+_add(_B_TWICE, _SELF, "booking_already_booked")
+
+# the phone's code and face login (kiosk/flows/identify_phone.py, identify_face.py)
+_P_NOT_PHONE = QT_TRANSLATE_NOOP("Messages", "This is not an electronic ID or social security card "
+                                 "code. Please open the code in your phone's government app.")
+_P_UNKNOWN = QT_TRANSLATE_NOOP("Messages", "This code is not known to the service platform. Please "
+                               "refresh the code on your phone and try again.")
+_P_EXPIRED = QT_TRANSLATE_NOOP("Messages", "This code has expired. Please refresh the code on your "
+                               "phone and show the new one.")
+_P_USED = QT_TRANSLATE_NOOP("Messages", "This code has already been used. A code works only once: "
+                            "please refresh it on your phone. A screenshot of a code cannot be used.")
+_P_OTHER_KIOSK = QT_TRANSLATE_NOOP("Messages", "This code was made for another kiosk. Please "
+                                   "refresh the code on your phone here.")
+_P_OFFLINE = QT_TRANSLATE_NOOP("Messages", "The phone code needs the connection to the service "
+                               "platform, which is down right now. Please use your ID card or "
+                               "social security card.")
+_F_NOT_ON_FILE = QT_TRANSLATE_NOOP("Messages", "There is no photo on file for this ID number, so "
+                                   "face login cannot be used. Please choose another way.")
+_F_NOT_FOR_TASK = QT_TRANSLATE_NOOP("Messages", "Face login cannot be used for this service. Please "
+                                    "use your ID card or the phone code.")
+_F_OFFLINE = QT_TRANSLATE_NOOP("Messages", "Face login needs the connection to the service "
+                               "platform, which is down right now. Please use your ID card or "
+                               "social security card.")
+_add(_P_NOT_PHONE, _SELF, "not_a_phone_code")
+_add(_P_UNKNOWN, _SELF, "unknown_code")
+_add(_P_EXPIRED, _SELF, "code_expired")
+_add(_P_USED, _SELF, "code_used")
+_add(_P_OTHER_KIOSK, _SELF, "wrong_kiosk")
+_add(_P_OFFLINE, _SELF, "phone_code_offline")
+_add(_F_NOT_ON_FILE, _SELF, "not_on_file")
+_add(_F_NOT_FOR_TASK, _SELF, "face_login_refused")
+_add(_F_OFFLINE, _SELF, "face_login_offline")
+
 # a device's own wording for a code it shares with others (the card in the citizen's hand differs)
 _BY_DEVICE: dict[tuple[str, str], tuple[str, bool]] = {}
 

@@ -2,9 +2,10 @@
 for the same guide online, and a printed one-time notice (一次性告知) on the receipt printer."""
 from __future__ import annotations
 
+import functools
 import io
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
@@ -19,6 +20,7 @@ from screens.widgets import Banner, Card, Scroll, Spinner, button, label
 RATING_AFTER_MS = 3000
 
 
+@functools.lru_cache(maxsize=16)      # bounded: the guides a few citizens in a row look at
 def qr_pixmap(text: str, px: int) -> QPixmap:
     import segno
     buf = io.BytesIO()
@@ -36,6 +38,7 @@ class GuideScreen(Screen):
         super().__init__(ctx, nav)
         self.item = None
         self.notice = None
+        self._rendering = 0          # which _render() the deferred part of the guide belongs to
         self.banner = Banner("info")
         self.scroll = Scroll()
         self.actions = QHBoxLayout()
@@ -46,6 +49,14 @@ class GuideScreen(Screen):
         self.actions.addWidget(self.print_status, 1)
         self.actions.addWidget(self.spinner)
         self.actions.addWidget(self.print_button)
+        # the hall's queue line for this item's department (screens/queue_take.py)
+        self.queue_button = button("", "", self._take_number, "ticket")
+        self.actions.addWidget(self.queue_button)
+        # shown once the platform says this kiosk takes applications for the item
+        self.apply_button = button("", "primary", lambda: self.nav.go(
+            "identify", next="apply_form", code=self.item.impl_code), "apply")
+        self.apply_button.hide()
+        self.actions.addWidget(self.apply_button)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.scroll, 1)
         self.layout_.addLayout(self.actions)
@@ -57,15 +68,26 @@ class GuideScreen(Screen):
         service = self.ctx.services.catalog
         self.item = service.catalog.get(code) if service else None
         self.print_status.set("info", "")
+        self.apply_button.hide()
+        if self.item is not None:
+            from screens.apply_items import offered_codes
+            code = self.item.impl_code
+            run_in_background(lambda: code in offered_codes(self.ctx),
+                              lambda yes: self.apply_button.setVisible(
+                                  bool(yes) and self.item is not None and self.item.impl_code == code),
+                              lambda _e: self.apply_button.hide())
         self.retranslate()
 
     def retranslate(self) -> None:
         offline_banner(self, self.banner)
         self.print_button.setText(self.tr("Print this notice"))
+        self.queue_button.setText(self.tr("Take a number for this"))
+        self.apply_button.setText(self.tr("Apply here"))
         self._render()
 
     # ---- rendering --------------------------------------------------------------------------
     def _render(self) -> None:
+        self._rendering += 1
         self.scroll.clear()
         item = self.item
         body = self.scroll.body
@@ -105,6 +127,13 @@ class GuideScreen(Screen):
                       self.tr("Online service depth: %1").replace("%1", item.online_depth_text),
                       self.tr("Visits to the hall needed: %1").replace("%1", str(item.visits))])
         self._section(self.tr("Conditions"), list(item.conditions))
+        # the first screenful is built before the paint; what is below it right after
+        rendering = self._rendering
+        QTimer.singleShot(0, self, lambda: self._render_rest(item)
+                          if rendering == self._rendering else None)
+
+    def _render_rest(self, item) -> None:
+        body = self.scroll.body
         self._materials()
         self._section(self.tr("Process"), [f"{i}. {s.name}：{s.detail}"
                                             for i, s in enumerate(item.process, start=1)])
@@ -140,6 +169,11 @@ class GuideScreen(Screen):
         if not self.item.materials:
             card.body.addWidget(label(self.tr("No materials needed.")))
         self.scroll.body.addWidget(card)
+
+    def _take_number(self) -> None:
+        if self.item is not None:
+            self.nav.go("queue_take", department=self.item.department,
+                        item_code=self.item.impl_code)
 
     # ---- printing ---------------------------------------------------------------------------
     def _notice(self) -> GuideNotice:

@@ -11,10 +11,11 @@ from screens.widgets import Card, Tile, label
 # (icon, caption, screen, params); the caption is translated in the "HomeScreen" context
 TASKS = (
     ("guide", QT_TRANSLATE_NOOP("HomeScreen", "Find a service"), "catalog", {}),
+    ("apply", QT_TRANSLATE_NOOP("HomeScreen", "Apply"), "apply", {}),
     ("print", QT_TRANSLATE_NOOP("HomeScreen", "Print my licences"), "identify",
      {"next": "print_licences"}),
-    ("case", QT_TRANSLATE_NOOP("HomeScreen", "Check my case"), "unavailable", {"task": "case"}),
-    ("ticket", QT_TRANSLATE_NOOP("HomeScreen", "Take a number"), "unavailable", {"task": "queue"}),
+    ("case", QT_TRANSLATE_NOOP("HomeScreen", "Check my case"), "case", {}),
+    ("ticket", QT_TRANSLATE_NOOP("HomeScreen", "Take a number"), "queue_take", {}),
     ("star", QT_TRANSLATE_NOOP("HomeScreen", "Rate a service"), "evaluation", {}),
     ("idcard", QT_TRANSLATE_NOOP("HomeScreen", "Identify myself"), "identify", {"next": "home"}),
 )

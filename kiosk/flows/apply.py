@@ -42,7 +42,7 @@ MAX_PAGES = 20
 
 class ApplyError(KioskError):
     codes = ("not_identified", "item_not_offered", "platform_needed", "material_missing",
-             "signature_missing", "page_blurry", "page_not_framed", "too_many_pages",
+             "not_signed", "page_blurry", "page_not_framed", "too_many_pages",
              "submission_not_saved", "form_unavailable")
 
 
@@ -66,8 +66,9 @@ class Identity(Protocol):
 
 @dataclass
 class ScannedPage:
-    jpeg: bytearray
+    jpeg: bytearray                # the page's image; a whole PDF for media application/pdf
     sha256: str
+    media: str = "image/jpeg"
 
     def wipe(self) -> None:
         self.jpeg[:] = b"\0" * len(self.jpeg)
@@ -78,6 +79,7 @@ class MaterialState:
     material: Material
     licence: dict[str, str] | None = None      # the held e-licence that replaces paper
     pages: list[ScannedPage] = field(default_factory=list)
+    page_count: int = 0                        # pages in a PDF from the document camera
 
     @property
     def how(self) -> str:
@@ -196,7 +198,9 @@ class ApplyFlow:
             return "submission_not_saved"
         status = self.outbox.status()
         if not getattr(status, "accepting", True):
-            return getattr(status, "problem", None) or "submission_not_saved"
+            log.warning("scanning refused: the outbox refuses records (%s)",
+                        getattr(status, "problem", None))
+            return "submission_not_saved"
         return None
 
     def add_page(self, material: str, jpeg: bytes, framed: bool = True) -> str | None:
@@ -216,6 +220,17 @@ class ApplyFlow:
             state.pages[index].wipe()
             state.pages[index] = ScannedPage(bytearray(jpeg), hashlib.sha256(jpeg).hexdigest())
         return problem
+
+    def add_document(self, material: str, pdf: bytes, pages: int) -> None:
+        """The document camera screen's result for `material`: its pages as one PDF (that
+        screen lets the citizen retake, remove and reorder, and warns about a page whose edges
+        it did not find)."""
+        state = self._material(material)
+        for old in state.pages:
+            old.wipe()
+        state.pages = [ScannedPage(bytearray(pdf), hashlib.sha256(pdf).hexdigest(),
+                                   "application/pdf")]
+        state.page_count = pages
 
     def remove_page(self, material: str, index: int) -> None:
         self._material(material).pages.pop(index).wipe()
@@ -253,7 +268,7 @@ class ApplyFlow:
 
     def signature_done(self) -> bool:
         if self.definition.signature and not self.signature:
-            self.code = "signature_missing"
+            self.code = "not_signed"
             return False
         self.code = None
         self.step = "review"
@@ -287,8 +302,10 @@ class ApplyFlow:
         try:
             self.receipt = self.outbox.enqueue(KIND, self.payload(who))
         except Exception as exc:       # OutboxError: disk_full, corrupt, payload_too_large, ...
-            self.code = getattr(exc, "code", "") or "submission_not_saved"
-            log.error("submission not saved: %s (%s)", self.code, type(exc).__name__)
+            # staff get the outbox's own code through its alert; the citizen one plain message
+            self.code = "submission_not_saved"
+            log.error("submission not saved: %s (%s)", getattr(exc, "code", ""),
+                      type(exc).__name__)
             return
         self.offline = not online
         self.step, self.code = "submitted", None
@@ -302,7 +319,8 @@ class ApplyFlow:
             if state.how == "elicence":
                 entry["licence_id"] = state.licence["licence_id"]
             if state.pages:
-                entry["pages"] = [{"sha256": p.sha256, "jpeg": base64.b64encode(p.jpeg).decode()}
+                entry["pages"] = [{"sha256": p.sha256, "media": p.media,
+                                   "data": base64.b64encode(p.jpeg).decode()}
                                   for p in state.pages]
             materials.append(entry)
         out = {"item_code": self.item_code, "kiosk_id": self.kiosk_id,

@@ -215,5 +215,229 @@
       <source>This service is not available on this kiosk yet. Please take it to a service counter.</source>
       <translation>This service is not available on this kiosk yet. Please take it to a service counter.</translation>
     </message>
+    <message>
+      <source>Case progress needs the connection to the service platform, which is not available right now. You can call the 12345 hotline or ask at a service window.</source>
+      <translation>Case progress needs the connection to the service platform, which is not available right now. You can call the 12345 hotline or ask at a service window.</translation>
+    </message>
+    <message>
+      <source>No case has this number. Please check the number on your receipt and type it again.</source>
+      <translation>No case has this number. Please check the number on your receipt and type it again.</translation>
+    </message>
+    <message>
+      <source>A case number has two letters and 20 digits, like SL-990100-20261122-000123. Please check it and type it again.</source>
+      <translation>A case number has two letters and 20 digits, like SL-990100-20261122-000123. Please check it and type it again.</translation>
+    </message>
+    <message>
+      <source>This QR code is not a case receipt. Please scan the QR code on your acceptance receipt, or type the case number.</source>
+      <translation>This QR code is not a case receipt. Please scan the QR code on your acceptance receipt, or type the case number.</translation>
+    </message>
+    <message>
+      <source>The QR code on this receipt has expired. Please type the case number printed on it, or identify yourself to see all your cases.</source>
+      <translation>The QR code on this receipt has expired. Please type the case number printed on it, or identify yourself to see all your cases.</translation>
+    </message>
+    <message>
+      <source>Case progress cannot be shown right now. You can call the 12345 hotline or ask at a service window.</source>
+      <translation>Case progress cannot be shown right now. You can call the 12345 hotline or ask at a service window.</translation>
+    </message>
+    <message>
+      <source>Please identify yourself first.</source>
+      <translation>Please identify yourself first.</translation>
+    </message>
+    <message>
+      <source>This item cannot be applied for at this kiosk. Please apply at the service window.</source>
+      <translation>This item cannot be applied for at this kiosk. Please apply at the service window.</translation>
+    </message>
+    <message>
+      <source>This application needs the connection to the service platform, which is down right now. Please try again later or apply at the service window.</source>
+      <translation>This application needs the connection to the service platform, which is down right now. Please try again later or apply at the service window.</translation>
+    </message>
+    <message>
+      <source>A required material is still missing. Please scan it.</source>
+      <translation>A required material is still missing. Please scan it.</translation>
+    </message>
+    <message>
+      <source>Please sign in the box before you go on.</source>
+      <translation>Please sign in the box before you go on.</translation>
+    </message>
+    <message>
+      <source>That page is too blurry to read. Please hold it flat and still and take it again.</source>
+      <translation>That page is too blurry to read. Please hold it flat and still and take it again.</translation>
+    </message>
+    <message>
+      <source>The edges of the page were not all visible. Please lay the whole page inside the frame and take it again.</source>
+      <translation>The edges of the page were not all visible. Please lay the whole page inside the frame and take it again.</translation>
+    </message>
+    <message>
+      <source>No more pages can be added to this material.</source>
+      <translation>No more pages can be added to this material.</translation>
+    </message>
+    <message>
+      <source>Your application could not be saved at this kiosk, so it was not submitted. Nothing was sent.</source>
+      <translation>Your application could not be saved at this kiosk, so it was not submitted. Nothing was sent.</translation>
+    </message>
+    <message>
+      <source>Please fill this in.</source>
+      <translation>Please fill this in.</translation>
+    </message>
+    <message>
+      <source>An ID number has 18 characters: 17 digits, then a digit or X.</source>
+      <translation>An ID number has 18 characters: 17 digits, then a digit or X.</translation>
+    </message>
+    <message>
+      <source>This ID number is not right: please check each digit against the card.</source>
+      <translation>This ID number is not right: please check each digit against the card.</translation>
+    </message>
+    <message>
+      <source>The date of birth in this ID number is not possible.</source>
+      <translation>The date of birth in this ID number is not possible.</translation>
+    </message>
+    <message>
+      <source>Please enter an 11-digit mobile number, or an area code and a landline number.</source>
+      <translation>Please enter an 11-digit mobile number, or an area code and a landline number.</translation>
+    </message>
+    <message>
+      <source>Please enter the date as year-month-day, for example 2026-05-01.</source>
+      <translation>Please enter the date as year-month-day, for example 2026-05-01.</translation>
+    </message>
+    <message>
+      <source>This date does not exist.</source>
+      <translation>This date does not exist.</translation>
+    </message>
+    <message>
+      <source>This date is too far in the past or the future.</source>
+      <translation>This date is too far in the past or the future.</translation>
+    </message>
+    <message>
+      <source>A postcode has 6 digits.</source>
+      <translation>A postcode has 6 digits.</translation>
+    </message>
+    <message>
+      <source>An administrative division code has 6 digits.</source>
+      <translation>An administrative division code has 6 digits.</translation>
+    </message>
+    <message>
+      <source>This administrative division code is not known.</source>
+      <translation>This administrative division code is not known.</translation>
+    </message>
+    <message>
+      <source>Please choose one of the answers shown.</source>
+      <translation>Please choose one of the answers shown.</translation>
+    </message>
+    <message>
+      <source>Please use digits only.</source>
+      <translation>Please use digits only.</translation>
+    </message>
+    <message>
+      <source>This is too short.</source>
+      <translation>This is too short.</translation>
+    </message>
+    <message>
+      <source>This is too long.</source>
+      <translation>This is too long.</translation>
+    </message>
+    <message>
+      <source>A unified social credit code has 18 characters: please check it against the business licence.</source>
+      <translation>A unified social credit code has 18 characters: please check it against the business licence.</translation>
+    </message>
+    <message>
+      <source>Numbers cannot be issued at this kiosk right now. Please get a number at the service desk near the entrance.</source>
+      <translation>Numbers cannot be issued at this kiosk right now. Please get a number at the service desk near the entrance.</translation>
+    </message>
+    <message>
+      <source>This line needs you to identify yourself first, with your ID card or social security card.</source>
+      <translation>This line needs you to identify yourself first, with your ID card or social security card.</translation>
+    </message>
+    <message>
+      <source>You have already taken the numbers allowed for this line today.</source>
+      <translation>You have already taken the numbers allowed for this line today.</translation>
+    </message>
+    <message>
+      <source>The priority line cannot be given here. Please take a normal number.</source>
+      <translation>The priority line cannot be given here. Please take a normal number.</translation>
+    </message>
+    <message>
+      <source>The queue system did not issue a number.</source>
+      <translation>The queue system did not issue a number.</translation>
+    </message>
+    <message>
+      <source>The ticket could not be printed, and the number is still yours: please remember the number shown here and watch the calling screen.</source>
+      <translation>The ticket could not be printed, and the number is still yours: please remember the number shown here and watch the calling screen.</translation>
+    </message>
+    <message>
+      <source>The queue system does not know this ticket. It may be from another day.</source>
+      <translation>The queue system does not know this ticket. It may be from another day.</translation>
+    </message>
+    <message>
+      <source>No appointment was found for this code. Please identify yourself with your ID card to see your appointments.</source>
+      <translation>No appointment was found for this code. Please identify yourself with your ID card to see your appointments.</translation>
+    </message>
+    <message>
+      <source>It is too early to check in for this appointment.</source>
+      <translation>It is too early to check in for this appointment.</translation>
+    </message>
+    <message>
+      <source>The check-in time for this appointment has passed. Please take a number instead.</source>
+      <translation>The check-in time for this appointment has passed. Please take a number instead.</translation>
+    </message>
+    <message>
+      <source>This appointment is not for today.</source>
+      <translation>This appointment is not for today.</translation>
+    </message>
+    <message>
+      <source>This appointment is at another service hall. Please check in there.</source>
+      <translation>This appointment is at another service hall. Please check in there.</translation>
+    </message>
+    <message>
+      <source>This appointment was cancelled. Please take a number instead.</source>
+      <translation>This appointment was cancelled. Please take a number instead.</translation>
+    </message>
+    <message>
+      <source>This appointment is already checked in.</source>
+      <translation>This appointment is already checked in.</translation>
+    </message>
+    <message>
+      <source>This time is no longer free. Please choose another one.</source>
+      <translation>This time is no longer free. Please choose another one.</translation>
+    </message>
+    <message>
+      <source>You already have an appointment for this line.</source>
+      <translation>You already have an appointment for this line.</translation>
+    </message>
+    <message>
+      <source>This is not an electronic ID or social security card code. Please open the code in your phone's government app.</source>
+      <translation>This is not an electronic ID or social security card code. Please open the code in your phone's government app.</translation>
+    </message>
+    <message>
+      <source>This code is not known to the service platform. Please refresh the code on your phone and try again.</source>
+      <translation>This code is not known to the service platform. Please refresh the code on your phone and try again.</translation>
+    </message>
+    <message>
+      <source>This code has expired. Please refresh the code on your phone and show the new one.</source>
+      <translation>This code has expired. Please refresh the code on your phone and show the new one.</translation>
+    </message>
+    <message>
+      <source>This code has already been used. A code works only once: please refresh it on your phone. A screenshot of a code cannot be used.</source>
+      <translation>This code has already been used. A code works only once: please refresh it on your phone. A screenshot of a code cannot be used.</translation>
+    </message>
+    <message>
+      <source>This code was made for another kiosk. Please refresh the code on your phone here.</source>
+      <translation>This code was made for another kiosk. Please refresh the code on your phone here.</translation>
+    </message>
+    <message>
+      <source>The phone code needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</source>
+      <translation>The phone code needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</translation>
+    </message>
+    <message>
+      <source>There is no photo on file for this ID number, so face login cannot be used. Please choose another way.</source>
+      <translation>There is no photo on file for this ID number, so face login cannot be used. Please choose another way.</translation>
+    </message>
+    <message>
+      <source>Face login cannot be used for this service. Please use your ID card or the phone code.</source>
+      <translation>Face login cannot be used for this service. Please use your ID card or the phone code.</translation>
+    </message>
+    <message>
+      <source>Face login needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</source>
+      <translation>Face login needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</translation>
+    </message>
   </context>
 </TS>

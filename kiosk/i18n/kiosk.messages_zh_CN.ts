@@ -215,5 +215,229 @@
       <source>This service is not available on this kiosk yet. Please take it to a service counter.</source>
       <translation>本机暂未开通此项服务，请前往服务窗口办理。</translation>
     </message>
+    <message>
+      <source>Case progress needs the connection to the service platform, which is not available right now. You can call the 12345 hotline or ask at a service window.</source>
+      <translation>查询办件进度需要连接政务服务平台，目前无法连接。您可以拨打12345热线，或到服务窗口咨询。</translation>
+    </message>
+    <message>
+      <source>No case has this number. Please check the number on your receipt and type it again.</source>
+      <translation>没有找到这个受理编号的办件。请核对回执上的编号后重新输入。</translation>
+    </message>
+    <message>
+      <source>A case number has two letters and 20 digits, like SL-990100-20261122-000123. Please check it and type it again.</source>
+      <translation>受理编号由2个字母和20位数字组成，例如 SL-990100-20261122-000123。请核对后重新输入。</translation>
+    </message>
+    <message>
+      <source>This QR code is not a case receipt. Please scan the QR code on your acceptance receipt, or type the case number.</source>
+      <translation>这不是办件回执的二维码。请扫描受理回执上的二维码，或输入受理编号。</translation>
+    </message>
+    <message>
+      <source>The QR code on this receipt has expired. Please type the case number printed on it, or identify yourself to see all your cases.</source>
+      <translation>这张回执上的二维码已过期。请输入回执上印的受理编号，或核验身份后查看您的全部办件。</translation>
+    </message>
+    <message>
+      <source>Case progress cannot be shown right now. You can call the 12345 hotline or ask at a service window.</source>
+      <translation>暂时无法显示办件进度。您可以拨打12345热线，或到服务窗口咨询。</translation>
+    </message>
+    <message>
+      <source>Please identify yourself first.</source>
+      <translation>请先进行身份识别。</translation>
+    </message>
+    <message>
+      <source>This item cannot be applied for at this kiosk. Please apply at the service window.</source>
+      <translation>本事项暂不能在自助终端申报，请到服务窗口办理。</translation>
+    </message>
+    <message>
+      <source>This application needs the connection to the service platform, which is down right now. Please try again later or apply at the service window.</source>
+      <translation>本事项申报需要连接政务服务平台，目前网络中断。请稍后再试，或到服务窗口办理。</translation>
+    </message>
+    <message>
+      <source>A required material is still missing. Please scan it.</source>
+      <translation>还缺少必需的材料，请扫描提交。</translation>
+    </message>
+    <message>
+      <source>Please sign in the box before you go on.</source>
+      <translation>请在框内签名后继续。</translation>
+    </message>
+    <message>
+      <source>That page is too blurry to read. Please hold it flat and still and take it again.</source>
+      <translation>这一页太模糊，无法识读。请将材料放平、保持不动，重新拍摄。</translation>
+    </message>
+    <message>
+      <source>The edges of the page were not all visible. Please lay the whole page inside the frame and take it again.</source>
+      <translation>未能看到整页的边缘。请将整页材料放在取景框内，重新拍摄。</translation>
+    </message>
+    <message>
+      <source>No more pages can be added to this material.</source>
+      <translation>这份材料不能再添加页面了。</translation>
+    </message>
+    <message>
+      <source>Your application could not be saved at this kiosk, so it was not submitted. Nothing was sent.</source>
+      <translation>您的申报未能保存在本终端，因此没有提交，也没有发送任何信息。</translation>
+    </message>
+    <message>
+      <source>Please fill this in.</source>
+      <translation>请填写此项。</translation>
+    </message>
+    <message>
+      <source>An ID number has 18 characters: 17 digits, then a digit or X.</source>
+      <translation>公民身份号码为18位：17位数字，最后一位是数字或X。</translation>
+    </message>
+    <message>
+      <source>This ID number is not right: please check each digit against the card.</source>
+      <translation>该身份号码校验不通过，请对照证件逐位核对。</translation>
+    </message>
+    <message>
+      <source>The date of birth in this ID number is not possible.</source>
+      <translation>该身份号码中的出生日期不正确。</translation>
+    </message>
+    <message>
+      <source>Please enter an 11-digit mobile number, or an area code and a landline number.</source>
+      <translation>请填写11位手机号码，或区号加固定电话号码。</translation>
+    </message>
+    <message>
+      <source>Please enter the date as year-month-day, for example 2026-05-01.</source>
+      <translation>请按“年-月-日”填写日期，例如 2026-05-01。</translation>
+    </message>
+    <message>
+      <source>This date does not exist.</source>
+      <translation>没有这个日期。</translation>
+    </message>
+    <message>
+      <source>This date is too far in the past or the future.</source>
+      <translation>这个日期太早或太晚了。</translation>
+    </message>
+    <message>
+      <source>A postcode has 6 digits.</source>
+      <translation>邮政编码为6位数字。</translation>
+    </message>
+    <message>
+      <source>An administrative division code has 6 digits.</source>
+      <translation>行政区划代码为6位数字。</translation>
+    </message>
+    <message>
+      <source>This administrative division code is not known.</source>
+      <translation>没有这个行政区划代码。</translation>
+    </message>
+    <message>
+      <source>Please choose one of the answers shown.</source>
+      <translation>请从列出的选项中选择一项。</translation>
+    </message>
+    <message>
+      <source>Please use digits only.</source>
+      <translation>请只填写数字。</translation>
+    </message>
+    <message>
+      <source>This is too short.</source>
+      <translation>填写的内容太短。</translation>
+    </message>
+    <message>
+      <source>This is too long.</source>
+      <translation>填写的内容太长。</translation>
+    </message>
+    <message>
+      <source>A unified social credit code has 18 characters: please check it against the business licence.</source>
+      <translation>统一社会信用代码为18位，请对照营业执照核对。</translation>
+    </message>
+    <message>
+      <source>Numbers cannot be issued at this kiosk right now. Please get a number at the service desk near the entrance.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This line needs you to identify yourself first, with your ID card or social security card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have already taken the numbers allowed for this line today.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The priority line cannot be given here. Please take a normal number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The queue system did not issue a number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The ticket could not be printed, and the number is still yours: please remember the number shown here and watch the calling screen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The queue system does not know this ticket. It may be from another day.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No appointment was found for this code. Please identify yourself with your ID card to see your appointments.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>It is too early to check in for this appointment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The check-in time for this appointment has passed. Please take a number instead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This appointment is not for today.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This appointment is at another service hall. Please check in there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This appointment was cancelled. Please take a number instead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This appointment is already checked in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This time is no longer free. Please choose another one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You already have an appointment for this line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This is not an electronic ID or social security card code. Please open the code in your phone's government app.</source>
+      <translation>这不是电子身份证或电子社保卡的码。请在手机的政务服务应用中打开您的码。</translation>
+    </message>
+    <message>
+      <source>This code is not known to the service platform. Please refresh the code on your phone and try again.</source>
+      <translation>服务平台无法识别此码。请在手机上刷新后再试。</translation>
+    </message>
+    <message>
+      <source>This code has expired. Please refresh the code on your phone and show the new one.</source>
+      <translation>此码已过期。请在手机上刷新，出示新的码。</translation>
+    </message>
+    <message>
+      <source>This code has already been used. A code works only once: please refresh it on your phone. A screenshot of a code cannot be used.</source>
+      <translation>此码已经使用过。每个码只能使用一次，请在手机上刷新。截图的码不能使用。</translation>
+    </message>
+    <message>
+      <source>This code was made for another kiosk. Please refresh the code on your phone here.</source>
+      <translation>此码是为另一台终端生成的。请在本机前刷新手机上的码。</translation>
+    </message>
+    <message>
+      <source>The phone code needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</source>
+      <translation>手机码需要连接服务平台，目前网络中断。请使用身份证或社保卡。</translation>
+    </message>
+    <message>
+      <source>There is no photo on file for this ID number, so face login cannot be used. Please choose another way.</source>
+      <translation>此身份证号码没有留存照片，无法刷脸登录。请选择其他方式。</translation>
+    </message>
+    <message>
+      <source>Face login cannot be used for this service. Please use your ID card or the phone code.</source>
+      <translation>此项服务不能刷脸登录。请使用身份证或手机码。</translation>
+    </message>
+    <message>
+      <source>Face login needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</source>
+      <translation>刷脸登录需要连接服务平台，目前网络中断。请使用身份证或社保卡。</translation>
+    </message>
   </context>
 </TS>

@@ -12,6 +12,14 @@
       <translation>Print this notice</translation>
     </message>
     <message>
+      <source>Take a number for this</source>
+      <translation>Take a number for this</translation>
+    </message>
+    <message>
+      <source>Apply here</source>
+      <translation>Apply here</translation>
+    </message>
+    <message>
       <source>This service could not be found. It may have been withdrawn; please search again.</source>
       <translation>This service could not be found. It may have been withdrawn; please search again.</translation>
     </message>

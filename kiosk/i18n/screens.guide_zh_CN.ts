@@ -12,6 +12,14 @@
       <translation>打印一次性告知单</translation>
     </message>
     <message>
+      <source>Take a number for this</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply here</source>
+      <translation>在本机申报</translation>
+    </message>
+    <message>
       <source>This service could not be found. It may have been withdrawn; please search again.</source>
       <translation>未找到该事项，可能已调整，请重新搜索。</translation>
     </message>

@@ -8,6 +8,10 @@
       <translation>Find a service</translation>
     </message>
     <message>
+      <source>Apply</source>
+      <translation>Apply</translation>
+    </message>
+    <message>
       <source>Print my licences</source>
       <translation>Print my licences</translation>
     </message>

@@ -8,6 +8,10 @@
       <translation>查找服务事项</translation>
     </message>
     <message>
+      <source>Apply</source>
+      <translation>我要申报</translation>
+    </message>
+    <message>
       <source>Print my licences</source>
       <translation>打印证照</translation>
     </message>

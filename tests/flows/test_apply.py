@@ -219,7 +219,7 @@ def test_pages_are_checked_then_retaken_reordered_and_removed():
 def test_scanning_is_refused_before_it_starts_when_the_disk_is_low():
     box = FakeOutbox(state=Status(accepting=False, problem="disk_full"))
     f = flow(RENT, outbox=box)
-    assert f.scanning_refused() == "disk_full"
+    assert f.scanning_refused() == "submission_not_saved"
     assert flow(RENT).scanning_refused() is None
 
 
@@ -231,7 +231,7 @@ def test_a_signature_item_cannot_skip_the_signature():
     f.add_page("劳动合同、租赁合同或就读证明之一", page())
     assert [m.how for m in f.materials] == ["elicence", "window", "elicence", "scan"]
     assert f.materials_done() and f.step == "signature"
-    assert not f.signature_done() and f.code == "signature_missing"
+    assert not f.signature_done() and f.code == "not_signed"
     f.sign(b"\x89PNG signature")
     kept = f.signature
     f.sign(b"\x89PNG again")                 # redo: the first one is overwritten
@@ -255,7 +255,7 @@ def test_submitting_puts_one_sealed_record_in_the_outbox_and_offers_the_rating()
     import base64
     import hashlib
     scanned = payload["materials"][2]["pages"][0]
-    assert hashlib.sha256(base64.b64decode(scanned["jpeg"])).hexdigest() == scanned["sha256"]
+    assert hashlib.sha256(base64.b64decode(scanned["data"])).hexdigest() == scanned["sha256"]
     assert f.next_step.item_code == RENT
 
 
@@ -280,7 +280,7 @@ def test_an_outbox_refusal_is_never_called_submitted():
     f.form_done()
     f.materials_done()
     f.submit(online=True)
-    assert f.step == "review" and f.code == "disk_full" and f.receipt is None
+    assert f.step == "review" and f.code == "submission_not_saved" and f.receipt is None
 
 
 def test_the_platform_down_or_an_item_not_offered_says_so():
