@@ -229,7 +229,7 @@ class ReceivedCounts(Answer):
 
 
 class FaultSpec(Strict):
-    mode: Literal["none", "status", "slow", "reject_kind", "reset"] = "none"
+    mode: Literal["none", "status", "slow", "reject_kind", "reset", "drop_result"] = "none"
     target: Literal["records", "heartbeat", "ack", "all"] = "records"
     status: int = Field(default=500, ge=400, le=599)
     retry_after: int = optional()
@@ -403,3 +403,19 @@ class FaceLoginRequest(Strict):
 
 class FaceLoginAnswer(Answer):
     person: Person
+
+
+# -- citizen sessions (reference_platform.auth) ------------------------------------------------
+
+class CitizenSessionRequest(Strict):
+    id_number: str = Field(pattern=r"^[0-9A-Za-z]{6,20}$",
+                           description="The identified person's document number (resident ID, "
+                                       "residence permit or passport), in the body, never a URL")
+    factors: list[Literal["idcard", "ssc", "phone", "face", "face_login"]] = Field(
+        min_length=1, description="How the kiosk identified the person: the card or code read, "
+                                  "and face when the face was matched to it")
+
+
+class CitizenSessionAnswer(Answer):
+    session: str = Field(description="Send as X-Citizen-Session with personal-data requests")
+    expires_at: float = Field(description="Unix time after which the session is refused")

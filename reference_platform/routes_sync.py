@@ -5,7 +5,8 @@ of sync_records); every arrival is counted so tests can see redeliveries. Comman
 the platform's Ed25519 key, made at first start and handed to kiosks at provisioning.
 
 Admin endpoints (/api/v1/admin/...) are for demo and tests: counts of what arrived, queuing
-commands, and fault injection (make record intake or heartbeats fail, stall or reject). They need
+commands, and fault injection (make record intake or heartbeats fail, stall, reject, or answer a
+batch without one of its results). They need
 the admin token of the running PlatformServer (X-Admin-Token), never a kiosk credential.
 """
 from __future__ import annotations
@@ -229,7 +230,12 @@ def register(router, store: Store) -> None:
         checked(body, m.RecordBatch, status=422)
         if fault and fault["mode"] == "slow" and fault["before_apply"]:
             time.sleep(fault["delay_s"])
-        results = _apply(store, kiosk_id, batch, fault)
+        if fault and fault["mode"] == "drop_result":
+            # one record is neither applied nor named in the answer: a kiosk that takes a
+            # missing result for an acknowledgement loses it
+            dropped = _dropped(batch, fault.get("kind"))
+            batch = [item for item in batch if item is not dropped]
+        results = _apply(store, kiosk_id, batch, fault) if batch else []
         if fault and fault["mode"] == "slow" and not fault["before_apply"]:
             time.sleep(fault["delay_s"])
         _reset_after_apply(fault)
@@ -408,6 +414,11 @@ def register(router, store: Store) -> None:
             raise HttpError(404, "no heartbeat from this kiosk yet")
         return {"received_at": row["received_at"], "count": row["count"],
                 "body": json.loads(row["body"])}
+
+
+def _dropped(batch: list[dict], kind: str | None) -> dict:
+    """The record a drop_result fault leaves out: the first of `kind`, else the batch's last."""
+    return next((item for item in batch if kind and item["kind"] == kind), batch[-1])
 
 
 def _apply(store: Store, kiosk_id: str, batch: list[dict],

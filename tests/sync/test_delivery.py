@@ -228,3 +228,30 @@ def test_platform_error_text_is_kept_without_personal_data():
     echoed = "id_number 99010119900101123X invalid for 测试甲乙丙 (field 7)"
     assert safe_reason(echoed) == "id_number # invalid for … (field 7)"
     assert safe_reason(None) == "" and len(safe_reason("x" * 500)) == 120
+
+
+def test_a_record_missing_from_the_answer_is_kept_and_sent_again(setup):
+    """The platform answers 200 but leaves one record out: that record is not acknowledged, not
+    deleted, charged one attempt, and delivered on the next flush (never silently lost)."""
+    keys = setup.fill(5)
+    setup.admin.fault("drop_result", times=1)            # the batch's last record is left out
+    worker = setup.worker(batch_size=5)
+    result = worker.flush()
+    assert (result.sent, result.failed, result.remaining) == (4, 1, 1)
+    [kept] = setup.outbox.list()
+    assert kept.key == keys[-1] and kept.attempts == 1
+    assert kept.last_error == "not confirmed in the platform's answer"
+    assert setup.admin.received()["count"] == 4
+    assert worker.flush().sent == 1
+    setup.assert_exactly_once(keys)
+
+
+def test_a_record_of_one_kind_missing_from_a_mixed_batch(setup):
+    good = setup.fill(3)
+    [audit] = setup.fill(1, kind="print-audit")
+    setup.admin.fault("drop_result", kind="print-audit", times=1)
+    worker = setup.worker(batch_size=10)
+    assert worker.flush().sent == 3
+    assert [r.key for r in setup.outbox.list()] == [audit]
+    assert worker.flush().sent == 1
+    setup.assert_exactly_once(good + [audit])
