@@ -15,6 +15,12 @@ How failures are handled (one policy, here):
 - any other 4xx: a permanent refusal. A single record is dead-lettered at once (staff alert); a
   batch is split so that only the offending record dies.
 
+Backoffs are wall-clock times (a record's next attempt must survive a restart), so the worker
+watches the wall clock against the monotonic one: when the clock is set back by more than
+CLOCK_JUMP_S, every pending backoff moves back with it, so a clock set back an hour does not leave
+records waiting an hour after the platform is back. (A clock set forward only makes waiting
+records due sooner: one early retry, no stall, so it is left alone.)
+
 Staff hear of an outage twice, through the alert sink (the error log the heartbeat carries):
 `platform_unavailable` when it starts (with the code) and `platform_available` when the platform
 answers again (with how long it lasted), so the platform's monitoring learns of an outage the
@@ -46,6 +52,7 @@ CREDENTIAL_CODES = frozenset({codes.UNAUTHORIZED, codes.FORBIDDEN})   # 401, 403
 CHARGED_CODES = frozenset({codes.SERVER_ERROR, codes.CONFLICT})   # other 5xx, 409
 RETRY_AFTER_CAP_S = 24 * 3600.0
 IDLE_POLL_S = 60.0
+CLOCK_JUMP_S = 5.0       # a wall-clock step larger than this is a clock being set, not drift
 
 
 class RetryPolicy:
@@ -137,6 +144,7 @@ class DeliveryWorker:
         self._offline_until = 0.0
         self._outage_since: float | None = None     # when the current outage began (alerted)
         self._outage_lock = threading.Lock()
+        self._wall_offset = clock() - time.monotonic()
         self._wake = threading.Event()
         self._flush_requested = False
         self._flush_done = threading.Condition()
@@ -291,8 +299,23 @@ class DeliveryWorker:
         with self._drain_lock:
             return self._drain(ignore_backoff, deadline)
 
+    def _follow_clock(self) -> None:
+        """Move the backoffs back with a wall clock set back (see the module docstring)."""
+        offset = self._clock() - time.monotonic()
+        jump, self._wall_offset = offset - self._wall_offset, offset
+        if jump > -CLOCK_JUMP_S:
+            return
+        log.warning("the wall clock was set back %.0f s; moving the retry schedule with it", -jump)
+        if self._offline_until:
+            self._offline_until += jump
+        self.outbox.shift_schedule(jump)
+
     def _drain(self, ignore_backoff: bool, deadline: float | None) -> FlushResult:
         result = FlushResult()
+        try:
+            self._follow_clock()
+        except (OutboxError, sqlite3.Error) as exc:
+            log.warning("could not move the retry schedule: %s", exc)
         if ignore_backoff:
             self.outbox.make_due_now()
         elif self._clock() < self._offline_until:

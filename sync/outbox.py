@@ -406,6 +406,14 @@ class Outbox:
                                       (key,)).rowcount
             return count
 
+    def shift_schedule(self, seconds: float) -> int:
+        """The wall clock was set by `seconds`: move every pending backoff with it, so a record
+        waiting half a second is still half a second away (not an hour, after a jump back)."""
+        with self._lock:
+            return self._read_conn().execute(
+                "UPDATE records SET next_attempt=next_attempt+? WHERE state='pending' AND "
+                "next_attempt>0", (seconds,)).rowcount
+
     def make_due_now(self) -> int:
         """A staff or remote flush: forget pending backoffs so everything is tried at once."""
         with self._lock:
