@@ -104,6 +104,17 @@ class Case:
                 return step.note
         return ""
 
+    def attention(self, today: dt.date) -> int:
+        """Where the case goes in the citizen's list: what needs them first (materials owed, a
+        result to collect), then what is late, then what runs, then what is finished."""
+        if self.status == "corrections_requested":
+            return 0
+        if self.status == "issued":
+            return 1
+        if self.overdue(today):
+            return 2
+        return 4 if self.decided else 3
+
     @property
     def offers_elicence(self) -> bool:
         return self.status in ("issued", "collected") and self.collection_method == "elicence"

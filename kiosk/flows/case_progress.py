@@ -166,7 +166,10 @@ class CaseProgress:
         if problem is not None:
             return
         if found is None:
-            self.cases, self.listed = cases, True
+            # what needs the citizen first; within a rank the platform's order (newest first)
+            today = self.today
+            self.cases = sorted(cases, key=lambda case: case.attention(today))
+            self.listed = True
             return
         # theirs, once identified: the person's view from their own list; else the public one
         own = next((c for c in cases if c.case_no == found.case_no), None)

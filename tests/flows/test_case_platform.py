@@ -55,8 +55,10 @@ def test_the_demo_person_has_every_state_the_issue_names(client):
     methods = {c.collection_method for c in f.cases if c.status in ("issued", "collected")}
     assert {"locker", "post", "elicence", "window"} <= methods
     assert all(c.personal for c in f.cases)
-    submitted = [c.submitted_at for c in f.cases]
-    assert submitted == sorted(submitted, reverse=True)            # newest first
+    submitted = [c.submitted_at for c in PlatformCases(client).for_person(PERSON.id_number)]
+    assert submitted == sorted(submitted, reverse=True)            # the platform: newest first
+    ranks = [c.attention(today) for c in f.cases]
+    assert ranks == sorted(ranks) and ranks[0] == 0                # the flow: what needs them first
     corrections = next(c for c in f.cases if c.status == "corrections_requested")
     assert corrections.missing and corrections.corrections_deadline > today
 
