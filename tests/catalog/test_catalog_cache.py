@@ -105,3 +105,46 @@ def test_a_bad_catalog_from_the_platform_keeps_the_cached_one(platform, cfg, cli
     assert cache.refresh() is good
     assert cache.last_status == "rejected" and cache.state().error_code == "catalog_bad_data"
     assert not cache.offline
+
+
+def test_a_restart_revalidates_with_the_stored_etag_instead_of_downloading(platform, cfg,
+                                                                           client_for):
+    first = open_cache(cfg, client_for(platform.url))
+    first.refresh()
+    etag = first.etag
+    assert etag
+    restarted = open_cache(cfg, client_for(platform.url))          # a new start, same disk
+    assert restarted.etag == etag and restarted.state().revision == etag
+    assert len(restarted.catalog) == len(first.catalog) and restarted.offline
+    restarted.refresh()
+    assert restarted.last_status == "unchanged"                    # a 304: nothing downloaded
+    assert not restarted.offline and restarted.etag == etag
+
+
+class CountingPlatform:
+    """A platform client double that answers If-None-Match as the platform does and counts the
+    full downloads, so a start that forgot its ETag is seen without any network."""
+
+    def __init__(self, payload, etag='"rev-1"'):
+        self.payload, self.etag_now, self.downloads, self.asked_with = payload, etag, 0, []
+
+    def get_json(self, path, etag=None):
+        self.asked_with.append(etag)
+        if etag == self.etag_now:
+            return 304, None, etag
+        self.downloads += 1
+        return 200, self.payload, self.etag_now
+
+
+def test_every_start_after_the_first_costs_a_304_not_a_download(cfg):
+    platform = CountingPlatform(demo_data.payload())
+    for _ in range(3):
+        cache = open_cache(cfg, platform)
+        cache.refresh()
+    assert platform.downloads == 1
+    assert platform.asked_with == [None, '"rev-1"', '"rev-1"']
+    assert cache.last_status == "unchanged" and len(cache.catalog) == len(demo_data.payload()["items"])
+    platform.etag_now = '"rev-2"'
+    open_cache(cfg, platform).refresh()
+    assert platform.downloads == 2
+    assert json.loads(cache.path.read_text(encoding="utf-8"))["etag"] == '"rev-2"'
