@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from kiosk import __version__
 from kiosk.area_state import StatePart, english
+from kiosk.commands.update import rollback_notice
 from kiosk.wiring.platform import PlatformLink, platform_link
 from sync.clock import ClockSkew
 from sync.credential import Credential
@@ -108,6 +109,10 @@ def build_area(cfg, link: PlatformLink, *,
                started_at: float | None = None) -> SyncArea:
     """The sync area on the kiosk's platform link (kiosk.wiring.platform.open_link)."""
     errors = ErrorLog()
+    # an update the health check rolled back is told to the platform with this version's beats
+    notice = rollback_notice(cfg.data_path("update-state.json"), __version__)
+    if notice is not None:
+        errors(notice["code"], notice["message"])
 
     def on_alert(code: str, message: str, details: dict) -> None:
         log.warning("sync alert %s: %s", code, message)
