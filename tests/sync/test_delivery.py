@@ -8,6 +8,7 @@ import time
 import pytest
 
 from sync.delivery import RetryPolicy, parse_retry_after
+from waiting import wait_until
 
 
 @pytest.fixture
@@ -93,10 +94,8 @@ def test_slow_platform_past_timeout_then_duplicates_are_absorbed(setup):
     worker = setup.worker(timeout=(1.0, 0.5), batch_size=5)
     assert worker.drain().error == "platform_timeout"
     assert setup.outbox.stats().depth == 5       # applied on the platform, but not confirmed
-    deadline = time.time() + 5
-    while setup.admin.received()["count"] < 5 and time.time() < deadline:
-        time.sleep(0.05)
-    assert setup.admin.received()["count"] == 5
+    wait_until(lambda: setup.admin.received()["count"] == 5,
+               "the platform applies the batch after its delay", timeout=5)
     result = worker.flush()
     assert (result.sent, result.duplicates) == (5, 5)
     got = setup.assert_exactly_once(keys)
@@ -165,19 +164,20 @@ def test_rejected_credential_alerts_and_keeps_records(setup, enroll, tmp_path, a
 
 
 def test_worker_thread_keeps_the_caller_responsive(setup):
-    setup.admin.fault("slow", delay_s=1.5, times=1)
+    """Enqueueing and reading the status while the worker is stuck in a slow request: both
+    return before the platform has even applied the first record."""
+    setup.admin.fault("slow", delay_s=1.5, times=1, before_apply=True)
     worker = setup.worker(timeout=(1.0, 5.0)).start()
-    setup.fill(1)
-    time.sleep(0.3)                                  # the worker is now stuck in the request
-    started = time.perf_counter()
-    setup.fill(1)
+    [first] = setup.fill(1)
+    wait_until(lambda: worker.status().last_attempt is not None,
+               "the worker starts sending the first record")
+    [second] = setup.fill(1)
     status = worker.status()
-    assert time.perf_counter() - started < 0.5      # not held up by the 1.5 s request
-    assert status.depth >= 0
-    deadline = time.time() + 10
-    while setup.outbox.stats().depth and time.time() < deadline:
-        time.sleep(0.05)
-    assert setup.admin.received()["count"] == 2
+    assert setup.admin.received()["count"] == 0, "the caller waited for the worker's request"
+    assert setup.outbox.stats().depth == 2 and status.online is None
+    wait_until(lambda: setup.admin.received()["count"] == 2, "both records are delivered")
+    wait_until(lambda: setup.outbox.stats().depth == 0, "the outbox empties")
+    setup.assert_exactly_once([first, second])
 
 
 def test_backoff_grows_with_jitter_and_respects_retry_after():
