@@ -23,6 +23,7 @@ descriptors flat. tests/soak/ runs a few hundred sessions of the same mix.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import gc
 import os
 import shutil
@@ -115,17 +116,23 @@ class Citizen:
                 return
         raise Stuck(f"no identify tile for {screen_name}")
 
-    def home_tile(self, index: int) -> None:
+    def home_tile(self, screen: str, **params) -> None:
+        """Touch the home screen's tile that leads to `screen` (with these params)."""
+        from screens.home import TASKS
         home = self.shell.screen("home")
         if self.screen() is not home:
             raise Stuck(f"not on the home screen but on {self.screen().name}")
-        home.tiles[index].click()
+        for tile, (_icon, _caption, target, target_params) in zip(home.tiles, TASKS):
+            if target == screen and all(target_params.get(k) == v for k, v in params.items()):
+                tile.click()
+                return
+        raise Stuck(f"no home tile for {screen} {params}")
 
     # -- sessions -------------------------------------------------------------------------------
     def idcard(self, then_idle: bool = False) -> Iterator:
         area = self.ctx.services.idcard
         yield Until(lambda: area.state == "connected", "the ID card reader connected")
-        self.home_tile(5)                                  # "Identify myself"
+        self.home_tile("identify", next="home")             # "Identify myself"
         yield self.on("identify")
         self.tap_tile(self.screen(), "identify_idcard")
         yield self.on("identify_idcard")
@@ -156,7 +163,7 @@ class Citizen:
             raise Stuck("the smart card area with its virtual card is not running")
         yield Until(lambda: area.available and not area.service.card_present,
                     "an empty smart card reader")
-        self.home_tile(5)
+        self.home_tile("identify", next="home")
         yield self.on("identify")
         self.tap_tile(self.screen(), "identify_ssc")
         yield self.on("identify_ssc")
@@ -173,7 +180,7 @@ class Citizen:
         service = self.ctx.services.catalog
         yield Until(lambda: service is not None and bool(service.catalog), "the catalog")
         catalog = service.catalog
-        self.home_tile(0)                                  # "Find a service"
+        self.home_tile("catalog")                          # "Find a service"
         yield self.on("catalog")
         mode = ("department", "theme", "personal", "enterprise")[turn % 4]
         self.screen().set_mode(mode)
@@ -200,7 +207,7 @@ class Citizen:
         service = self.ctx.services.catalog
         yield Until(lambda: service is not None and bool(service.catalog), "the catalog")
         item = service.catalog.items[(turn * 7) % len(service.catalog.items)]
-        self.home_tile(0)
+        self.home_tile("catalog")
         yield self.on("catalog")
         self.shell.go("guide", code=item.impl_code)
         yield self.on("guide")
@@ -219,7 +226,7 @@ class Citizen:
             raise Stuck("printing or the camera is not running")
         area = self.ctx.services.idcard
         yield Until(lambda: area.state == "connected", "the ID card reader connected")
-        self.home_tile(1)                                  # "Print my licences"
+        self.home_tile("identify", next="print_licences")
         yield self.on("identify")
         self.tap_tile(self.screen(), "identify_idcard")
         yield self.on("identify_idcard")
@@ -272,7 +279,7 @@ class Citizen:
         shown()[0].click()
 
     def rate(self, turn: int) -> Iterator:
-        self.home_tile(4)                                  # "Rate a service"
+        self.home_tile("evaluation")                       # "Rate a service"
         yield self.on("evaluation")
         screen = self.screen()
         low = turn % 2 == 1
@@ -409,7 +416,7 @@ def build_kiosk(data_dir: str, size: tuple[int, int] = (1080, 1920)):
 
 
 def soak(sessions: int, every: int, mix: tuple[str, ...] = MIX, out=print,
-         size: tuple[int, int] = (1080, 1920)) -> SoakResult:
+         size: tuple[int, int] = (1080, 1920), progress: int = 0) -> SoakResult:
     """Run `sessions` sessions of `mix` in turn; a sample before the first and every `every`."""
     data_dir = tempfile.mkdtemp(prefix="kiosk-soak-")
     app, ctx, shell = build_kiosk(data_dir, size)
@@ -432,6 +439,8 @@ def soak(sessions: int, every: int, mix: tuple[str, ...] = MIX, out=print,
         out(samples[-1].row())
         for number in range(1, sessions + 1):
             yield from citizen.session(mix[number % len(mix)], number)
+            if progress and number % progress == 0 and number % every:
+                out(f"{number:>8}  ({time.perf_counter() - started:.0f} s)")
             if number % every == 0 or number == sessions:
                 yield Pause(0.2)              # let the last deferred deletes and workers finish
                 samples.append(measure(app, number))
@@ -474,14 +483,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mix", default=",".join(MIX),
                         help="the session kinds in turn (default: %(default)s)")
     parser.add_argument("--size", default="1080x1920")
+    parser.add_argument("--progress", type=int, default=100,
+                        help="print the session number every N sessions (0 = only samples)")
     args = parser.parse_args(argv)
+    faulthandler.enable()          # a crash of the interpreter or Qt says where, not nothing
     width, _, height = args.size.partition("x")
     mix = tuple(kind.strip() for kind in args.mix.split(",") if kind.strip())
     print(f"soak: {args.sessions} sessions, a sample every {args.every}, mix {','.join(mix)}",
           flush=True)
     try:
         result = soak(args.sessions, args.every, mix,
-                      out=lambda line: print(line, flush=True), size=(int(width), int(height)))
+                      out=lambda line: print(line, flush=True), size=(int(width), int(height)),
+                      progress=args.progress)
     except Stuck as exc:
         print(f"soak stopped: {exc}", flush=True)
         return 1

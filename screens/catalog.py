@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 from kiosk import i18n, messages
 from screens.base import Screen, register_screen
 from screens.catalog_widgets import ItemList
-from screens.widgets import Banner, Scroll, button, clear_layout, label
+from screens.widgets import Banner, Scroll, button, label
 
 MODES = (
     ("department", QT_TRANSLATE_NOOP("CatalogScreen", "By department")),
@@ -73,6 +73,8 @@ class CatalogScreen(Screen):
             btn.setCheckable(True)
             self.mode_buttons[key] = btn
             modes.addWidget(btn)
+        self._tiles: list = []           # group tiles, reused from one mode to the next
+        self._tile_groups: list[str] = []
         self.groups = Scroll()
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -105,18 +107,32 @@ class CatalogScreen(Screen):
         self._render_groups()
 
     def _render_groups(self) -> None:
-        clear_layout(self.grid)
+        for tile in self._tiles:
+            self.grid.removeWidget(tile)
+            tile.hide()
         service = self.ctx.services.catalog
         if service is None:
             return
         columns = 3 if self.landscape else 2
-        for index, (group, count) in enumerate(groups_for(service.catalog, self.mode)):
+        groups = groups_for(service.catalog, self.mode)
+        self._tile_groups = [group for group, _count in groups]
+        for index, (group, count) in enumerate(groups):
             title = titled(service.catalog, self.mode, group)
-            text = f"{title}\n" + self.tr("%1 services").replace("%1", str(count))
-            btn = button(text, "tile", lambda g=group: self.nav.go("service_list", mode=self.mode,
-                                                                  group=g))
-            btn.setMinimumHeight(120)
-            self.grid.addWidget(btn, index // columns, index % columns)
+            tile = self._tile(index)
+            tile.setText(f"{title}\n" + self.tr("%1 services").replace("%1", str(count)))
+            self.grid.addWidget(tile, index // columns, index % columns)
+            tile.show()
+
+    def _tile(self, index: int):
+        while len(self._tiles) <= index:
+            at = len(self._tiles)
+            tile = button("", "tile", lambda i=at: self._open_group(i))
+            tile.setMinimumHeight(120)
+            self._tiles.append(tile)
+        return self._tiles[index]
+
+    def _open_group(self, index: int) -> None:
+        self.nav.go("service_list", mode=self.mode, group=self._tile_groups[index])
 
 
 @register_screen

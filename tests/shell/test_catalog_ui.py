@@ -56,7 +56,8 @@ def test_guide_shows_every_element(catalog_shell):
     item = next(i for i in service.catalog if i.materials and i.legal_basis)
     catalog_shell.go("guide", code=item.impl_code)
     screen = catalog_shell.current()
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QApplication, QLabel
+    QApplication.processEvents()      # what is below the first screenful follows the paint
     shown = "\n".join(lab.text() for lab in screen.scroll.inner.findChildren(QLabel))
     for text in (item.name, item.impl_code, item.basic_code, item.fee, item.place, item.hours,
                  item.enquiry_phone, item.complaint_phone, item.materials[0].name,
