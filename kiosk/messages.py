@@ -373,6 +373,17 @@ _add_for("smartcard", _SSC_PIN_BLOCKED, _SELF, "pin_blocked")
 _add_for("smartcard", _SSC_PIN_PAD, _STAFF, "pin_entry_unavailable")
 _add_for("smartcard", _SSC_FAILED, _SELF, "smartcard")
 
+# the receipt printer as the ticket printer of "take a number" (its words are not the guide's)
+_T_PAPER = QT_TRANSLATE_NOOP("Messages", "The ticket printer has run out of paper. The staff have "
+                             "been told.")
+_T_COVER = QT_TRANSLATE_NOOP("Messages", "The ticket printer's cover is open.")
+_T_DOWN = QT_TRANSLATE_NOOP("Messages", "The ticket printer is not working right now.")
+_add_for("ticket", _T_PAPER, _SELF, "receipt_paper_out")
+_add_for("ticket", _T_COVER, _STAFF, "receipt_cover_open")
+_add_for("ticket", _T_DOWN, _STAFF, "receipt_unavailable", "receipt_not_configured", "receipt_link",
+         "receipt_not_connected", "receipt_offline", "receipt_printer", "receipt_not_ready",
+         "receipt_error")
+
 # Codes that only staff and the technician's terminal see (start-up, storage, provisioning): the
 # citizen never meets them, and the generic message would be right if one ever leaked.
 STAFF_ONLY = frozenset({
@@ -380,6 +391,7 @@ STAFF_ONLY = frozenset({
     "bad_response", "enrollment_refused", "invalid", "missing", "permissions", "unreachable",
     "ciphertext_format", "ciphertext_tampered", "key_invalid", "key_permissions",
     "closed", "corrupt", "disk_full", "io_error", "key_mismatch", "payload_too_large",
+    "update_refused",
 })
 
 

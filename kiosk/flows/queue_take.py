@@ -187,18 +187,26 @@ class TakeNumber:
         """An issued number that is not on paper: cancelled when the citizen gives it up."""
         return self.step == "print_failed" and self.ticket is not None
 
+    def give_up(self) -> bool:
+        """The citizen gave up the unprinted number. True: run cancel_number() on a worker."""
+        if not self.must_cancel or self.busy:
+            return False
+        self.busy = True
+        return True
+
     def cancel_number(self) -> None:
         """Worker: cancel the unprinted number with the queue system. If that cannot be done the
         number stays valid and the screen shows it (it is never silently lost)."""
         if not self.must_cancel:
+            self.busy = False
             return
         try:
             self.queue.cancel(self.ticket.ticket_id)
         except QueueError as exc:
             log.warning("unprinted ticket not cancelled: %s", exc.code)
-            self.step, self.code = "print_failed", "queue_cancel_failed"
+            self.step, self.code, self.busy = "print_failed", "queue_cancel_failed", False
             return
-        self.step, self.code = "cancelled", None
+        self.step, self.code, self.busy = "cancelled", None, False
 
     def _fail(self, step: str, exc: QueueError) -> None:
         log.warning("take a number: %s", exc.log_message)

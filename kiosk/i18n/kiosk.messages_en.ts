@@ -439,5 +439,17 @@
       <source>Face login needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</source>
       <translation>Face login needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</translation>
     </message>
+    <message>
+      <source>The ticket printer has run out of paper. The staff have been told.</source>
+      <translation>The ticket printer has run out of paper. The staff have been told.</translation>
+    </message>
+    <message>
+      <source>The ticket printer's cover is open.</source>
+      <translation>The ticket printer's cover is open.</translation>
+    </message>
+    <message>
+      <source>The ticket printer is not working right now.</source>
+      <translation>The ticket printer is not working right now.</translation>
+    </message>
   </context>
 </TS>

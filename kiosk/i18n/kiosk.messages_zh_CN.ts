@@ -341,67 +341,67 @@
     </message>
     <message>
       <source>Numbers cannot be issued at this kiosk right now. Please get a number at the service desk near the entrance.</source>
-      <translation type="unfinished" />
+      <translation>本机暂时无法取号。请到入口处的服务台取号。</translation>
     </message>
     <message>
       <source>This line needs you to identify yourself first, with your ID card or social security card.</source>
-      <translation type="unfinished" />
+      <translation>办理此类业务需先验证身份，请使用身份证或社会保障卡。</translation>
     </message>
     <message>
       <source>You have already taken the numbers allowed for this line today.</source>
-      <translation type="unfinished" />
+      <translation>您今天在此类业务的取号次数已满。</translation>
     </message>
     <message>
       <source>The priority line cannot be given here. Please take a normal number.</source>
-      <translation type="unfinished" />
+      <translation>本机无法为您办理绿色通道，请取普通号。</translation>
     </message>
     <message>
       <source>The queue system did not issue a number.</source>
-      <translation type="unfinished" />
+      <translation>排队系统未能出号。</translation>
     </message>
     <message>
       <source>The ticket could not be printed, and the number is still yours: please remember the number shown here and watch the calling screen.</source>
-      <translation type="unfinished" />
+      <translation>凭条未能打印，但这个号码仍然有效：请记住屏幕上显示的号码，留意叫号屏。</translation>
     </message>
     <message>
       <source>The queue system does not know this ticket. It may be from another day.</source>
-      <translation type="unfinished" />
+      <translation>排队系统中没有这张凭条，可能不是今天的号。</translation>
     </message>
     <message>
       <source>No appointment was found for this code. Please identify yourself with your ID card to see your appointments.</source>
-      <translation type="unfinished" />
+      <translation>没有找到这个预约码对应的预约。请用身份证验证身份，查看您的预约。</translation>
     </message>
     <message>
       <source>It is too early to check in for this appointment.</source>
-      <translation type="unfinished" />
+      <translation>现在签到还太早。</translation>
     </message>
     <message>
       <source>The check-in time for this appointment has passed. Please take a number instead.</source>
-      <translation type="unfinished" />
+      <translation>此预约的签到时间已过，请改为取号。</translation>
     </message>
     <message>
       <source>This appointment is not for today.</source>
-      <translation type="unfinished" />
+      <translation>此预约不是今天的。</translation>
     </message>
     <message>
       <source>This appointment is at another service hall. Please check in there.</source>
-      <translation type="unfinished" />
+      <translation>此预约在其他政务服务大厅，请到该大厅签到。</translation>
     </message>
     <message>
       <source>This appointment was cancelled. Please take a number instead.</source>
-      <translation type="unfinished" />
+      <translation>此预约已取消，请改为取号。</translation>
     </message>
     <message>
       <source>This appointment is already checked in.</source>
-      <translation type="unfinished" />
+      <translation>此预约已经签到。</translation>
     </message>
     <message>
       <source>This time is no longer free. Please choose another one.</source>
-      <translation type="unfinished" />
+      <translation>这个时段已约满，请另选时段。</translation>
     </message>
     <message>
       <source>You already have an appointment for this line.</source>
-      <translation type="unfinished" />
+      <translation>您已有此类业务的预约。</translation>
     </message>
     <message>
       <source>This is not an electronic ID or social security card code. Please open the code in your phone's government app.</source>
@@ -438,6 +438,18 @@
     <message>
       <source>Face login needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</source>
       <translation>刷脸登录需要连接服务平台，目前网络中断。请使用身份证或社保卡。</translation>
+    </message>
+    <message>
+      <source>The ticket printer has run out of paper. The staff have been told.</source>
+      <translation>取号凭条打印机缺纸，已通知工作人员。</translation>
+    </message>
+    <message>
+      <source>The ticket printer's cover is open.</source>
+      <translation>取号凭条打印机的盖子没有关好。</translation>
+    </message>
+    <message>
+      <source>The ticket printer is not working right now.</source>
+      <translation>取号凭条打印机暂时无法使用。</translation>
     </message>
   </context>
 </TS>

@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>Take a number for this</source>
-      <translation type="unfinished" />
+      <translation>为此事项取号</translation>
     </message>
     <message>
       <source>Apply here</source>

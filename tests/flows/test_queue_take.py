@@ -245,8 +245,9 @@ def test_paper_out_after_issue_prints_once_more_then_the_number_is_cancelled():
     assert flow.must_cancel and flow.reprint()
     flow.print_again()
     assert flow.step == "print_failed" and not flow.reprint()    # once more, not twice
+    assert flow.give_up() and flow.busy and not flow.give_up()
     flow.cancel_number()
-    assert flow.step == "cancelled" and queue.cancelled == [flow.ticket.ticket_id]
+    assert flow.step == "cancelled" and not flow.busy and queue.cancelled == [flow.ticket.ticket_id]
     assert len(queue.issued) == 1 and not printer.printed
 
 
