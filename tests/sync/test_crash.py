@@ -10,6 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+import requests
+
+from waiting import wait_until
 
 PROC = Path(__file__).with_name("kiosk_proc.py")
 RECORDS = 24
@@ -103,6 +106,15 @@ def listening_inodes() -> set[str]:
     return inodes
 
 
+def _has_beaten(admin, kiosk_id: str) -> bool:
+    try:
+        return admin.call(f"/api/v1/admin/heartbeats/{kiosk_id}", method="GET")["count"] > 0
+    except requests.HTTPError as exc:
+        if exc.response is not None and exc.response.status_code == 404:
+            return False                    # no heartbeat yet
+        raise
+
+
 def test_the_kiosk_opens_no_listening_port(kiosk_config, live_platform, admin_of):
     provision(kiosk_config, live_platform.url, admin_of(live_platform.url))
     proc = subprocess.Popen([sys.executable, str(PROC), str(kiosk_config), "3", "2.0"],
@@ -111,7 +123,9 @@ def test_the_kiosk_opens_no_listening_port(kiosk_config, live_platform, admin_of
         for line in proc.stdout:
             if line.strip() == "started":
                 break
-        time.sleep(0.5)    # heartbeat and delivery threads are up and have talked to the platform
+        # heartbeat and delivery threads are up and have talked to the platform
+        wait_until(lambda: _has_beaten(admin_of(live_platform.url), "KIOSK-CRASH-0001"),
+                   "the kiosk process sends its first heartbeat")
         sockets = set()
         for fd in Path(f"/proc/{proc.pid}/fd").iterdir():
             target = os.readlink(fd)

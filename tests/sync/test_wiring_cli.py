@@ -71,9 +71,12 @@ def test_demo_wiring_provisions_enqueues_delivers_and_reports(demo_ctx, live_pla
     assert [r["key"] for r in got["records"]] == [receipt.key]
     kinds = {kind for device, kind, _ in demo_ctx.bridge.events if device == "sync"}
     assert "status" in kinds
-    beat = admin_of(live_platform.url).call("/api/v1/admin/heartbeats/KIOSK-DEMO-0001",
-                                            method="GET")
-    assert beat["body"]["outbox"]["depth"] in (0, 1)
+    def beat():
+        return admin_of(live_platform.url).call("/api/v1/admin/heartbeats/KIOSK-DEMO-0001",
+                                                method="GET")
+    service.heartbeat.wake()                    # a beat sent after the delivery reports it
+    assert wait_for(lambda: beat()["body"]["outbox"]["depth"] == 0)
+    beat = beat()
     assert beat["body"]["devices"] == {"printing": "ready",
                                        "camera": "unavailable: no camera at /dev/video0"}
     assert beat["body"]["paper"] == {"printing": "near-end"}
@@ -100,7 +103,7 @@ def test_remote_flush_command_runs_through_the_wired_registry(demo_ctx, live_pla
     assert flush_state["ok"] is True and flush_state["result"]["remaining"] == 0
 
 
-def test_offline_status_reaches_the_ui_and_records_wait(demo_ctx, live_platform):
+def test_offline_status_reaches_the_ui_and_records_wait(demo_ctx, live_platform, admin_of):
     sync_wiring.wire(demo_ctx)     # provisioning needs the platform once; then it may go away
     service = demo_ctx.services.sync
     live_platform.stop()
@@ -112,7 +115,8 @@ def test_offline_status_reaches_the_ui_and_records_wait(demo_ctx, live_platform)
     assert offline
     live_platform.start()
     assert service.flush(timeout=10).sent == 1
-    assert receipt.key
+    got = admin_of(live_platform.url).received(include="records")
+    assert [r["key"] for r in got["records"]] == [receipt.key]
 
 
 def run_cli(capsys, cfg_path, *args):
