@@ -312,20 +312,21 @@ def register(router, store) -> None:
                  openapi_extra=body(ReceiptQuery),
                  responses={200: {"model": OneCase, "description": "The case"},
                             400: error("code missing or not a string"), 401: no_credential,
-                            404: no_case, 410: error("The receipt's code has expired"),
-                            413: error("Body larger than the platform accepts"),
-                            422: error("The code is not a case receipt this platform issued")},
+                            404: error("The code is not the receipt of a case this platform "
+                                       "knows (not signed by it, or the case is gone)"),
+                            410: error("The receipt's code has expired"),
+                            413: error("Body larger than the platform accepts")},
                  **cases)
     def by_receipt(raw: bytes = Depends(raw_body)):
         code = parse_body(raw, ReceiptQuery, status=400).code.strip()
         match = re.fullmatch(re.escape(FOLLOW_URL) + r"(?P<no>[^?]+)\?e=(?P<e>\d{8})&s=(?P<s>[0-9a-f]{12})",
                              code)
         if match is None:
-            raise HttpError(422, "not a case receipt code")
+            raise HttpError(404, "not a case receipt code")
         case_no, expires = match["no"], match["e"]
         expected = _signature(_secret(store), case_no, expires)
         if not hmac.compare_digest(expected, match["s"]):
-            raise HttpError(422, "not a case receipt code this platform issued")
+            raise HttpError(404, "not a case receipt code this platform issued")
         payload = payload_of(case_no)
         if expires < f"{dt.date.today():%Y%m%d}":
             raise HttpError(410, "the receipt's code has expired")

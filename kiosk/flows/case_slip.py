@@ -17,7 +17,7 @@ from printing.escpos import Receipt
 NEXT_ZH = {
     "await_acceptance": "等待部门受理审查",
     "await_review": "部门审查中，请耐心等待",
-    "await_decision": "部门审查中，将在承诺时限内作出决定",
+    "await_decision": "部门审查中，审查后作出决定",
     "hand_in_corrections": "请在补正期限内补齐所缺材料",
     "await_result": "正在制作办理结果",
     "collect_window": "请到窗口领取办理结果",

@@ -44,8 +44,6 @@ def code_for(exc: Exception) -> str:
         return "case_not_found"
     if status == 410:
         return "receipt_expired"
-    if status == 422:
-        return "not_a_case_code"
     return "case_lookup_failed"
 
 
@@ -53,11 +51,12 @@ class PlatformCases:
     def __init__(self, client: PlatformCalls):
         self.client = client
 
-    def _ask(self, what: str, call, *args) -> Any:
+    def _ask(self, what: str, call, *args, not_found: str = "case_not_found") -> Any:
         try:
             return call(*args)[1]
         except self.client.Error as exc:
             code = code_for(exc)
+            code = not_found if code == "case_not_found" else code
             log.info("%s: %s (%s)", what, code, getattr(exc, "code", type(exc).__name__))
             raise CaseLookupError(f"{what}: {getattr(exc, 'code', '')}", code) from None
 
@@ -87,7 +86,9 @@ class PlatformCases:
         return self._one(self._ask(f"GET {path}", self.client.get_json, path), f"GET {path}")
 
     def by_receipt(self, code: str) -> Case:
-        """The case a signed receipt code names: the public view (410 when it has expired)."""
+        """The case a signed receipt code names: the public view. 404: the platform signed no such
+        receipt (forged, or its case is gone); 410: the receipt has expired."""
         path = "/api/v1/cases/receipt"
-        answer = self._ask(f"POST {path}", self.client.post_json, path, {"code": code})
+        answer = self._ask(f"POST {path}", self.client.post_json, path, {"code": code},
+                           not_found="not_a_case_code")
         return self._one(answer, f"POST {path}")

@@ -406,3 +406,17 @@ def test_no_printer_or_a_failing_printer_ends_in_a_code():
     assert f.start_slip()
     f.print_slip()
     assert f.slip == "receipt_paper_out"
+
+
+def test_the_printed_slip_is_readable_and_its_qr_code_scans_back_to_the_case():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from devices.camera import qr
+    printed = parse(progress_slip(parse_case(MINE[1]), "示范市政务服务中心", "K-1", TODAY))[0]
+    picture = np.asarray(Image.open(io.BytesIO(printed.png)).convert("RGB"))[:, :, ::-1].copy()
+    assert picture.shape[1] == 576 and int((picture < 128).sum()) > 2000       # print on paper
+    assert qr.decode_first(picture) == FOLLOW + "SL-990100-20261120-000124"
+    assert read_qr(qr.decode_first(picture)).case_no == "SL-990100-20261120-000124"
