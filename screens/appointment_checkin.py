@@ -164,8 +164,10 @@ class AppointmentCheckinScreen(Screen):
             level, text = self._state_text(entry)
             card.body.addWidget(Banner(level, text))
             if entry.state.allowed:
-                card.body.addWidget(button(self.tr("Check in"), "primary",
-                                           lambda c=a.code: self._check_in(c), "ticket"))
+                check_in = button(self.tr("Check in"), "primary",
+                                  lambda c=a.code: self._check_in(c), "ticket")
+                check_in.setAccessibleName(a.category_name)
+                card.body.addWidget(check_in)
             self.scroll.body.addWidget(card)
         self.scroll.body.addStretch(1)
         if any(e.state.state in (rules.TOO_LATE, rules.PAST_DAY, rules.CANCELLED)

@@ -166,8 +166,10 @@ class QueueTakeScreen(Screen):
             card.body.addWidget(label(self._wait_text(category.waiting, category.est_wait_min)))
             if category.id_required:
                 card.body.addWidget(label(self.tr("ID card needed"), "Small"))
-            card.body.addWidget(button(self.tr("Choose"), "primary",
-                                       lambda c=category.code: self._choose(c), "ticket"))
+            choose = button(self.tr("Choose"), "primary",
+                            lambda c=category.code: self._choose(c), "ticket")
+            choose.setAccessibleName(line_name(category))     # said by a screen reader
+            card.body.addWidget(choose)
             grid.addWidget(card, index // columns, index % columns)
         self.scroll.body.addLayout(grid)
         self.scroll.body.addStretch(1)
