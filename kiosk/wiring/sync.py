@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from kiosk import __version__
 from kiosk.area_state import StatePart, english
-from kiosk.commands.update import rollback_notice
+from kiosk.update_notice import STATE_FILE, rollback_notice
 from kiosk.wiring.platform import PlatformLink, platform_link
 from sync.clock import ClockSkew
 from sync.credential import Credential
@@ -110,7 +110,7 @@ def build_area(cfg, link: PlatformLink, *,
     """The sync area on the kiosk's platform link (kiosk.wiring.platform.open_link)."""
     errors = ErrorLog()
     # an update the health check rolled back is told to the platform with this version's beats
-    notice = rollback_notice(cfg.data_path("update-state.json"), __version__)
+    notice = rollback_notice(cfg.data_path(STATE_FILE), __version__)
     if notice is not None:
         errors(notice["code"], notice["message"])
 
