@@ -136,6 +136,9 @@ class ApplyFormScreen(Screen):
                 entry.set_help(" · ".join(f"{c.value} {c.text(language)}" for c in f.choices))
             entry.set_problem(messages.message(problem) if problem else "")
             entry.edited.connect(lambda text, n=f.name, e=entry: self._typed(n, text, e))
+            # the keyboard takes the bottom of the screen: keep the box being typed in in view
+            entry.focused.connect(lambda e=entry: self.after(
+                120, lambda: self.scroll.ensureWidgetVisible(e, 0, 120)))
             self.entries[f.name] = entry
             self.scroll.body.addWidget(entry)
         keyboard_panel().attach(self.layout_)

@@ -43,8 +43,10 @@ import QtQuick.VirtualKeyboard.Settings
 Rectangle {
     id: root
     color: "#f2f5f9"
-    implicitHeight: panel.height
-    property real keyboardHeight: panel.height
+    // the candidate bar is drawn above the keys when there are candidates: room is kept for it
+    // so the screen above does not jump while the citizen types
+    property real keyboardHeight: panel.keyboard.height + panel.keyboard.wordCandidateView.height
+    implicitHeight: keyboardHeight
     InputPanel {
         id: panel
         anchors.left: parent.left
@@ -107,7 +109,6 @@ class KeyboardPanel(QWidget):
         self.view = QQuickWidget()
         # touching a key must leave the focus (and the text) in the field being typed into
         self.view.setFocusPolicy(Qt.NoFocus)
-        self.view.setAttribute(Qt.WA_AcceptTouchEvents, True)
         self.view.setResizeMode(QQuickWidget.SizeRootObjectToView)
         url = QUrl("qrc:/kiosk/text_entry_panel.qml")
         component = QQmlComponent(self.view.engine())
@@ -119,18 +120,19 @@ class KeyboardPanel(QWidget):
         self.view.setContent(url, component, root)
         self._component = component      # the view does not own it: keep it alive with the panel
         self.root = root
-        root.keyboardHeightChanged.connect(self._fit)   # the candidate bar comes and goes
+        # InputPanel takes its height from its width; resizing the view while Qt Quick is in
+        # the middle of laying the panel out stops it drawing, so the fit waits for the loop
+        root.keyboardHeightChanged.connect(self._fit_later)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.view)
         self.hide()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
+    def _fit_later(self) -> None:
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, self, self._fit)
 
     def _fit(self) -> None:
-        # InputPanel takes its height from its width (keys keep their proportions)
         height = int(self.root.property("keyboardHeight") or 0)
         if height and self.view.height() != height:
             self.view.setFixedHeight(height)
@@ -192,7 +194,11 @@ class _FocusWatch(QObject):
             panel = keyboard_panel()
             if panel.parent() is not None:
                 panel.show()
-                panel._fit()
+                panel._fit_later()
+            # the keyboard counts itself active (and shows its candidate bar) once the input
+            # method is asked to show; a touch on the box asks, a focus given by code does not
+            from PySide6.QtGui import QGuiApplication
+            QGuiApplication.inputMethod().show()
             self.entry.focused.emit()
         return False
 
