@@ -178,6 +178,108 @@ def print_my_licence(env) -> Journey:
     return j
 
 
+CASE_PERSON_CARD = "resident"          # 林示例, whose demo cases the reference platform holds
+
+
+def check_my_case_by_id_card(env) -> Journey:
+    """Home "Check my case" -> identify with the ID card -> the list -> one case's every step."""
+    from kiosk.flows import identify, identify_idcard
+    from kiosk.flows.case_progress import CaseProgress
+    from kiosk.session import Session
+
+    j = Journey()
+    session = Session()
+    j.touch("home: Check my case")
+    j.touch("case: Identify myself and see all my cases")
+    identify.remember_destination(session, "case", {})
+    j.touch("identify: Resident ID card")
+    flow = identify_idcard.IdCardIdentifyFlow(env.reader, session, env.config.privacy)
+    flow.start()
+    env.reader.twin.remove_card()
+    env.reader.twin.place_card(CASE_PERSON_CARD)
+    j.wait("ID card read (0.8 s RF)", lambda: env.reader.pump(
+        flow, lambda: flow.phase == identify_idcard.READ))
+    j.touch("ID card: Yes, this is me")
+    flow.confirm()
+    assert not identify.next_step(session, identify.FaceCheckSupport(True, True)).face_check_first
+    cases = CaseProgress(env.cases, session)
+    assert cases.open()
+    j.wait("cases listed", cases.work)
+    assert cases.listed and cases.cases, cases.problem
+    j.touch("list: See every step")
+    cases.choose(cases.cases[0].case_no)         # the timeline is on screen at once
+    session.wipe()
+    return j
+
+
+def check_my_case_by_receipt(env) -> Journey:
+    """Home "Check my case" -> scan the receipt's QR code (the QR camera's scene) -> the case."""
+    from devices.camera import qr
+    from kiosk.flows.case_progress import CaseProgress
+    from kiosk.session import Session
+
+    j = Journey()
+    j.touch("home: Check my case")
+    j.touch("case: Scan the QR code on my receipt")
+    text = j.wait("QR code read (one frame decoded)", lambda: qr.decode_first(env.receipt_frame))
+    cases = CaseProgress(env.cases, Session())
+    assert cases.open(code=text), cases.problem
+    j.wait("case shown", cases.work)
+    assert cases.step == "detail", cases.problem
+    return j
+
+
+def case_journeys() -> None:
+    """The two "check my case" journeys; no root needed (no CUPS)."""
+    from types import SimpleNamespace
+
+    import requests
+
+    from devices.virtual import camera_twin
+    from kiosk import config
+    from kiosk.flows.case_source import PlatformCases
+    from reference_platform.server import PlatformServer
+    from sync.client import ClientSettings, PlatformClient
+
+    class Credential:
+        def __init__(self, secret):
+            self.secret = secret
+
+        def auth_header(self):
+            return {"Authorization": "Bearer " + self.secret}
+
+    tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-cases-"))
+    platform = PlatformServer(tmp / "platform.sqlite3").start()
+    reader = CardReader(str(tmp / "ttyIDCARD"))
+    try:
+        secret = requests.post(platform.url + "/api/v1/kiosks/provision", timeout=10, json={
+            "kiosk_id": "BENCH-CASES", "enrollment_token": platform.demo_enrollment_token,
+        }).json()["credential"]
+        client = PlatformClient(ClientSettings(platform.url), credential=Credential(secret))
+        cases = PlatformCases(PacedClient(client))
+        number = cases.for_person("990101198805160026")[0].case_no
+        code = platform.admin.call(f"/api/v1/admin/cases/{number}/receipt-code", {})["code"]
+        env = SimpleNamespace(config=config.defaults(), reader=reader, cases=cases,
+                              receipt_frame=camera_twin.qr_scene_image(code))
+        reader.pump(None, lambda: reader.available)
+        by_card = [check_my_case_by_id_card(env) for _ in range(RUNS)]
+        by_receipt = [check_my_case_by_receipt(env) for _ in range(RUNS)]
+    finally:
+        reader.stop()
+        platform.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    for title, runs in (("check my case by ID card", by_card),
+                        ("check my case by receipt QR", by_receipt)):
+        first = runs[0]
+        print(f"{title}, {RUNS} runs, median seconds waited per step")
+        for what in first.waits:
+            print(f"  {what:<44} {statistics.median(r.waits[what] for r in runs):6.2f} s")
+        total = statistics.median(r.seconds for r in runs)
+        print(f"  {'total waited, home to the case shown':<44} {total:6.2f} s "
+              f"(min {min(r.seconds for r in runs):.2f}, max {max(r.seconds for r in runs):.2f})")
+        print(f"  touches: {len(first.touches)}  ({'; '.join(first.touches)})")
+
+
 def main() -> None:
     from types import SimpleNamespace
 
@@ -195,6 +297,7 @@ def main() -> None:
     from reference_platform.server import PlatformServer
     from sync.client import ClientSettings, PlatformClient
 
+    case_journeys()
     if os.geteuid() != 0 or missing_tools():
         print("print my licence: skipped (the CUPS stand-in needs root and cups, cups-ipp-utils)")
         return
