@@ -16,6 +16,8 @@ from devices.receipt.transport import Transport
 
 log = logging.getLogger(__name__)
 
+AFTER_PRINT_REPLY_S = 3.0     # how long the status asked right after a receipt may take
+
 
 class ReceiptPrinter:
     def __init__(self, connect: Callable[[], Transport], poll_s: float = 10.0,
@@ -50,11 +52,11 @@ class ReceiptPrinter:
             self._transport = None
             self.callback("link", {"up": False, "error": str(exc)})
 
-    def poll(self) -> st.ReceiptStatus:
+    def poll(self, reply_timeout: float | None = None) -> st.ReceiptStatus:
         """Ask the printer now; a dead link gives an 'unknown' status (and a link event)."""
         with self._lock:
             try:
-                status = st.query(self._link(), self.reply_timeout)
+                status = st.query(self._link(), reply_timeout or self.reply_timeout)
             except TransportError as exc:
                 self._drop(exc)
                 status = st.ReceiptStatus()
@@ -66,7 +68,9 @@ class ReceiptPrinter:
 
     def print(self, data: bytes, check: bool = True) -> st.ReceiptStatus:
         """Send one receipt. With check, asks for status first and refuses when the printer says
-        it cannot print; returns the status seen before printing."""
+        it cannot print, and asks again afterwards: a roll that ran out (or a cover opened) in the
+        middle of the receipt raises NotReady too, since what came out is not the whole receipt.
+        Returns the status seen before printing."""
         before = self.poll() if check else self._last
         if check and not before.can_print:
             raise NotReady(f"receipt printer is {before.state}", f"receipt_{before.state}")
@@ -76,6 +80,13 @@ class ReceiptPrinter:
             except TransportError as exc:
                 self._drop(exc)
                 raise
+        if check:
+            # answered after the receipt's bytes on the same link, so once they are printed:
+            # give a printer busy cutting the receipt the time to answer
+            after = self.poll(max(self.reply_timeout, AFTER_PRINT_REPLY_S))
+            if after.state in ("paper_out", "cover_open"):
+                raise NotReady(f"receipt printer went {after.state} while printing",
+                               f"receipt_{after.state}")
         return before
 
     def start(self) -> "ReceiptPrinter":

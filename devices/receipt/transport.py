@@ -94,8 +94,11 @@ class NetworkTransport:
     def drain(self) -> None:
         while True:
             ready, _, _ = select.select([self._sock], [], [], 0)
-            if not ready or not self._sock.recv(4096):
-                return
+            try:
+                if not ready or not self._sock.recv(4096):
+                    return
+            except OSError as exc:       # a printer switched off resets the connection
+                raise TransportError(f"{self.name}: receive failed: {exc}") from None
 
     def close(self) -> None:
         self._sock.close()

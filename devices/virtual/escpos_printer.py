@@ -16,6 +16,7 @@ import logging
 import os
 import select
 import socket
+import struct
 import threading
 import time
 from dataclasses import dataclass, field
@@ -105,6 +106,7 @@ class Parser:
         self.line = Line()
 
     def _emit(self, element) -> None:
+        self.p.use_paper()
         if self.p.paper == "out" or self.p.cover_open:
             self.p.lost += 1                      # a real printer prints nothing now
             return
@@ -295,6 +297,7 @@ class VirtualEscposPrinter:
         self.out_dir = Path(out_dir) if out_dir else None
         self.dots = columns * COL         # 48 columns: 80 mm paper; 32: 58 mm
         self.paper = "ok"          # ok / near-end / out
+        self.lines_left: int | None = None   # a roll that ends after this many more lines (None: endless)
         self.cover_open = False
         self.silent = False        # True: no DLE EOT replies, like a write-only link
         self.lost = 0              # lines dropped while out of paper / cover open
@@ -304,6 +307,8 @@ class VirtualEscposPrinter:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._server: socket.socket | None = None
+        self._address: tuple[str, int] | None = None
+        self._conns: set[socket.socket] = set()
         self._master: int | None = None
         self.pty_path: str | None = None
         self._cond = threading.Condition()
@@ -326,6 +331,16 @@ class VirtualEscposPrinter:
         ]
 
     # -- state the tests drive -----------------------------------------------------------------
+    def use_paper(self) -> None:
+        """One line's worth of the roll; a roll with lines_left runs out in the middle of a
+        receipt, as a real one does."""
+        if self.lines_left is None:
+            return
+        if self.lines_left <= 0:
+            self.paper = "out"
+        else:
+            self.lines_left -= 1
+
     def status_byte(self, n: int) -> bytes:
         if self.silent:
             return b""
@@ -366,21 +381,39 @@ class VirtualEscposPrinter:
     def open_transport(self, cfg=None) -> NetworkTransport:
         """The receipt driver's opener (devices.receipt.transport.open_transport calls it with the
         receipt_printer section, which a printer on loopback does not need)."""
-        if self._server is None:
+        if self._address is None:
             raise TransportError("the virtual receipt printer was started without TCP",
                                  "receipt_not_connected")
         return NetworkTransport(*self.address)
 
     @property
     def address(self) -> tuple[str, int]:
-        assert self._server is not None, "TCP not started"
-        return self._server.getsockname()
+        assert self._address is not None, "TCP not started"
+        return self._address
+
+    def power_off(self) -> None:
+        """Switch the printer off: its connections reset and new ones are refused until
+        power_on(), while it stays the configured printer (stop() takes it away altogether)."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+        with self._cond:
+            conns, self._conns = list(self._conns), set()
+        for conn in conns:
+            try:
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                conn.close()
+            except OSError as exc:     # already gone: it is off either way
+                log.debug("virtual receipt printer: closing a connection: %s", exc)
+
+    def power_on(self) -> None:
+        """Switch it back on, listening where it did."""
+        if self._server is None and self._address is not None:
+            self._listen(self._address[1])
 
     def start(self) -> "VirtualEscposPrinter":
         if self._want_tcp:
-            self._server = socket.create_server(("127.0.0.1", self._port))
-            self._server.settimeout(0.2)
-            self._spawn(self._accept_loop, "escpos-tcp")
+            self._listen(self._port)
         if self._want_pty:
             import tty
             self._master, slave = os.openpty()
@@ -390,31 +423,46 @@ class VirtualEscposPrinter:
             self._spawn(self._pty_loop, "escpos-pty")
         return self
 
+    def _listen(self, port: int) -> None:
+        server = socket.create_server(("127.0.0.1", port))
+        server.settimeout(0.2)
+        self._server, self._address = server, server.getsockname()
+        self._spawn(lambda: self._accept_loop(server), "escpos-tcp")
+
     def _spawn(self, fn, name: str) -> None:
         t = threading.Thread(target=fn, name=name, daemon=True)
         t.start()
         self._threads.append(t)
 
-    def _accept_loop(self) -> None:
+    def _accept_loop(self, server: socket.socket) -> None:
         while not self._stop.is_set():
             try:
-                conn, _ = self._server.accept()
+                conn, _ = server.accept()
             except socket.timeout:
                 continue
             except OSError:
-                return
+                return                   # closed: stopped or switched off
+            with self._cond:
+                self._conns.add(conn)
             self._spawn(lambda c=conn: self._serve(c), "escpos-conn")
 
     def _serve(self, conn: socket.socket) -> None:
+        try:
+            self._serve_link(conn)
+        finally:
+            with self._cond:
+                self._conns.discard(conn)
+
+    def _serve_link(self, conn: socket.socket) -> None:
         parser = Parser(self)
         with conn:
             while not self._stop.is_set():
-                ready, _, _ = select.select([conn], [], [], 0.2)
-                if not ready:
-                    continue
                 try:
+                    ready, _, _ = select.select([conn], [], [], 0.2)
+                    if not ready:
+                        continue
                     data = conn.recv(65536)
-                except OSError:
+                except (OSError, ValueError):   # reset, or closed by power_off()
                     return
                 if not data:
                     return

@@ -164,6 +164,9 @@ def _receipts(ctx, services: PrintingArea, alert):
 
     def on_event(kind: str, payload: dict) -> None:
         bridge(kind, payload)
+        if kind == "link" and not payload.get("up"):
+            # switched off or unplugged: its status reads "unknown" then, so say it here
+            alert("receipt_link_down", {"device": "receipt", "severity": "error"})
         if kind == "status" and payload["state"] in ("paper_near_end", "paper_out", "cover_open",
                                                      "error"):
             alert(f"receipt_{payload['state']}", {"device": "receipt",
