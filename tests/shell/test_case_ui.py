@@ -155,3 +155,57 @@ def test_offline_says_so_at_once_with_the_hotline(shell, platform, qtbot):
     assert messages.message("case_offline") in shown(screen)        # at once, not after a wait
     assert "12345" in shown(screen)
     assert not screen.spinner.isVisible()
+
+
+@pytest.fixture
+def card_shell(platform, make_ctx, show_shell, qtbot):
+    """The shell with the ID card twin as the only way to identify, on the reference platform."""
+    from kiosk.wiring.idcard import build_area
+    ctx = make_ctx({"idcard": {"port": "virtual:idcard", "poll_interval_ms": 100}})
+    ctx.platform_url = platform.url
+    area = build_area(ctx.config, ctx.bridge.callback("idcard")).start()
+    ctx.services.idcard = area
+    ctx.on_shutdown(area.stop)
+    widget = show_shell(ctx)
+    qtbot.waitUntil(lambda: area.state == "connected", timeout=3000)
+    return widget
+
+
+def test_identifying_with_the_card_leads_back_to_the_citizens_cases(card_shell, qtbot):
+    """The sample card (林示例) is the demo person with cases; no face check for reading them."""
+    ctx = card_shell.ctx
+    tap(qtbot, card_shell.current(), touch.tr("Check my case", "HomeScreen"))
+    tap(qtbot, card_shell.current(), tr("Identify myself and see all my cases"))
+    context = "IdentifyIdCardScreen"
+    touch.reads(qtbot, card_shell, touch.tr("Place your ID card on the reader", context))
+    ctx.services.idcard.twin.place_card("resident")
+    touch.reads(qtbot, card_shell, touch.tr("Please check that this is you", context))
+    tap(qtbot, card_shell, touch.tr("Yes, this is me, continue", context))
+    qtbot.waitUntil(lambda: card_shell.current().name == "case", timeout=3000)
+    touch.reads(qtbot, card_shell.current(), tr("See every step"))
+    assert tr("Your cases") in shown(card_shell.current())
+
+
+def test_a_looked_up_case_turns_personal_once_its_applicant_identifies(card_shell, platform, qtbot):
+    number = number_of(platform, "issued", "locker")
+    card_shell.go("case", case_no=number)
+    screen = card_shell.current()
+    touch.reads(qtbot, screen, tr("Every step so far"))
+    assert "604918" not in shown(screen)
+    tap(qtbot, screen, tr("Identify myself"))
+    context = "IdentifyIdCardScreen"
+    touch.reads(qtbot, card_shell, touch.tr("Place your ID card on the reader", context))
+    card_shell.ctx.services.idcard.twin.place_card("resident")
+    touch.reads(qtbot, card_shell, touch.tr("Please check that this is you", context))
+    tap(qtbot, card_shell, touch.tr("Yes, this is me, continue", context))
+    qtbot.waitUntil(lambda: card_shell.current().name == "case", timeout=3000)
+    touch.reads(qtbot, card_shell.current(), "604918")          # theirs: the pick-up code shows
+
+
+def test_an_elicence_result_offers_printing_it_which_asks_who_the_citizen_is(shell, platform,
+                                                                             qtbot):
+    shell.go("case", case_no=number_of(platform, "issued", "elicence"))
+    screen = shell.current()
+    touch.reads(qtbot, screen, tr("Every step so far"))
+    tap(qtbot, screen, tr("Print my e-licence"))
+    assert shell.current().name in ("identify", "identify_idcard", "identify_ssc")
