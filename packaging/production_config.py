@@ -23,7 +23,6 @@ PRODUCTION = {
     "kiosk.data_dir": "/var/lib/kiosk",
     "platform.url": "https://platform.invalid",
     "platform.ca_bundle": "/etc/kiosk/platform-ca.pem",
-    "staff.pin_sha256": "",
     "idcard.port": "auto",
     "smartcard.reader": "",
     "camera.face.source": "/dev/video0",
