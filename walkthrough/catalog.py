@@ -1,7 +1,7 @@
 """Walkthrough states of finding a service: browse, search by pinyin initials, the guide."""
 from __future__ import annotations
 
-from walkthrough.walker import step
+from walkthrough.walker import step, tr
 
 
 def _catalog_ready(w) -> None:
@@ -9,7 +9,8 @@ def _catalog_ready(w) -> None:
                15000)
 
 
-@step(200, "catalog-by-department")
+@step(200, "catalog-by-department", expect=(tr("CatalogScreen", "By department"),
+                                           tr("CatalogScreen", "Find a service")))
 def by_department(w) -> None:
     _catalog_ready(w)
     w.nav.home()
@@ -31,13 +32,15 @@ def service_list(w) -> None:
     assert w.shell.current().list.shown > 0
 
 
-@step(230, "search-empty", area="catalog")
+@step(230, "search-empty", area="catalog",
+      expect=(tr("SearchScreen", "Search for a service"),))
 def search_empty(w) -> None:
     w.nav.go("search")
     w.shell.current().keyboard.cleared.emit()
 
 
-@step(240, "search-pinyin-initials-hkqy", area="catalog")
+@step(240, "search-pinyin-initials-hkqy", area="catalog",
+      expect=("XK00101001", "XK00101005"))
 def search_hkqy(w) -> None:
     screen = w.shell.current()
     screen.type_text("hkqy")
@@ -45,7 +48,7 @@ def search_hkqy(w) -> None:
     assert any("户口迁移" in name for name in names), names[:5]
 
 
-@step(250, "guide", area="catalog")
+@step(250, "guide", area="catalog", expect=("1199010001XK00101001", "XK00101001"))
 def guide(w) -> None:
     first = w.shell.current().hits[0]
     w.nav.go("guide", code=first.impl_code)

@@ -1,10 +1,19 @@
 """Walkthrough states of the shell: home, modes, idle countdown, attract loop, staff, maintenance."""
 from __future__ import annotations
 
-from walkthrough.walker import step
+from walkthrough.walker import step, tr
 
 
-@step(100, "home")
+
+def HALL(w) -> str:
+    """The hall's name as the header shows it in the language on screen."""
+    from kiosk import i18n
+    kiosk = w.ctx.config.kiosk
+    return kiosk.hall_name_en if i18n.current_language() == "en" else kiosk.hall_name
+
+
+@step(100, "home", expect=(HALL, tr("HomeScreen", "Welcome. What would you like to do?"),
+                          tr("HomeScreen", "Find a service"), tr("HomeScreen", "Rate a service")))
 def home(w) -> None:
     w.nav.home()
     assert w.shell.current().name == "home"
@@ -53,12 +62,14 @@ def unavailable(w) -> None:
     w.nav.go("unavailable", task="queue")
 
 
-@step(180, "staff-pin")
+@step(180, "staff-pin", expect=(tr("StaffScreen", "Staff menu"),
+                               tr("StaffScreen", "Enter the staff PIN.")))
 def staff_pin(w) -> None:
     w.nav.go("staff")
 
 
-@step(185, "staff-menu")
+@step(185, "staff-menu", expect=(tr("StaffScreen", "Devices and services"),
+                                lambda w: w.ctx.config.kiosk.id))
 def staff_menu(w) -> None:
     staff = w.shell.current()
     for digit in "000000":
@@ -67,14 +78,16 @@ def staff_menu(w) -> None:
     assert staff.unlocked
 
 
-@step(190, "maintenance", area="staff")
+@step(190, "maintenance", area="staff",
+      expect=(tr("MaintenanceScreen", "This kiosk is temporarily out of service"),))
 def maintenance(w) -> None:
     w.shell.current()._toggle_maintenance()
     assert w.shell.current().name == "maintenance"
     w.settle(100)
 
 
-@step(199, "back-in-service", area="staff")
+@step(199, "back-in-service", area="staff",
+      expect=(tr("HomeScreen", "Welcome. What would you like to do?"),))
 def back_in_service(w) -> None:
     w.shell.maintenance = False
     w.nav.home()

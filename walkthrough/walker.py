@@ -1,13 +1,22 @@
 """The walker: runs registered steps in order and saves NN-state-name.png after each.
 
-Steps are registered with @step(order, "state-name", area=...) in this package's modules. A step
-puts the kiosk into a state (and may assert on it); the walker then saves the screenshot. A step
-that raises is reported and makes the run exit non-zero; the others still run. Each step belongs
-to one area (by default the first word of its name), so `--only print,rate` checks two areas.
+Steps are registered with @step(order, "state-name", area=..., expect=...) in this package's
+modules. A step puts the kiosk into a state (and may assert on it); the walker then checks that
+the state's expected texts are on screen and saves the screenshot. A step that raises, or a state
+missing one of its texts, is reported and makes the run exit non-zero; the others still run. Each
+step belongs to one area (by default the first word of its name), so `--only print,rate` checks
+two areas. texts.json beside the screenshots holds, per state, what was expected and what was
+shown (the e2e test reads it).
+
+An expected text is a plain string (shown as is in every language: a queue number, a name), a
+tr("Context", "English source") pair (translated with the kiosk's own catalogue, so the check
+holds in both languages), or a function of the walker returning a string (e.g. the configured
+hall name).
 """
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pkgutil
 import sys
@@ -16,7 +25,7 @@ import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -25,16 +34,41 @@ class Step:
     name: str
     fn: Callable[["Walker"], None]
     area: str
+    expect: tuple[Any, ...] = ()
 
 
 STEPS: dict[str, Step] = {}
 
 
-def step(order: int, name: str, area: str | None = None):
+def step(order: int, name: str, area: str | None = None, expect: tuple[Any, ...] = ()):
     def deco(fn: Callable[["Walker"], None]):
-        STEPS[name] = Step(order, name, fn, area or name.split("-", 1)[0])
+        STEPS[name] = Step(order, name, fn, area or name.split("-", 1)[0], tuple(expect))
         return fn
     return deco
+
+
+def tr(context: str, source: str) -> tuple[str, str]:
+    """An expected text from the translation catalogue: `source` in `context`."""
+    return (context, source)
+
+
+def shown_texts(widget) -> list[str]:
+    """What a citizen can read on the shell now: visible labels, buttons and entry fields."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+    texts = []
+    for kind in (QLabel, QAbstractButton, QLineEdit):
+        texts += [child.text() for child in widget.findChildren(kind)
+                  if child.isVisible() and child.text()]
+    return texts
+
+
+def expected_text(walker: "Walker", item: Any) -> str:
+    if isinstance(item, tuple):
+        from PySide6.QtCore import QCoreApplication
+        return QCoreApplication.translate(item[0], item[1])
+    if callable(item):
+        return item(walker)
+    return item
 
 
 class Walker:
@@ -136,18 +170,28 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
     walker.settle(300)
     failures = 0
     steps = select(load_steps(), only)
+    texts: dict[str, dict[str, list[str]]] = {}
     try:
         for index, st in enumerate(steps, start=1):
             target = out_dir / f"{index:02d}-{st.name}.png"
             try:
                 st.fn(walker)
                 walker.settle(150)
+                shown = shown_texts(shell)
+                expected = [expected_text(walker, item) for item in st.expect]
+                texts[st.name] = {"expected": expected, "shown": shown}
                 shell.grab().save(str(target))
+                screen = "\n".join(shown)
+                missing = [text for text in expected if text not in screen]
+                if missing:
+                    raise AssertionError(f"state {st.name} does not show {missing}")
                 print(f"  {target.name}")
             except Exception:
                 failures += 1
                 print(f"  FAILED {st.name}:\n{traceback.format_exc()}", file=sys.stderr)
     finally:
+        (out_dir / "texts.json").write_text(json.dumps(texts, ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
         shell.allow_quit = True
         shell.close()
         ctx.shutdown()

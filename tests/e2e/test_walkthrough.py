@@ -1,6 +1,7 @@
 """The walkthrough drives every screen state at both sizes in both languages, as a real process."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -28,6 +29,24 @@ def test_walkthrough_every_state(tmp_path, size, lang):
     for shot in shots:
         image = QImage(str(shot))
         assert (image.width(), image.height()) == (width, height), shot.name
+    # each state's key texts were on screen (the walker fails a state that misses one; this
+    # holds the walker to it and keeps the key states declaring what they must show)
+    texts = json.loads((out / "texts.json").read_text(encoding="utf-8"))
+    assert set(texts) == set(names_without_png(names))
+    for state, seen in texts.items():
+        screen = "\n".join(seen["shown"])
+        assert screen.strip(), f"{state}: nothing readable on screen"
+        missing = [text for text in seen["expected"] if text not in screen]
+        assert not missing, f"{state} does not show {missing}"
+    for state in ("home", "staff-pin", "staff-menu", "maintenance", "search-pinyin-initials-hkqy",
+                  "guide"):
+        assert texts[state]["expected"], f"{state} declares no expected texts"
+    hall = "示范市政务服务中心" if lang == "zh_CN" else "Demo City Government Service Center"
+    assert hall in texts["home"]["expected"]
+
+
+def names_without_png(names: list[str]) -> list[str]:
+    return [name[:-4] for name in names]
 
 
 def _kiosk(*argv: str, timeout: float = 300) -> subprocess.CompletedProcess:
