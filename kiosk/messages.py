@@ -314,6 +314,9 @@ _add(_A_CANCELLED, _SELF, "checkin_cancelled")
 _add(_A_DONE, _SELF, "checkin_already_checked_in")
 _add(_B_FULL, _SELF, "booking_slot_full", "booking_no_such_slot")
 _add(_B_TWICE, _SELF, "booking_already_booked")
+_B_NONE = QT_TRANSLATE_NOOP("Messages", "This hall does not take appointments at the kiosk. You can "
+                            "take a number today.")
+_add(_B_NONE, _SELF, "booking_not_offered")
 
 # the phone's code and face login (kiosk/flows/identify_phone.py, identify_face.py)
 _P_NOT_PHONE = QT_TRANSLATE_NOOP("Messages", "This is not an electronic ID or social security card "

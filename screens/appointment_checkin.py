@@ -70,6 +70,11 @@ class AppointmentCheckinScreen(Screen):
             self._work(self.flow.check_in)
         self.render()
 
+    def _cancel(self, code: str) -> None:
+        if self.flow.start_cancel(code):
+            self._work(self.flow.cancel)
+        self.render()
+
     def _reprint(self) -> None:
         if self.flow.reprint():
             self._work(self.flow.print_again)
@@ -145,7 +150,10 @@ class AppointmentCheckinScreen(Screen):
     def _show_list(self) -> None:
         flow = self.flow
         self.heading.setText(self.tr("Your appointments"))
-        if not flow.listed:
+        if flow.cancelled is not None:
+            self.banner.set("ok", self.tr("The appointment for %1 was cancelled.").replace(
+                "%1", flow.cancelled.category_name))
+        elif not flow.listed:
             self.banner.set("info", self.tr("You have no appointment from today on. You can take "
                                             "a number instead."))
         else:
@@ -163,6 +171,11 @@ class AppointmentCheckinScreen(Screen):
             card.body.addWidget(label(a.hall_name, "Small"))
             level, text = self._state_text(entry)
             card.body.addWidget(Banner(level, text))
+            if flow.can_cancel(entry):
+                cancel = button(self.tr("Cancel this appointment"), "",
+                                lambda c=a.code: self._cancel(c), "back")
+                cancel.setAccessibleName(self.tr("Cancel %1").replace("%1", a.category_name))
+                card.body.addWidget(cancel)
             if entry.state.allowed:
                 check_in = button(self.tr("Check in"), "primary",
                                   lambda c=a.code: self._check_in(c), "ticket")

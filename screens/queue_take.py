@@ -173,6 +173,11 @@ class QueueTakeScreen(Screen):
             grid.addWidget(card, index // columns, index % columns)
         self.scroll.body.addLayout(grid)
         self.scroll.body.addStretch(1)
+        self._action(self.tr("Where am I in the queue?"), "",
+                     lambda: self.nav.go("qr_scan", purpose="receipt", next="queue_place"), "qr")
+        if self.flow.hall is not None and self.flow.hall.booking_days > 0:
+            self._action(self.tr("Book for another day"), "",
+                         lambda: self.nav.go("appointment_booking"), "case")
         self._action(self.tr("I have an appointment"), "",
                      lambda: self.nav.go("appointment_checkin"), "qr")
 

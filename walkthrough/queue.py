@@ -2,7 +2,8 @@
 chosen, the ticket issued and printed (then the rating offered), the priority line offered to a
 70-year-old, a line that needs the ID card, paper out after the number was issued (given up and
 cancelled with the queue system), the queue system down, today's appointments (due, early,
-missed, another hall) and a check-in, early and late appointments by their QR code, and large
+missed, another hall) and a check-in, early and late appointments by their QR code, booking a
+later day (its slots, then booked with its slip), "my place" by the ticket's QR code, and large
 text in the other language.
 
 The embedded platform's queue clock is set to 10:00 in the hall, so the demo appointments (made
@@ -180,7 +181,43 @@ def late(w) -> None:
     assert [e.state.state for e in flow.listed] == ["too_late"]
 
 
-@step(658, "queue-large-text-other-language")
+@step(658, "queue-booking-slots")
+def booking_slots(w) -> None:
+    w.nav.end_session()
+    w.ctx.session.identity = PERSON
+    w.nav.go("appointment_booking")
+    flow = _settled(w, "appointment_booking")
+    assert flow.step == "categories", (flow.step, flow.code)
+    screen = _screen(w, "appointment_booking")
+    screen._choose("F")
+    flow = _settled(w, "appointment_booking")
+    screen._day(flow.days[0][0])
+    w.settle(200)
+    assert flow.step == "slots" and flow.slots
+
+
+@step(659, "queue-booking-booked")
+def booking_booked(w) -> None:
+    screen = _screen(w, "appointment_booking")
+    screen._slot(screen.flow.slots[1].start)
+    screen._book()
+    flow = _settled(w, "appointment_booking")
+    assert flow.step == "booked" and flow.slip == "printed", (flow.step, flow.slip)
+
+
+@step(660, "queue-my-place-by-ticket-qr")
+def my_place(w) -> None:
+    flow = _take(w, None, category="G")
+    tap(_screen(w), "Take a number")
+    flow = _settled(w)
+    url = flow.ticket.follow_url
+    w.nav.end_session()
+    w.nav.go("queue_place", code=url)
+    place = _settled(w, "queue_place")
+    assert place.step == "shown" and place.ticket.status == "waiting", (place.step, flow.step)
+
+
+@step(662, "queue-large-text-other-language")
 def large_text(w) -> None:
     from kiosk import i18n
     before = i18n.current_language()
@@ -191,7 +228,7 @@ def large_text(w) -> None:
     assert w.ctx.session.elderly_mode and i18n.current_language() != before
 
 
-@step(660, "queue-finished-back-to-normal")
+@step(664, "queue-finished-back-to-normal")
 def back_to_normal(w) -> None:
     w.nav.end_session()
     _admin(w).call("/api/v1/admin/queue/clock", {"offset_s": 0})

@@ -58,6 +58,7 @@ class CheckIn:
         self.refusal: dict[str, Any] = {}
         self._scanned: str | None = None
         self._keys: dict[str, str] = {}        # appointment code -> its one check-in key
+        self.cancelled: Appointment | None = None   # the one just cancelled (said once)
         self.busy = False
 
     @property
@@ -148,6 +149,32 @@ class CheckIn:
 
     def print_again(self) -> None:
         self._print()
+
+    # ---- cancelling one's own appointment ------------------------------------------------------
+    def can_cancel(self, entry: Listed) -> bool:
+        """An identified citizen may cancel a booked appointment that has not begun."""
+        return (self.identified and entry.appointment.status == "booked"
+                and entry.state.state in ("too_early", "later_day"))
+
+    def start_cancel(self, code: str) -> bool:
+        """The citizen cancels one appointment. True: run cancel() on a worker."""
+        entry = next((e for e in self.listed if e.appointment.code == code), None)
+        if self.step != "list" or entry is None or not self.can_cancel(entry):
+            return False
+        self.chosen, self.busy = entry, True
+        return True
+
+    def cancel(self) -> None:
+        """Worker: cancel with the queue system, then list the appointments again."""
+        try:
+            self.queue.cancel_appointment(self.chosen.appointment.code,
+                                          self.session.identity.id_number)
+        except QueueError as exc:
+            self._fail("unavailable" if exc.code == UNAVAILABLE else "refused", exc)
+            return
+        self.cancelled = self.chosen.appointment
+        self.chosen = None
+        self.load()
 
     def back_to_list(self) -> None:
         if self.step in ("refused", "list"):

@@ -404,6 +404,10 @@
       <translation>You already have an appointment for this line.</translation>
     </message>
     <message>
+      <source>This hall does not take appointments at the kiosk. You can take a number today.</source>
+      <translation>This hall does not take appointments at the kiosk. You can take a number today.</translation>
+    </message>
+    <message>
       <source>This is not an electronic ID or social security card code. Please open the code in your phone's government app.</source>
       <translation>This is not an electronic ID or social security card code. Please open the code in your phone's government app.</translation>
     </message>

@@ -404,6 +404,10 @@
       <translation>您已有此类业务的预约。</translation>
     </message>
     <message>
+      <source>This hall does not take appointments at the kiosk. You can take a number today.</source>
+      <translation>本大厅不在自助终端受理预约，您可以今天直接取号。</translation>
+    </message>
+    <message>
       <source>This is not an electronic ID or social security card code. Please open the code in your phone's government app.</source>
       <translation>这不是电子身份证或电子社保卡的码。请在手机的政务服务应用中打开您的码。</translation>
     </message>

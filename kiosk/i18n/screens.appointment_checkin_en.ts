@@ -52,6 +52,10 @@
       <translation>Your appointments</translation>
     </message>
     <message>
+      <source>The appointment for %1 was cancelled.</source>
+      <translation>The appointment for %1 was cancelled.</translation>
+    </message>
+    <message>
       <source>You have no appointment from today on. You can take a number instead.</source>
       <translation>You have no appointment from today on. You can take a number instead.</translation>
     </message>
@@ -62,6 +66,14 @@
     <message>
       <source>%1, %2 to %3</source>
       <translation>%1, %2 to %3</translation>
+    </message>
+    <message>
+      <source>Cancel this appointment</source>
+      <translation>Cancel this appointment</translation>
+    </message>
+    <message>
+      <source>Cancel %1</source>
+      <translation>Cancel %1</translation>
     </message>
     <message>
       <source>Check in</source>

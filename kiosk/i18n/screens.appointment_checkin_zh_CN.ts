@@ -52,6 +52,10 @@
       <translation>您的预约</translation>
     </message>
     <message>
+      <source>The appointment for %1 was cancelled.</source>
+      <translation>%1的预约已取消。</translation>
+    </message>
+    <message>
       <source>You have no appointment from today on. You can take a number instead.</source>
       <translation>您今天及以后没有预约，可以直接取号。</translation>
     </message>
@@ -62,6 +66,14 @@
     <message>
       <source>%1, %2 to %3</source>
       <translation>%1 %2-%3</translation>
+    </message>
+    <message>
+      <source>Cancel this appointment</source>
+      <translation>取消这个预约</translation>
+    </message>
+    <message>
+      <source>Cancel %1</source>
+      <translation>取消%1的预约</translation>
     </message>
     <message>
       <source>Check in</source>

@@ -65,6 +65,14 @@
         <numerusform>Waiting: %n</numerusform>
       </translation>
     </message>
+    <message>
+      <source>Where am I in the queue?</source>
+      <translation>Where am I in the queue?</translation>
+    </message>
+    <message>
+      <source>Book for another day</source>
+      <translation>Book for another day</translation>
+    </message>
     <message numerus="yes">
       <source>Numbers per person per day on this line: %n</source>
       <translation>

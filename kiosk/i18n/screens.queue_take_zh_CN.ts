@@ -63,6 +63,14 @@
         <numerusform>等候 %n 人</numerusform>
       </translation>
     </message>
+    <message>
+      <source>Where am I in the queue?</source>
+      <translation>查看排队进度</translation>
+    </message>
+    <message>
+      <source>Book for another day</source>
+      <translation>预约其他日期</translation>
+    </message>
     <message numerus="yes">
       <source>Numbers per person per day on this line: %n</source>
       <translation>
