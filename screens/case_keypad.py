@@ -50,7 +50,6 @@ class CaseNumberPad(QWidget):
         self.stack.addWidget(letters)
         self.stack.addWidget(digits)
         col.addWidget(self.stack)
-        col.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.clear_key = button("", "", self.clear)
@@ -60,13 +59,14 @@ class CaseNumberPad(QWidget):
         row.addWidget(self.delete_key, 1)
         row.addWidget(self.ok_key, 2)
         col.addLayout(row)
+        col.addStretch(1)           # the keys and the confirm stay together under the number
         self.retranslate()
         self._refresh()
 
     @staticmethod
     def _key(text: str, fn) -> object:
         key = button(text, "key", fn)
-        key.setMinimumSize(96, 88)
+        key.setMinimumSize(96, 112)
         return key
 
     def retranslate(self) -> None:

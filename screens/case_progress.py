@@ -14,7 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout
 
-from kiosk import messages
+from kiosk import i18n, messages
 from kiosk.flows.case_model import Case
 from kiosk.flows.case_progress import CaseProgress
 from kiosk.flows.case_source import PlatformCases
@@ -165,6 +165,19 @@ class CaseScreen(Screen):
         self.nav.go("identify", next="print_licences")
 
     # ---- rendering ---------------------------------------------------------------------------
+    def _item_name(self, case: Case) -> str:
+        """The item's name in the UI language where the catalog has one (the platform's case
+        carries the Chinese name)."""
+        area = self.ctx.services.catalog
+        item = area.catalog.get(case.item_code) if area is not None else None
+        return item.title(i18n.current_language()) if item is not None else case.item_name
+
+    def _department(self, case: Case) -> str:
+        area = self.ctx.services.catalog
+        if area is None:
+            return case.department
+        return area.catalog.department_title(case.department, i18n.current_language())
+
     def render(self) -> None:
         self.spinner.setVisible(self.flow.busy)
         (self.spinner.start if self.flow.busy else self.spinner.stop)()
@@ -225,10 +238,10 @@ class CaseScreen(Screen):
         today = self.flow.today
         card = Card()
         if with_button:                 # in the list; the detail has the name as its heading
-            card.body.addWidget(label(case.item_name, "Heading"))
+            card.body.addWidget(label(self._item_name(case), "Heading"))
         card.body.addWidget(label(self.tr("Case number: %1").replace("%1", case.case_no)))
         card.body.addWidget(label(
-            self.tr("%1, submitted on %2 %3").replace("%1", case.department)
+            self.tr("%1, submitted on %2 %3").replace("%1", self._department(case))
             .replace("%2", _day(case.submitted_at))
             .replace("%3", QCoreApplication.translate(CONTEXT, CHANNELS.get(case.channel, ""))),
             "Muted"))
@@ -255,7 +268,7 @@ class CaseScreen(Screen):
 
     def _show_detail(self) -> None:
         flow, case = self.flow, self.flow.shown
-        self.heading.setText(case.item_name)
+        self.heading.setText(self._item_name(case))
         self._slip_banner()
         body = self.scroll.body
         body.addWidget(self._summary_card(case))
@@ -317,7 +330,7 @@ class CaseScreen(Screen):
         # handing corrections in at the kiosk comes with the application flow; until then, where
         card.body.addWidget(label(self.tr("Hand them in at %1, or where you applied online. This "
                                           "kiosk cannot take them yet.").replace(
-            "%1", case.window or case.department)))
+            "%1", case.window or self._department(case))))
         return card
 
     def _collection_card(self, case: Case) -> Card:
@@ -341,7 +354,8 @@ class CaseScreen(Screen):
                 card.body.addWidget(label(text, "ScreenTitle"))
                 return card
         else:
-            text = self.tr("As an e-licence: %1").replace("%1", got.get("document", case.item_name))
+            text = self.tr("As an e-licence: %1").replace("%1", got.get("document",
+                                                                         self._item_name(case)))
         card.body.addWidget(label(text))
         return card
 
