@@ -280,6 +280,116 @@ def case_journeys() -> None:
         print(f"  touches: {len(first.touches)}  ({'; '.join(first.touches)})")
 
 
+def take_a_number(env) -> Journey:
+    """Home "Take a number" -> a line with its waits -> the number -> printed (the real receipt
+    service on the virtual ESC/POS printer over TCP) -> Finish, which offers the rating."""
+    from kiosk.flows.queue_take import TakeNumber
+    from kiosk.session import Session
+
+    j = Journey()
+    j.touch("home: Take a number")
+    flow = TakeNumber(env.queue, Session(), env.receipts)
+    assert flow.open()
+    j.wait("lines with their waits shown", flow.load)
+    j.touch("lines: Choose (社保医保)")
+    flow.choose("B")
+    j.touch("confirm: Take a number")
+    assert flow.take()
+    j.wait("number issued and printed", flow.issue)
+    assert flow.step == "done", flow.code
+    j.touch("ticket: Finish")
+    assert flow.next_step is not None
+    return j
+
+
+def check_in_with_id_card(env) -> Journey:
+    """Home "Take a number" -> "I have an appointment" -> identify with the ID card -> today's
+    appointments -> Check in -> the appointment line's ticket printed -> Finish."""
+    from kiosk.flows import identify, identify_idcard
+    from kiosk.flows.appointment_checkin import CheckIn
+    from kiosk.session import Session
+
+    j = Journey()
+    session = Session()
+    j.touch("home: Take a number")
+    j.touch("lines: I have an appointment")
+    j.touch("check-in: Identify")
+    identify.remember_destination(session, "appointment_checkin", {})
+    j.touch("identify: Resident ID card")
+    flow = identify_idcard.IdCardIdentifyFlow(env.reader, session, env.config.privacy)
+    flow.start()
+    env.reader.twin.remove_card()
+    env.reader.twin.place_card("resident")
+    j.wait("ID card read (0.8 s RF)", lambda: env.reader.pump(
+        flow, lambda: flow.phase == identify_idcard.READ))
+    j.touch("ID card: Yes, this is me")
+    flow.confirm()
+    checkin = CheckIn(env.queue, session, env.receipts)
+    assert checkin.open()
+    j.wait("today's appointments listed", checkin.load)
+    due = next(e for e in checkin.listed if e.state.allowed)
+    j.touch("appointments: Check in")
+    assert checkin.start_checkin(due.appointment.code)
+    j.wait("checked in and ticket printed", checkin.check_in)
+    assert checkin.step == "done", checkin.code
+    j.touch("ticket: Finish")
+    session.wipe()
+    return j
+
+
+def queue_journeys() -> None:
+    """Take a number, and check in with the ID card; no root needed."""
+    from types import SimpleNamespace
+
+    from devices.receipt.printer import ReceiptPrinter
+    from devices.receipt.transport import NetworkTransport
+    from devices.virtual.escpos_printer import VirtualEscposPrinter
+    from kiosk import config
+    from kiosk.flows.queue_system import QueueSystem
+    from printing.audit import AuditTrail, Journal
+    from printing.receipt_service import ReceiptService
+    from reference_platform.server import PlatformServer
+    from sync.client import ClientSettings, PlatformClient
+    from sync.credential import provision
+
+    tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-queue-"))
+    platform = PlatformServer(tmp / "platform.sqlite3").start()
+    reader = CardReader(str(tmp / "ttyIDCARD"))
+    virtual = VirtualEscposPrinter(tmp / "receipts").start()
+    printer = ReceiptPrinter(lambda: NetworkTransport(*virtual.address))
+    try:
+        client = PlatformClient(ClientSettings(platform.url))
+        client.use_credential(provision(client, platform.url, "BENCH-QUEUE",
+                                        platform.demo_enrollment_token, tmp / "credential.json"))
+        receipts = ReceiptService(printer, AuditTrail(Journal(tmp / "journal.jsonl")),
+                                  "示范市政务服务中心", "BENCH-QUEUE")
+        env = SimpleNamespace(config=config.defaults(), reader=reader, receipts=receipts,
+                              queue=QueueSystem(PacedClient(client)))
+        reader.pump(None, lambda: reader.available)
+        numbers = [take_a_number(env) for _ in range(RUNS)]
+        check_ins = []
+        for run in range(RUNS):
+            # each run on a new morning: the demo person's appointments are made afresh
+            platform.admin.call("/api/v1/admin/queue/clock",
+                                {"at": f"2026-06-0{2 + run}T10:00:00+08:00"})
+            check_ins.append(check_in_with_id_card(env))
+    finally:
+        printer.stop()
+        virtual.stop()
+        reader.stop()
+        platform.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    for title, runs in (("take a number", numbers), ("check in with ID card", check_ins)):
+        first = runs[0]
+        print(f"{title}, {RUNS} runs, median seconds waited per step")
+        for what in first.waits:
+            print(f"  {what:<44} {statistics.median(r.waits[what] for r in runs):6.2f} s")
+        total = statistics.median(r.seconds for r in runs)
+        print(f"  {'total waited, home to the ticket in hand':<44} {total:6.2f} s "
+              f"(min {min(r.seconds for r in runs):.2f}, max {max(r.seconds for r in runs):.2f})")
+        print(f"  touches: {len(first.touches)}  ({'; '.join(first.touches)})")
+
+
 def main() -> None:
     from types import SimpleNamespace
 
@@ -298,6 +408,7 @@ def main() -> None:
     from sync.client import ClientSettings, PlatformClient
 
     case_journeys()
+    queue_journeys()
     if os.geteuid() != 0 or missing_tools():
         print("print my licence: skipped (the CUPS stand-in needs root and cups, cups-ipp-utils)")
         return
