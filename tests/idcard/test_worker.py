@@ -6,6 +6,8 @@ import time
 from devices.idcard.reader import CardRead, IdCardReader
 from devices.virtual.idcard_twin import IdCardTwin, apply_scenario
 
+from waiting import holds_for, wait_until
+
 from .conftest import settings_for
 
 
@@ -16,7 +18,8 @@ def test_card_placed_read_once_then_removed(twin, events):
         twin.place_card("resident")
         i, _, card = events.wait_for(lambda k, p: k == "card")
         assert isinstance(card, CardRead) and card.text.name == "林示例"
-        time.sleep(0.4)                       # the card stays: it is not read again
+        polls = twin.stats.commands               # the card stays: it is not read again
+        wait_until(lambda: twin.stats.commands >= polls + 6, "the reader polls the card again")
         assert [k for k in events.kinds() if k == ("card", "card")] == [("card", "card")]
         twin.remove_card()
         events.state("card_removed", start=i)
@@ -52,7 +55,8 @@ def test_bad_check_digit_reported_once_while_the_card_stays(twin, events):
         events.state("connected")
         twin.place_card(TwinCard("bad", text.RESIDENT, values))
         events.wait_for(lambda k, p: k == "error" and p["code"] == "check_digit")
-        time.sleep(0.5)
+        polls = twin.stats.commands
+        wait_until(lambda: twin.stats.commands >= polls + 6, "the reader polls the card again")
     finally:
         reader.stop()
     assert sum(1 for k in events.kinds() if k == ("error", "check_digit")) == 1
@@ -71,8 +75,8 @@ def test_unplug_and_replug_reconnects_within_two_seconds(tmp_path, events):
         first.stop()                                       # USB unplugged: pty and link gone
         i, _, down = events.state("disconnected", timeout=2)
         assert down["reason"] in ("port_unavailable", "no_answer")
-        time.sleep(0.6)                                    # stays down, keeps trying, no crash
-        assert reader._thread.is_alive()
+        # stays down, keeps trying, no crash (nothing to wait for: no device to answer)
+        holds_for(reader._thread.is_alive, "the reader thread died while the port was gone", 0.6)
         second = IdCardTwin(link=link).start()             # plugged back: a new pty, same name
         plugged = time.monotonic()
         try:
@@ -124,10 +128,8 @@ def test_listener_exception_does_not_kill_the_worker(twin):
     reader = IdCardReader(settings_for(twin.port), on_event=bad_listener).start()
     try:
         twin.place_card("resident")
-        deadline = time.monotonic() + 3
-        while "card" not in seen and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert "card" in seen and reader._thread.is_alive()
+        wait_until(lambda: "card" in seen, "the card reaches the listener", timeout=3)
+        assert reader._thread.is_alive()
     finally:
         reader.stop()
 
