@@ -202,6 +202,12 @@ def elicence(w) -> None:
     assert flow.shown.offers_elicence
 
 
+@step(586, "case-just-submitted")
+def just_submitted(w) -> None:
+    flow = _open(w, "submitted")
+    assert flow.shown.next_code == "await_acceptance" and not flow.shown.overdue(flow.today)
+
+
 @step(586, "case-refused")
 def refused(w) -> None:
     assert _open(w, "refused").shown.reason
