@@ -158,3 +158,55 @@ def test_without_identity_check_in_offers_identify_or_scan(shell, qtbot):
     shell.go("appointment_checkin")
     screen = shell.current()
     assert {tr_in("Identify"), tr_in("Scan the appointment code")} <= set(button_texts(screen))
+
+
+tr_book = touch.translator("AppointmentBookingScreen")
+
+
+def test_booking_a_later_day_from_the_lines(shell, platform_ctx, printer, qtbot):
+    platform_ctx.session.identity = PERSON
+    shell.go("queue_take")
+    tap(qtbot, shell.current(), tr("Book for another day"))
+    screen = shell.current()
+    assert screen.name == "appointment_booking"
+    tap(qtbot, screen, "税务")
+    # the queue clock is a Tuesday: Wednesday 3 June is the first day with free places
+    day = tr_book("%1/%2 (%3)").replace("%1", "6").replace("%2", "3").replace(
+        "%3", tr_book("Wed"))
+    qtbot.waitUntil(lambda: any(text.startswith(day) for text in button_texts(screen)),
+                    timeout=8000)
+    next(b for b in touch.buttons(screen) if b.text().startswith(day)).click()
+    touch.reads(qtbot, screen, tr_book("Choose a time."))
+    next(b for b in touch.buttons(screen) if b.text().startswith("09:30-10:00")).click()
+    tap(qtbot, screen, tr_book("Book this time"))
+    touch.reads(qtbot, screen, tr_book("Your appointment is booked"))
+    code = screen.flow.appointment.code
+    assert tr_book("Appointment code: %1").replace("%1", code) in shown(screen)
+    [slip] = printer.sink.receipts
+    assert "预约凭条" in slip.text and slip.qr_payloads == [code]
+
+
+def test_booking_asks_who_first(shell, qtbot):
+    shell.go("appointment_booking")
+    screen = shell.current()
+    touch.reads(qtbot, screen, tr_book("An appointment is made in your name: please identify "
+                                       "yourself first."))
+    assert tr_book("Identify") in button_texts(screen)
+
+
+def test_where_am_i_in_the_queue_by_the_tickets_code(shell, platform, printer, qtbot):
+    shell.go("queue_take", category="B")
+    tap(qtbot, shell.current(), tr("Take a number"))
+    touch.reads(qtbot, shell.current(), tr("Your number"))
+    ticket = shell.current().flow.ticket
+    shell.go("queue_place", code=ticket.follow_url)     # what the QR scan hands on
+    screen = shell.current()
+    tr_place = touch.translator("QueuePlaceScreen")
+    touch.reads(qtbot, screen, ticket.number)
+    assert tr_place("People ahead of you: %1. About %2 minutes.").replace(
+        "%1", str(ticket.ahead)).replace("%2", str(ticket.est_wait_min)) in shown(screen)
+    for _ in range(ticket.ahead + 1):
+        platform.admin.call("/api/v1/admin/queue/call", {"category": "B"})
+    tap(qtbot, screen, tr_place("Refresh"))
+    touch.reads(qtbot, screen, tr_place("Your number has been called: please go to window "
+                                        "%1.").replace("%1", "B1"))
