@@ -12,6 +12,7 @@ from kiosk.audit import StaffAudit
 from kiosk.staff_auth import DEMO_PIN, PinGuard  # noqa: F401  (DEMO_PIN: tests and walkthrough)
 from screens import device_states
 from screens.base import Screen, register_screen
+from screens.doctor_card import DoctorCard
 from screens.keypad import Keypad
 from screens.widgets import Banner, Card, Scroll, button, label
 
@@ -91,6 +92,8 @@ class StaffScreen(Screen):
             devices.body.addWidget(label("✘ " + device_states.line(
                 area, device_states.render(StatePart("unavailable (%1)", (reason,))))))
         body.addWidget(devices)
+        # the same findings as `kiosk doctor`, for staff without a terminal
+        body.addWidget(DoctorCard(str(self.ctx.config.path) if self.ctx.config.path else None))
         actions = Card()
         actions.body.addWidget(label(self.tr("Kiosk"), "Heading"))
         shell = self.nav
