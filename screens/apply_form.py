@@ -17,7 +17,7 @@ from screens.tasks import run_in_background
 from screens.text_entry import TextEntry, keyboard_panel
 from screens.widgets import Banner, Card, Scroll, Spinner, button, label
 
-RATING_AFTER_MS = 8000     # the receipt stays this long before the rating is offered
+RATING_AFTER_MS = 10000    # the receipt stays this long before the rating is offered
 
 
 @register_screen
@@ -111,7 +111,7 @@ class ApplyFormScreen(Screen):
             problem = flow.form.problems.get(f.name)
             if f.type == "choice":
                 card = Card()
-                card.body.addWidget(label(f.text(language) + self._required(f.required), "Heading"))
+                card.body.addWidget(label(self._caption(f.text(language), f.required), "Heading"))
                 row = QHBoxLayout()
                 for choice in f.choices:
                     chip = button(choice.text(language), "chip",
@@ -127,7 +127,7 @@ class ApplyFormScreen(Screen):
                 continue
             kind = {"credit_code": "latin", "region": "digits", "postcode": "digits"}.get(f.type, f.type)
             entry = TextEntry(kind=kind, max_length=f.max_length or 200)
-            entry.set_caption(f.text(language), f.required, self.tr("required"))
+            entry.set_caption(self._caption(f.text(language), f.required))
             entry.set_value(value)
             entry.set_help(f.help_text(language) or (self.tr("Filled in from what the government "
                                                               "holds; correct it if needed.")
@@ -143,8 +143,8 @@ class ApplyFormScreen(Screen):
             self.scroll.body.addWidget(entry)
         keyboard_panel().attach(self.layout_)
 
-    def _required(self, required: bool) -> str:
-        return f" （{self.tr('required')}）" if required else ""
+    def _caption(self, text: str, required: bool) -> str:
+        return self.tr("%1 (required)").replace("%1", text) if required else text
 
     def _problem(self, code: str) -> QLabel:
         text = label(messages.message(code), "Problem")
@@ -246,10 +246,54 @@ class ApplyFormScreen(Screen):
         picture.setAlignment(Qt.AlignCenter)
         card.body.addWidget(picture)
         card.body.addWidget(label(flow.reference, "Heading"))
+        if flow.case_no:
+            card.body.addWidget(label(self.tr("Case number: %1").replace("%1", flow.case_no),
+                                      "Heading"))
+        printed = getattr(flow, "receipt_printed", None)
+        if printed == "completed":
+            card.body.addWidget(label(self.tr("Please take your receipt from the slot below "
+                                              "the screen.")))
+        elif printed:
+            card.body.addWidget(label(messages.message(printed, fallback="receipt_printer")))
         self.scroll.body.addWidget(card)
+        if not getattr(flow, "receipt_started", False):
+            flow.receipt_started = True
+            self._after_submission(flow)
+
+    def _after_submission(self, flow: ApplyFlow) -> None:
+        """Once per submission: the receipt printed, the case number asked for, the rating."""
+        printing = self.ctx.services.printing
+        printer = printing.receipts if printing is not None else None
+        service = self.ctx.services.catalog
+        item = service.catalog.get(flow.item_code) if service else None
+        name = item.title("zh_CN") if item else flow.item_code
+        promised = item.promised_text if item else ""
+
+        def printed(outcome) -> None:
+            flow.receipt_printed = outcome
+            if flow is self.flow:
+                self.retranslate()
+        run_in_background(lambda: flow.print_receipt(printer, name, promised, flow.reference),
+                          printed, lambda _e: printed("receipt_printer"))
+        if not flow.offline:
+            self._ask_case_number(flow, 0)
         offer = flow.next_step
         if offer is not None:
             self.after(RATING_AFTER_MS, lambda: self.nav.go("evaluation", **offer.params()))
+
+    def _ask_case_number(self, flow: ApplyFlow, tries: int) -> None:
+        """The platform opens the case when the outbox has delivered the submission: ask a few
+        times, every 2 s; the receipt's reference stands for it meanwhile."""
+        client = apply_client(self.ctx)
+
+        def answered(case_no) -> None:
+            if flow is not self.flow:
+                return
+            if case_no:
+                self.retranslate()
+            elif tries < 10:
+                self.after(2000, lambda: self._ask_case_number(flow, tries + 1))
+        run_in_background(lambda: flow.case_number(client), answered, lambda _e: answered(None))
 
     # ---- what the citizen touched -------------------------------------------------------------
     def _typed(self, name: str, text: str, entry: TextEntry) -> None:

@@ -243,8 +243,9 @@ class TextEntry(QWidget):
             self.box.setText(text)
             self.box.blockSignals(False)
 
-    def set_caption(self, caption: str, required: bool = False, required_word: str = "") -> None:
-        self.caption.setText(f"{caption} （{required_word}）" if required and required_word else caption)
+    def set_caption(self, caption: str) -> None:
+        """The caption as the screen words it (with "required" where the field is)."""
+        self.caption.setText(caption)
 
     def set_help(self, text: str) -> None:
         self.help.setText(text)

@@ -204,6 +204,7 @@ def submitted(w) -> None:
 @step(685, "apply-form-large-text")
 def large_text(w) -> None:
     w.ctx.session.wipe()
+    w.nav.home()               # a new application: the form again, in large text
     _form(w)
     w.shell.toggle_elderly()
     w.settle(300)

@@ -142,6 +142,7 @@ class ApplyFlow:
         self.signature: bytearray | None = None
         self.receipt: Any = None
         self.offline = False
+        self.case_no: str | None = None          # the platform's case number, once it is known
         self.next_step: RatingOffer | None = None
 
     # ---- identification and loading --------------------------------------------------------
@@ -334,6 +335,40 @@ class ApplyFlow:
     @property
     def reference(self) -> str:
         return self.receipt.key if self.receipt is not None else ""
+
+    def print_receipt(self, printer: Any, item_name: str, promised: str, query_url: str) -> str:
+        """Worker: the submission receipt (printing.receipts.submission_receipt) on the receipt
+        printer; returns "completed" or the printer's code. The name on paper is masked."""
+        from kiosk.flows.identify import mask_name
+        from printing.receipts import submission_receipt
+        if printer is None or self.receipt is None:
+            return "receipt_unavailable"
+        who = self._identity()
+        names = [m.material.name for m in self.materials if m.how != "window"]
+        reference = self.reference
+
+        def build(width: int, hall: str, kiosk_id: str) -> bytes:
+            return submission_receipt(hall, reference, item_name, mask_name(who.name if who else ""),
+                                      names, promised, query_url, kiosk_id, width=width)
+        try:
+            printer.print_receipt("submission", reference, build)
+        except Exception as exc:       # the receipt printer's coded errors
+            code = getattr(exc, "code", "") or "receipt_printer"
+            log.warning("submission receipt not printed: %s", code)
+            return code
+        return "completed"
+
+    def case_number(self, platform: Any) -> str | None:
+        """Worker: the platform's case number once the submission has arrived (None before)."""
+        if self.receipt is None or platform is None:
+            return None
+        try:
+            state = platform.submission_state(self.reference)
+        except Exception as exc:      # offline or not yet: the receipt's reference stands
+            log.info("case number not known yet: %s", getattr(exc, "code", type(exc).__name__))
+            return None
+        self.case_no = state.get("case_no") if state.get("state") == "received" else None
+        return self.case_no
 
     # ---- the end -------------------------------------------------------------------------
     def wipe(self) -> None:

@@ -24,12 +24,12 @@
       <translation>Next: materials</translation>
     </message>
     <message>
-      <source>required</source>
-      <translation>required</translation>
-    </message>
-    <message>
       <source>Filled in from what the government holds; correct it if needed.</source>
       <translation>Filled in from what the government holds; correct it if needed.</translation>
+    </message>
+    <message>
+      <source>%1 (required)</source>
+      <translation>%1 (required)</translation>
     </message>
     <message>
       <source>Next</source>
@@ -142,6 +142,14 @@
     <message>
       <source>Keep this reference. The case number follows and appears in “Check my case”.</source>
       <translation>Keep this reference. The case number follows and appears in “Check my case”.</translation>
+    </message>
+    <message>
+      <source>Case number: %1</source>
+      <translation>Case number: %1</translation>
+    </message>
+    <message>
+      <source>Please take your receipt from the slot below the screen.</source>
+      <translation>Please take your receipt from the slot below the screen.</translation>
     </message>
   </context>
 </TS>

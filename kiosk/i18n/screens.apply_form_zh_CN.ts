@@ -24,12 +24,12 @@
       <translation>下一步：材料</translation>
     </message>
     <message>
-      <source>required</source>
-      <translation>必填</translation>
-    </message>
-    <message>
       <source>Filled in from what the government holds; correct it if needed.</source>
       <translation>已根据政府部门已有信息自动填写，如有不对请修改。</translation>
+    </message>
+    <message>
+      <source>%1 (required)</source>
+      <translation>%1（必填）</translation>
     </message>
     <message>
       <source>Next</source>
@@ -142,6 +142,14 @@
     <message>
       <source>Keep this reference. The case number follows and appears in “Check my case”.</source>
       <translation>请保留此查询号。受理编号随后生成，可在“办件查询”中查看。</translation>
+    </message>
+    <message>
+      <source>Case number: %1</source>
+      <translation>受理编号：%1</translation>
+    </message>
+    <message>
+      <source>Please take your receipt from the slot below the screen.</source>
+      <translation>请从屏幕下方出纸口取走回执。</translation>
     </message>
   </context>
 </TS>

@@ -315,3 +315,54 @@ def test_every_form_names_only_materials_its_guide_lists():
         assert {m.name for m in definition.materials} <= guides[code], code
     kinds = {parse_definition(f).subject for f in FORMS.values()}
     assert kinds == {"personal", "enterprise"}
+
+
+class FakeReceipts:
+    def __init__(self, fail=None):
+        self.printed, self.fail = [], fail
+
+    def print_receipt(self, kind, ref, build):
+        if self.fail:
+            raise self.fail
+        self.printed.append((kind, ref, build(48, "示范市政务服务中心", "K1")))
+        return {}
+
+
+def submitted_flow():
+    f = flow(PENSION_OUT)
+    f.set_field("destination_region", "440100")
+    f.form_done()
+    f.materials_done()
+    f.submit(online=True)
+    return f
+
+
+def test_the_receipt_names_the_reference_and_masks_the_name():
+    f = submitted_flow()
+    printer = FakeReceipts()
+    assert f.print_receipt(printer, "基本养老保险关系转移接续", "5个工作日", f.reference) == "completed"
+    (kind, ref, data), = printer.printed
+    import re
+    # Chinese runs sit between the printer's FS & / FS . mode switches: read the text without them
+    text = re.sub(r"\x1c[&.]", "", data.decode("gb18030", errors="ignore"))
+    assert kind == "submission" and ref == f.reference
+    assert "张*" in text and "张三" not in text and "申请人居民身份证" in text
+    from devices.receipt.errors import ReceiptPrinterError
+    failing = FakeReceipts(fail=ReceiptPrinterError("no paper", "paper_out"))
+    assert f.print_receipt(failing, "x", "", f.reference) == "paper_out"
+    assert f.print_receipt(None, "x", "", f.reference) == "receipt_unavailable"
+
+
+def test_the_case_number_follows_once_the_platform_has_the_submission():
+    f = submitted_flow()
+
+    class Cases:
+        def __init__(self):
+            self.answers = [{"reference": f.reference, "state": "unknown"},
+                            {"reference": f.reference, "state": "received", "case_no": "SL-1"}]
+
+        def submission_state(self, reference):
+            return self.answers.pop(0)
+    cases = Cases()
+    assert f.case_number(cases) is None
+    assert f.case_number(cases) == "SL-1" and f.case_no == "SL-1"

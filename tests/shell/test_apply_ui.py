@@ -84,6 +84,7 @@ def test_apply_from_home_to_receipt_and_the_case_is_opened(kiosk, qtbot):
     assert sync.flush(30).error is None
     received = ctx.embedded_platform.admin.received(kind="submission")
     assert received["count"] == 1
+    touch.reads(qtbot, form, "受理编号：SL-990100-", timeout=8000)   # the case number follows
     from kiosk.flows.apply_platform import ApplyClient
     from kiosk.wiring.platform import platform_client
     state = ApplyClient(platform_client(ctx)).submission_state(reference)
