@@ -65,10 +65,9 @@ def run_case(row, shell, qtbot, kiosk, platform, break_it, mend_it, offline_code
     break_it()
     for n in range(1, SUBMISSIONS // 2):
         kiosk.submit(n)
-    stands.wait_for("the kiosk noticing the platform is unavailable",
-                    lambda: kiosk.area.status().online is False, timeout=15)
-    status = kiosk.area.status()
-    assert status.last_error in offline_codes, status
+    stands.wait_for(f"the kiosk noticing the platform is unavailable ({offline_codes})",
+                    lambda: kiosk.area.status().online is False
+                    and kiosk.area.status().last_error in offline_codes, timeout=15)
     said = rate_on_screen(shell, qtbot)
     row.saw(said)
     assert touch.tr("Thank you. The platform cannot be reached right now: your rating is saved on "
@@ -139,3 +138,25 @@ def test_platform_resetting_connections(row, shell, qtbot, kiosk, platform):
                    lambda: platform.admin.fault("reset", target="all"),
                    lambda: platform.admin.fault("none"), {"platform_connection_reset"})
     assert got["redeliveries"] > 0
+
+
+def test_platform_presenting_a_bad_certificate(row, shell, qtbot, kiosk, platform):
+    """Last, after issue 14 made a certificate that does not verify a security alert: the
+    platform's address answers with a certificate from a CA the kiosk does not trust (a wrong
+    server, or someone in between), then with the right one again."""
+    r = row("platform presenting a bad certificate (another CA's, for the same address), "
+            "then the right one again")
+
+    def swap(cert):
+        def do():
+            platform.stop()
+            platform.start(cert=cert)
+        return do
+    run_case(r, shell, qtbot, kiosk, platform, swap(platform.pki.bad), swap(platform.pki.good),
+             {"platform_tls"})
+    codes = kiosk.alerts.codes()
+    assert "security_platform_tls" in codes and "security_platform_tls_recovered" in codes
+    beat = stands.wait_for_heartbeat(platform, kiosk, "security_platform_tls")
+    security = [e["code"] for e in beat["body"].get("security_alerts", [])]
+    r.alerted(f"heartbeat security alerts: {', '.join(dict.fromkeys(security)) or 'none'}")
+    assert "security_platform_tls" in security
