@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.session import Identity
-from walkthrough.walker import step
+from walkthrough.walker import step, tr
 
 PERSON = Identity("idcard", "林示例", "990101198805160026")     # devices/virtual/cards/resident.json
 CONTEXT = "CaseScreen"
@@ -51,11 +51,28 @@ def _case_no(w, status: str, method: str | None = None) -> str:
                 if c.status == status and (method is None or c.collection_method == method))
 
 
+def said(code: str):
+    """The citizen message of a code, in the language shown (an expected text)."""
+    def text(_w) -> str:
+        from kiosk import messages
+        return messages.message(code)
+    return text
+
+
+def overdue_said(_w) -> str:
+    """The start of the overdue line, the same for any number of days."""
+    source = ("Overdue: it was promised by %1 and is %n day(s) late. You can ask about it at the "
+              "window or call 12345.")
+    return QCoreApplication.translate(CONTEXT, source, None, 1).split("%1")[0]
+
+
 def _anonymous(w) -> None:
     w.nav.end_session()
 
 
-@step(570, "case-choose-how")
+@step(570, "case-choose-how",
+      expect=(tr(CONTEXT, "How would you like to find your case?"),
+              tr(CONTEXT, "Scan the QR code on my receipt")))
 def choose_how(w) -> None:
     _anonymous(w)
     w.nav.go("case")
@@ -63,7 +80,8 @@ def choose_how(w) -> None:
     assert screen.flow.step == "start"
 
 
-@step(571, "case-type-number-letters")
+@step(571, "case-type-number-letters",
+      expect=(tr("CaseNumberPad", "First the two letters at the start of the number."),))
 def type_letters(w) -> None:
     if w.shell.current().name != "case":
         choose_how(w)
@@ -73,7 +91,8 @@ def type_letters(w) -> None:
     assert pad.value == "S" and pad.keys["L"].isVisible() and not pad.keys["1"].isVisible()
 
 
-@step(572, "case-type-number-digits")
+@step(572, "case-type-number-digits",
+      expect=(tr("CaseNumberPad", "Check the number, then touch “Look up this case”."),))
 def type_number(w) -> None:
     number = _case_no(w, "corrections_requested")
     if w.shell.current().name != "case_number":
@@ -85,7 +104,8 @@ def type_number(w) -> None:
     assert pad.complete and pad.value == number
 
 
-@step(573, "case-typed-number-found")
+@step(573, "case-typed-number-found",
+      expect=(tr(CONTEXT, "Materials still missing"),))
 def typed_found(w) -> None:
     screen = w.shell.current()
     if screen.name != "case_number":
@@ -98,7 +118,8 @@ def typed_found(w) -> None:
     assert not flow.personal
 
 
-@step(575, "case-scan-receipt")
+@step(575, "case-scan-receipt",
+      expect=(tr(CONTEXT, "How to collect the result"),))
 def scan_receipt(w) -> None:
     from walkthrough.camera import _twin
     _anonymous(w)
@@ -118,7 +139,8 @@ def scan_receipt(w) -> None:
     assert "pickup_code" not in flow.shown.collection          # not identified: no pick-up code
 
 
-@step(577, "case-not-found")
+@step(577, "case-not-found",
+      expect=(said("case_not_found"),))
 def not_found(w) -> None:
     _anonymous(w)
     w.nav.go("case", case_no="SL-990100-20200101-999999")
@@ -126,7 +148,8 @@ def not_found(w) -> None:
     assert _screen(w).flow.problem == "case_not_found"
 
 
-@step(578, "case-receipt-expired")
+@step(578, "case-receipt-expired",
+      expect=(said("receipt_expired"),))
 def receipt_expired(w) -> None:
     _anonymous(w)
     number = _case_no(w, "under_review")
@@ -137,7 +160,8 @@ def receipt_expired(w) -> None:
     assert _screen(w).flow.problem == "receipt_expired"
 
 
-@step(579, "case-not-a-case-code")
+@step(579, "case-not-a-case-code",
+      expect=(said("not_a_case_code"),))
 def not_a_case_code(w) -> None:
     _anonymous(w)
     w.nav.go("case", code="https://zwfw.shifan.example/bszn/1199010001XK00101001")
@@ -145,7 +169,8 @@ def not_a_case_code(w) -> None:
     assert _screen(w).flow.problem == "not_a_case_code"
 
 
-@step(580, "case-list")
+@step(580, "case-list",
+      expect=(tr(CONTEXT, "Your cases"), tr(CONTEXT, "See every step")))
 def case_list(w) -> None:
     _anonymous(w)
     w.ctx.session.identity = PERSON
@@ -172,53 +197,62 @@ def _open(w, status: str, method: str | None = None, overdue: bool | None = None
     return flow
 
 
-@step(581, "case-overdue")
+@step(581, "case-overdue",
+      expect=(overdue_said,))
 def overdue(w) -> None:
     flow = _open(w, "under_review", overdue=True)
     assert flow.shown.overdue(flow.today)
 
 
-@step(582, "case-corrections-requested")
+@step(582, "case-corrections-requested",
+      expect=(tr(CONTEXT, "Materials still missing"),))
 def corrections(w) -> None:
     flow = _open(w, "corrections_requested")
     assert flow.shown.missing
 
 
-@step(583, "case-locker-pickup-code")
+@step(583, "case-locker-pickup-code",
+      expect=("604918",))
 def locker(w) -> None:
     flow = _open(w, "issued", "locker")
     assert flow.personal and flow.shown.collection["pickup_code"]
 
 
-@step(584, "case-sent-by-post")
+@step(584, "case-sent-by-post",
+      expect=("EM990100123456789CN",))
 def post(w) -> None:
     flow = _open(w, "issued", "post")
     assert flow.shown.collection["tracking_no"]
 
 
-@step(585, "case-elicence-ready")
+@step(585, "case-elicence-ready",
+      expect=(tr(CONTEXT, "Print my e-licence"),))
 def elicence(w) -> None:
     flow = _open(w, "issued", "elicence")
     assert flow.shown.offers_elicence
 
 
-@step(586, "case-just-submitted")
+@step(586, "case-just-submitted",
+      expect=(tr(CONTEXT, "Submitted"),))
 def just_submitted(w) -> None:
     flow = _open(w, "submitted")
     assert flow.shown.next_code == "await_acceptance" and not flow.shown.overdue(flow.today)
 
 
-@step(586, "case-refused")
+@step(586, "case-refused",
+      expect=(tr(CONTEXT, "Reason given by the department"),))
 def refused(w) -> None:
     assert _open(w, "refused").shown.reason
 
 
-@step(587, "case-not-accepted")
+@step(587, "case-not-accepted",
+      expect=(tr(CONTEXT, "Not accepted"),))
 def not_accepted(w) -> None:
     assert _open(w, "not_accepted").shown.reason
 
 
-@step(588, "case-collected-slip-printed")
+@step(588, "case-collected-slip-printed",
+      expect=(tr(CONTEXT, "Please take your progress slip from the receipt slot."),))
 def slip(w) -> None:
     flow = _open(w, "collected")
     screen = _screen(w)
@@ -228,7 +262,8 @@ def slip(w) -> None:
     assert flow.slip == "printed", flow.slip
 
 
-@step(589, "case-large-text-other-language")
+@step(589, "case-large-text-other-language",
+      expect=(tr(CONTEXT, "Materials still missing"),))
 def large_text(w) -> None:
     from kiosk import i18n
     _open(w, "corrections_requested")
@@ -239,12 +274,14 @@ def large_text(w) -> None:
     assert w.ctx.session.elderly_mode and i18n.current_language() != before
 
 
-@step(590, "case-finished-back-to-normal")
+@step(590, "case-finished-back-to-normal",
+      expect=(tr("HomeScreen", "Welcome. What would you like to do?"),))
 def back_to_normal(w) -> None:
     w.nav.end_session()         # the citizen's cases wiped, language and text size the defaults
 
 
-@step(697, "case-offline")
+@step(697, "case-offline",
+      expect=(said("case_offline"),))
 def offline(w) -> None:
     """Last: the platform goes away (as the offline area leaves it)."""
     w.ctx.embedded_platform.stop()
