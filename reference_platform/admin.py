@@ -16,6 +16,11 @@ class AdminClient:
         self.headers = {ADMIN_HEADER: token}
         self.options = {"timeout": 10, **request_options}   # verify=, cert= for a TLS platform
 
+    @property
+    def options_without_timeout(self) -> dict[str, Any]:
+        """verify= and cert= for a TLS platform, to reuse in other requests."""
+        return {k: v for k, v in self.options.items() if k != "timeout"}
+
     def call(self, path: str, body: dict | None = None, method: str = "POST",
              params: dict | None = None) -> dict:
         response = requests.request(method, self.url + path, json=body, params=params,

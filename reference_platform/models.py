@@ -242,6 +242,7 @@ class FaultSpec(Strict):
 
 class EnrollmentAnswer(Answer):
     enrollment_token: str = optional()
+    expires_at: float = optional()
 
 
 class SettingsRequest(Strict):
@@ -403,6 +404,8 @@ class FaceLoginRequest(Strict):
 
 class FaceLoginAnswer(Answer):
     person: Person
+    photo_jpeg: str = Field(description="The photo on file, JPEG, base64: the kiosk compares the "
+                                        "face with it on the device and keeps it for the check only")
 
 
 # -- citizen sessions (reference_platform.auth) ------------------------------------------------

@@ -10,10 +10,11 @@ import html
 import json
 from typing import TYPE_CHECKING
 
-from fastapi import Header, Path
+from fastapi import Depends, Header, Path
 from starlette.responses import Response
 
 from reference_platform import demo_data
+from reference_platform.auth import kiosk_refusal, require_kiosk
 from reference_platform.models import Catalog, ServiceItem
 from reference_platform.openapi import binary, error
 from reference_platform.web import HttpError, JsonAnswer
@@ -94,7 +95,9 @@ def register(router, store: Store) -> None:
                 responses={200: {"model": Catalog, "description": "The catalog",
                                  "headers": {"ETag": {"schema": {"type": "string"}},
                                              "Cache-Control": {"schema": {"type": "string"}}}},
-                           304: {"description": "Unchanged since the ETag in If-None-Match"}})
+                           304: {"description": "Unchanged since the ETag in If-None-Match"},
+                           **kiosk_refusal()},
+                dependencies=[Depends(require_kiosk)])
     def get_catalog(if_none_match: str | None = Header(
             None, alias="If-None-Match",
             description="The ETag of the catalog the kiosk holds")) -> Response:
@@ -114,7 +117,9 @@ def register(router, store: Store) -> None:
 
     @router.get("/api/v1/catalog/items/{code}", tags=["catalog"], operation_id="getCatalogItem",
                 summary="One service item with its guide",
-                responses={200: {"model": ServiceItem, "description": "The item"}, **not_found})
+                responses={200: {"model": ServiceItem, "description": "The item"}, **not_found,
+                           **kiosk_refusal()},
+                dependencies=[Depends(require_kiosk)])
     def get_item(code: str = Path(description="Implementation code (实施编码) or basic code "
                                               "(基本编码)")) -> Response:
         return Response(find_json(code).encode("utf-8"), media_type=JsonAnswer.media_type)

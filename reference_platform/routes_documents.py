@@ -27,6 +27,8 @@ from typing import Any
 from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
+from reference_platform.auth import (CitizenSession, citizen_refusals, kiosk_refusal,
+                                     require_citizen, require_kiosk)
 from reference_platform.models import Document, DocumentList, DocumentQuery, Verification
 from reference_platform.openapi import binary, body, error
 from reference_platform.web import HttpError, parse_body, raw_body
@@ -368,6 +370,15 @@ def register(router, store) -> None:
             raise HttpError(404, "no such document")
         return row
 
+    def owned_row(doc_id: str, citizen: CitizenSession):
+        """The document, if it belongs to the session's person; someone else's is 'no such
+        document' too, so a session cannot probe which ids exist."""
+        row = get_row(doc_id)
+        if row["owner"] != citizen.owner and row["owner"] not in specimen_owners:
+            raise HttpError(404, "no such document")
+        return row
+
+    specimen_owners: set[str] = set()
     no_document = {404: error("No such document")}
 
     @router.post("/api/v1/documents/query", tags=["documents"], operation_id="queryDocuments",
@@ -376,9 +387,12 @@ def register(router, store) -> None:
                  responses={200: {"model": DocumentList,
                                   "description": "Summaries, one per document"},
                             400: error("id_number or name missing (or not strings)"),
-                            413: error("Body larger than the platform accepts")})
-    def query(raw: bytes = Depends(raw_body)):
+                            413: error("Body larger than the platform accepts"),
+                            **citizen_refusals()})
+    def query(raw: bytes = Depends(raw_body),
+              citizen: CitizenSession = Depends(require_citizen)):
         person = parse_body(raw, DocumentQuery, status=400)
+        citizen.require_owner(person.id_number)
         create(person.id_number, person.name)
         rows = store.execute("SELECT * FROM documents WHERE owner = ? ORDER BY kind",
                              (_owner(person.id_number),)).fetchall()
@@ -388,7 +402,9 @@ def register(router, store) -> None:
                 operation_id="getDocumentTrustRoot",
                 summary="The reference platform's test CA (PEM), trusted by demo kiosks only",
                 response_class=Response,
-                responses={200: binary("application/x-pem-file", "PEM certificate", fmt=None)})
+                responses={200: binary("application/x-pem-file", "PEM certificate", fmt=None),
+                           **kiosk_refusal()},
+                dependencies=[Depends(require_kiosk)])
     def trust_root():
         return Response(issuing.ca_pem, media_type="application/x-pem-file")
 
@@ -396,13 +412,15 @@ def register(router, store) -> None:
                 operation_id="getSpecimen",
                 summary="A specimen document (holder 测试样张) for test prints",
                 responses={200: {"model": Document, "description": "Specimen data of that kind"},
-                           404: error("No specimen for this kind")})
+                           404: error("No specimen for this kind"), **kiosk_refusal()},
+                dependencies=[Depends(require_kiosk)])
     def specimen(request: Request, kind: str):
         if kind not in KINDS or KINDS[kind][2] != "data":
             raise HttpError(404, f"no specimen for {kind!r}")
         rng = random.Random(kind)
         id_number = fictitious_id(rng, dt.date(1980, 1, 1), True)
         create(id_number, "测试样张")
+        specimen_owners.add(_owner(id_number))
         row = store.execute("SELECT * FROM documents WHERE owner = ? AND kind = ?",
                             (_owner(id_number), kind)).fetchone()
         return full(request, row)
@@ -427,18 +445,20 @@ def register(router, store) -> None:
     @router.get("/api/v1/documents/{doc_id}", tags=["documents"], operation_id="getDocument",
                 summary="One document's data, as the kiosk's template renders it",
                 responses={200: {"model": Document, "description": "The document"},
-                           **no_document})
-    def document(request: Request, doc_id: str):
-        return full(request, get_row(doc_id))
+                           **no_document, **citizen_refusals()})
+    def document(request: Request, doc_id: str,
+                 citizen: CitizenSession = Depends(require_citizen)):
+        return full(request, owned_row(doc_id, citizen))
 
     @router.get("/api/v1/documents/{doc_id}/pdf", tags=["documents"],
                 operation_id="getSignedPdf",
                 summary="The issuer's signed PDF of a document whose format is signed-pdf",
                 response_class=Response,
                 responses={200: binary("application/pdf", "The signed PDF"), **no_document,
-                           409: error("The document is delivered as data, not as a PDF")})
-    def pdf(request: Request, doc_id: str):
-        row = get_row(doc_id)
+                           409: error("The document is delivered as data, not as a PDF"),
+                           **citizen_refusals()})
+    def pdf(request: Request, doc_id: str, citizen: CitizenSession = Depends(require_citizen)):
+        row = owned_row(doc_id, citizen)
         if row["format"] != "signed-pdf":
             raise HttpError(409, "this document is delivered as data, not as a signed PDF")
         if row["signed_pdf"] is None:
@@ -453,7 +473,9 @@ def register(router, store) -> None:
     @router.get("/api/v1/seals/{seal_id}", tags=["documents"], operation_id="getSeal",
                 summary="An issuer's seal image (transparent PNG) for rendered copies",
                 response_class=Response,
-                responses={200: binary("image/png", "The seal"), 404: error("No such seal")})
+                responses={200: binary("image/png", "The seal"), 404: error("No such seal"),
+                           **kiosk_refusal()},
+                dependencies=[Depends(require_kiosk)])
     def seal(seal_id: str):
         if seal_id not in issuing.seals:
             raise HttpError(404, "no such seal")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fastapi import Depends
 from starlette.responses import Response
 
+from reference_platform.auth import CitizenSession, citizen_refusals, require_citizen
 from reference_platform.models import PersonPhotoError, PersonPhotoRequest
 from reference_platform.openapi import binary, body, error
 from reference_platform.web import HttpError, checked, json_value, raw_body
@@ -46,10 +47,12 @@ def register(router, store) -> None:
                             404: error("No photo on file for this person", PersonPhotoError),
                             413: error("Body larger than the platform accepts"),
                             503: error("This platform cannot make demo photos (no scikit-image)",
-                                       PersonPhotoError)})
-    def photo(raw: bytes = Depends(raw_body)) -> Response:
+                                       PersonPhotoError), **citizen_refusals()})
+    def photo(raw: bytes = Depends(raw_body),
+              citizen: CitizenSession = Depends(require_citizen)) -> Response:
         request = checked(json_value(raw) or {}, PersonPhotoRequest, status=400)
         id_number = request.id_number.upper()
+        citizen.require_owner(id_number)
         if not id_number.startswith("99"):
             raise HttpError(404, "no photo on file for this person")
         return Response(demo_photo_jpeg(), headers={"Cache-Control": "no-store"},

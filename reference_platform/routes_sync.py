@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS sync_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sync_enrollment (
-    token TEXT PRIMARY KEY, reusable INTEGER NOT NULL DEFAULT 0, used_by TEXT, used_at REAL);
+    token TEXT PRIMARY KEY, reusable INTEGER NOT NULL DEFAULT 0, used_by TEXT, used_at REAL,
+    kiosk_id TEXT, expires_at REAL);
 CREATE TABLE IF NOT EXISTS sync_kiosks (
     kiosk_id TEXT PRIMARY KEY, credential_sha256 TEXT NOT NULL, provisioned_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS sync_records (
@@ -163,9 +164,21 @@ def _answers(description: str, model, **refusals: str) -> dict:
     return out
 
 
+ENROLLMENT_TTL_S = 24 * 3600      # an unused enrollment token stops working after a day
+
+
+def _migrate(store: Store) -> None:
+    """Databases made before enrollment tokens were bound and expired."""
+    columns = {row[1] for row in store.execute("PRAGMA table_info(sync_enrollment)")}
+    for column in ("kiosk_id TEXT", "expires_at REAL"):
+        if column.split()[0] not in columns:
+            store.execute(f"ALTER TABLE sync_enrollment ADD COLUMN {column}")
+
+
 def register(router, store: Store) -> None:
     faults = Faults()
     signing_key = _signing_key(store)
+    _migrate(store)
 
     def kiosk(credentials: HTTPAuthorizationCredentials | None = Security(kiosk_scheme)) -> str:
         return authenticate(store, credentials)
@@ -178,7 +191,10 @@ def register(router, store: Store) -> None:
                  openapi_extra=body_of(m.ProvisionRequest),
                  responses=_answers("Enrolled", m.ProvisionAnswer,
                                     _400="kiosk_id or enrollment_token missing or malformed",
-                                    _403="Enrollment token unknown or already used",
+                                    _403="Enrollment token unknown, used, expired or for "
+                                         "another kiosk",
+                                    _409="This kiosk id is enrolled already: re-enrolling it "
+                                         "needs a token issued for it",
                                     _413=too_large))
     def provision(raw: bytes = Depends(raw_body)) -> dict:
         request = parse_body(raw, m.ProvisionRequest, status=400)
@@ -186,10 +202,19 @@ def register(router, store: Store) -> None:
         credential = secrets.token_urlsafe(32)
         now = time.time()
         with store.lock:
-            row = store.execute("SELECT reusable, used_by FROM sync_enrollment WHERE token=?",
-                                (token,)).fetchone()
-            if row is None or (not row["reusable"] and row["used_by"] is not None):
-                raise HttpError(403, "enrollment token unknown or already used")
+            row = store.execute("SELECT reusable, used_by, kiosk_id, expires_at FROM "
+                                "sync_enrollment WHERE token=?", (token,)).fetchone()
+            if row is None or (not row["reusable"] and row["used_by"] is not None) or \
+                    (row["expires_at"] is not None and row["expires_at"] < now) or \
+                    (row["kiosk_id"] is not None and row["kiosk_id"] != kiosk_id):
+                raise HttpError(403, "enrollment token unknown, used, expired or for another "
+                                "kiosk")
+            enrolled = store.execute("SELECT 1 FROM sync_kiosks WHERE kiosk_id=?",
+                                     (kiosk_id,)).fetchone()
+            # a token for a new kiosk must not take over an enrolled one (and lock it out)
+            if enrolled and not row["reusable"] and row["kiosk_id"] != kiosk_id:
+                raise HttpError(409, "this kiosk id is enrolled already; re-enrolling it needs "
+                                "a token issued for it")
             conn = store.conn()
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("UPDATE sync_enrollment SET used_by=?, used_at=? WHERE token=?",
@@ -347,11 +372,19 @@ def register(router, store: Store) -> None:
 
     @router.post("/api/v1/admin/enrollment", operation_id="adminNewEnrollment",
                  summary="(reference platform) Issue a single-use enrollment token",
-                 responses=_answers("The token", m.EnrollmentAnswer, _401=no_admin), **admin)
-    def new_enrollment() -> dict:
-        token = "ENROLL-" + secrets.token_hex(8).upper()
-        store.execute("INSERT INTO sync_enrollment(token) VALUES (?)", (token,))
-        return {"enrollment_token": token}
+                 responses=_answers("The token", m.EnrollmentAnswer, _401=no_admin,
+                                    _422="kiosk_id or ttl_s malformed"), **admin)
+    def new_enrollment(
+            kiosk_id: str | None = Query(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$",
+                                         description="only this kiosk may use it (needed to "
+                                                     "re-enroll a kiosk that is enrolled)"),
+            ttl_s: int = Query(ENROLLMENT_TTL_S, ge=60, le=30 * 86400,
+                               description="seconds until the unused token expires")) -> dict:
+        token = "ENROLL-" + secrets.token_hex(16).upper()
+        expires_at = time.time() + ttl_s
+        store.execute("INSERT INTO sync_enrollment(token, kiosk_id, expires_at) VALUES (?, ?, ?)",
+                      (token, kiosk_id, expires_at))
+        return {"enrollment_token": token, "expires_at": expires_at}
 
     @router.post("/api/v1/admin/settings", operation_id="adminSettings",
                  summary="(reference platform) Set the heartbeat interval handed to kiosks",
@@ -457,8 +490,14 @@ def _apply(store: Store, kiosk_id: str, batch: list[dict],
     return results
 
 
-def seed(store: Store) -> None:
+def seed_demo_enrollment(store: Store) -> None:
     """A reusable enrollment token so the demo kiosk can provision itself against the embedded
-    platform (a real platform issues single-use tokens)."""
+    platform at every start. Only a platform made for the demo or a test has it (PlatformServer
+    demo_enrollment=True); `kiosk platform serve` does not, and a real platform issues
+    single-use tokens that expire."""
     store.execute("INSERT OR IGNORE INTO sync_enrollment(token, reusable) VALUES (?, 1)",
                   (DEMO_ENROLLMENT_TOKEN,))
+
+
+def remove_demo_enrollment(store: Store) -> None:
+    store.execute("DELETE FROM sync_enrollment WHERE token=?", (DEMO_ENROLLMENT_TOKEN,))

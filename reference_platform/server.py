@@ -29,7 +29,8 @@ from fastapi.datastructures import DefaultPlaceholder
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from reference_platform.routes_sync import DEMO_ENROLLMENT_TOKEN
+from reference_platform.routes_sync import (DEMO_ENROLLMENT_TOKEN, remove_demo_enrollment,
+                                            seed_demo_enrollment)
 from reference_platform.web import (ADMIN_HEADER, BODY_TIMEOUT_S, MAX_BODY_BYTES, SCOPE_RESET,
                                     AbsoluteFormTargets, ConnectionResets, HttpError, JsonAnswer,
                                     LimitsMiddleware, ResetConnection, error_answer)
@@ -117,7 +118,7 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HttpError)
     async def http_error(request, exc: HttpError):
-        return error_answer(exc.status, exc.message, exc.headers)
+        return error_answer(exc.status, exc.message, exc.headers, exc.extra)
 
     @app.exception_handler(ResetConnection)
     async def reset_connection(request, exc: ResetConnection):
@@ -181,16 +182,24 @@ class PlatformServer:
 
     def __init__(self, db_path: str | Path, host: str = "127.0.0.1", port: int = 0,
                  seed: bool = True, admin_token: str | None = None,
-                 max_body_bytes: int = MAX_BODY_BYTES, body_timeout_s: float = BODY_TIMEOUT_S):
+                 max_body_bytes: int = MAX_BODY_BYTES, body_timeout_s: float = BODY_TIMEOUT_S,
+                 demo_enrollment: bool = True):
+        """demo_enrollment: the reusable DEMO-ENROLL-0001 token works (the embedded demo and
+        tests); `kiosk platform serve` runs with False and the token is removed."""
         self.store = Store(db_path)
         self.app = build(self.store, seed=seed, admin_token=admin_token)
         self.admin_token: str = self.app.state.admin_token
+        if demo_enrollment:
+            seed_demo_enrollment(self.store)
+        else:
+            remove_demo_enrollment(self.store)
         self.asgi = ConnectionResets(AbsoluteFormTargets(LimitsMiddleware(
             self.app, max_body_bytes, body_timeout_s)))
         self.httpd = Listener(host, port)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._stopped = False
+        self._kiosks: dict[str, dict[str, str]] = {}
 
     @property
     def port(self) -> int:
@@ -209,6 +218,30 @@ class PlatformServer:
         """Admin and fault-injection calls with this server's token (reference_platform.admin)."""
         from reference_platform.admin import AdminClient
         return AdminClient(self.url, self.admin_token)
+
+    def kiosk_headers(self, kiosk_id: str = "KIOSK-TEST-0001") -> dict[str, str]:
+        """The Authorization header of a kiosk enrolled now (with a fresh single-use token),
+        for tests and demo tools that call the platform without the kiosk's client."""
+        import requests
+        if kiosk_id not in self._kiosks:
+            token = self.admin.enrollment_token()
+            answer = requests.post(self.url + "/api/v1/kiosks/provision", timeout=10,
+                                   json={"kiosk_id": kiosk_id, "enrollment_token": token},
+                                   **self.admin.options_without_timeout)
+            answer.raise_for_status()
+            self._kiosks[kiosk_id] = {"Authorization": "Bearer " + answer.json()["credential"]}
+        return dict(self._kiosks[kiosk_id])
+
+    def citizen_headers(self, id_number: str, factors: tuple[str, ...] = ("idcard",),
+                        kiosk_id: str = "KIOSK-TEST-0001") -> dict[str, str]:
+        """kiosk_headers() plus a citizen session for id_number (personal-data endpoints)."""
+        import requests
+        headers = self.kiosk_headers(kiosk_id)
+        answer = requests.post(self.url + "/api/v1/citizen-sessions", headers=headers, timeout=10,
+                               json={"id_number": id_number, "factors": list(factors)},
+                               **self.admin.options_without_timeout)
+        answer.raise_for_status()
+        return {**headers, "X-Citizen-Session": answer.json()["session"]}
 
     def start(self) -> "PlatformServer":
         """Serve in a background thread; returns once the platform answers on its port."""

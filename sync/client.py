@@ -39,6 +39,9 @@ from sync.errors import SyncError
 log = logging.getLogger(__name__)
 
 JSON = "application/json"
+CITIZEN_HEADER = "X-Citizen-Session"
+CITIZEN_SESSIONS_PATH = "/api/v1/citizen-sessions"
+CITIZEN_SESSION_REQUIRED = "citizen_session_required"
 
 # -- codes ---------------------------------------------------------------------------------------
 UNREACHABLE = "platform_unreachable"          # refused, no route, DNS, proxy down, 502
@@ -206,6 +209,9 @@ class PlatformClient:
         certificate that does not verify may be someone on the hall network, not an outage) and
         once when it works again."""
         self.settings = settings
+        self._citizen: Callable[[], tuple[str, tuple[str, ...]] | None] = lambda: None
+        self._citizen_session: tuple[str, str] | None = None     # (id_number, token)
+        self._citizen_lock = threading.Lock()
         self._security_alert = security_alert
         self._tls_failing = False
         self._tls_lock = threading.Lock()
@@ -237,6 +243,47 @@ class PlatformClient:
         if credential is not None:
             self.session.headers.update(credential.auth_header())
 
+    def identify_citizen_with(self,
+                              current: Callable[[], tuple[str, tuple[str, ...]] | None]) -> None:
+        """current() -> (id_number, factors) of the citizen identified at the kiosk now, or None.
+
+        Personal-data endpoints ask for a citizen session bound to that person (401 with reason
+        citizen_session_required): the client then opens one (POST /api/v1/citizen-sessions)
+        and asks once more. The session goes with later calls only while current() still names
+        the same person: after the session wipe nothing personal is sent or asked for."""
+        self._citizen = current
+        self.forget_citizen()
+
+    def forget_citizen(self) -> None:
+        with self._citizen_lock:
+            self._citizen_session = None
+
+    def _citizen_header(self) -> dict[str, str]:
+        current = self._citizen()
+        with self._citizen_lock:
+            held = self._citizen_session
+            if held is not None and (current is None or current[0] != held[0]):
+                self._citizen_session = held = None
+        return {CITIZEN_HEADER: held[1]} if held is not None else {}
+
+    def _open_citizen_session(self) -> bool:
+        current = self._citizen()
+        if current is None:
+            return False
+        id_number, factors = current
+        response = self._request("POST", CITIZEN_SESSIONS_PATH,
+                                 json={"id_number": id_number, "factors": list(factors)})
+        try:
+            token = response.json()["session"] if response.status_code == 200 else None
+        except (ValueError, KeyError, TypeError):
+            token = None
+        if not isinstance(token, str):
+            log.warning("the platform refused a citizen session: HTTP %s", response.status_code)
+            return False
+        with self._citizen_lock:
+            self._citizen_session = (id_number, token)
+        return True
+
     @property
     def has_credential(self) -> bool:
         return "Authorization" in self.session.headers
@@ -258,7 +305,17 @@ class PlatformClient:
         overridden = {"verify", "cert", "proxies", "auth"} & kwargs.keys()
         if overridden:
             raise TypeError(f"per-call {', '.join(sorted(overridden))}: the settings decide")
+        response = self._request(method, path, **kwargs)
+        if response.status_code == 401 and _reason(response) == CITIZEN_SESSION_REQUIRED \
+                and self._open_citizen_session():
+            response = self._request(method, path, **kwargs)
+        return response
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         kwargs.setdefault("timeout", self.timeout)
+        citizen = self._citizen_header()
+        if citizen:
+            kwargs["headers"] = {**(kwargs.get("headers") or {}), **citizen}
         url = self.url(path)
         try:
             response = self.session.request(method, url, **kwargs)
@@ -335,7 +392,7 @@ def _path_only(path: str) -> str:
 
 def _transport_message(code: str, method: str, path: str, base_url: str, exc: Exception) -> str:
     if code == TLS:
-        return f"TLS failure talking to the platform: {_reason(exc)}"
+        return f"TLS failure talking to the platform: {_exception_text(exc)}"
     if code == TIMEOUT:
         return f"the platform did not answer {method} {_path_only(path)} in time"
     if code == CONNECTION_RESET:
@@ -360,7 +417,16 @@ def _error_detail(response: requests.Response) -> str:
     return f"({data.get('error')})" if isinstance(data, dict) and data.get("error") else ""
 
 
-def _reason(exc: Exception) -> str:
+def _reason(response: requests.Response) -> str:
+    """The machine-readable `reason` of a JSON refusal ('' when there is none)."""
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    return str(data.get("reason") or "") if isinstance(data, dict) else ""
+
+
+def _exception_text(exc: Exception) -> str:
     text = str(exc)
     return text[:200] if text else type(exc).__name__
 

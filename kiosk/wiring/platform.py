@@ -108,6 +108,25 @@ def _demo_token(cfg: Config, demo: bool) -> str | None:
 
 
 _building = threading.Lock()
+# how each identity source is named in a citizen session (the platform's factors)
+# (phone_eid, phone_essc: a phone's dynamic code; face: face login on a typed ID number)
+_FACTORS = {"idcard": "idcard", "ssc": "ssc", "face": "face_login"}
+
+
+def current_citizen(session) -> tuple[str, tuple[str, ...]] | None:
+    """(id_number, factors) of the person identified in this session now, for the platform's
+    citizen session (sync.client.PlatformClient.identify_citizen_with); None when nobody is."""
+    from kiosk.flows.face_policy import face_verified
+    identity = session.identity if session is not None else None
+    if identity is None or not identity.id_number:
+        return None
+    factor = "phone" if identity.source.startswith("phone") else _FACTORS.get(identity.source)
+    if factor is None:          # a way the platform has no name for: claim nothing
+        return None
+    factors = [factor]
+    if face_verified(session) and factor != "face_login":
+        factors.append("face")
+    return identity.id_number, tuple(factors)
 
 
 def platform_link(ctx) -> PlatformLink:
@@ -119,6 +138,7 @@ def platform_link(ctx) -> PlatformLink:
                 raise RuntimeError("no platform URL: the app must start the platform before wiring")
             link = open_link(ctx.config, url, demo=ctx.demo,
                              enroll_token=_demo_token(ctx.config, ctx.demo))
+            link.client.identify_citizen_with(lambda: current_citizen(ctx.session))
             ctx.platform = link
             ctx.on_shutdown(link.close)
         return ctx.platform

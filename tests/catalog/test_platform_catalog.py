@@ -15,7 +15,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_catalog_has_etag_and_answers_304(platform):
-    first = requests.get(platform.url + "/api/v1/catalog", timeout=5)
+    first = requests.get(platform.url + "/api/v1/catalog", headers=platform.kiosk_headers(), timeout=5)
     assert first.status_code == 200
     etag = first.headers["ETag"]
     body = first.json()
@@ -24,21 +24,21 @@ def test_catalog_has_etag_and_answers_304(platform):
     assert [d["name"] for d in body["departments"]][:2] == ["公安局", "人力资源和社会保障局"]
 
     for header in (etag, "W/" + etag, f'"other", {etag}', "*"):
-        again = requests.get(platform.url + "/api/v1/catalog", headers={"If-None-Match": header},
+        again = requests.get(platform.url + "/api/v1/catalog", headers={**platform.kiosk_headers(), "If-None-Match": header},
                              timeout=5)
         assert again.status_code == 304, header
         assert again.content == b"" and again.headers["ETag"] == etag
-    stale = requests.get(platform.url + "/api/v1/catalog", headers={"If-None-Match": '"stale"'},
+    stale = requests.get(platform.url + "/api/v1/catalog", headers={**platform.kiosk_headers(), "If-None-Match": '"stale"'},
                          timeout=5)
     assert stale.status_code == 200 and stale.json() == body
 
 
 def test_etag_changes_when_the_catalog_changes(platform):
-    before = requests.get(platform.url + "/api/v1/catalog", timeout=5).headers["ETag"]
+    before = requests.get(platform.url + "/api/v1/catalog", headers=platform.kiosk_headers(), timeout=5).headers["ETag"]
     payload = demo_data.payload()
     payload["items"][0]["hours"] = "周一至周日 8:00-20:00"
     replace_catalog(platform.store, payload)
-    answer = requests.get(platform.url + "/api/v1/catalog", headers={"If-None-Match": before},
+    answer = requests.get(platform.url + "/api/v1/catalog", headers={**platform.kiosk_headers(), "If-None-Match": before},
                           timeout=5)
     assert answer.status_code == 200 and answer.headers["ETag"] != before
     assert answer.json()["items"][0]["hours"] == "周一至周日 8:00-20:00"
@@ -46,10 +46,10 @@ def test_etag_changes_when_the_catalog_changes(platform):
 
 def test_item_by_implementation_or_basic_code(platform):
     item = demo_data.items()[0]
-    by_impl = requests.get(f"{platform.url}/api/v1/catalog/items/{item['impl_code']}", timeout=5)
-    by_basic = requests.get(f"{platform.url}/api/v1/catalog/items/{item['basic_code']}", timeout=5)
+    by_impl = requests.get(f"{platform.url}/api/v1/catalog/items/{item['impl_code']}", headers=platform.kiosk_headers(), timeout=5)
+    by_basic = requests.get(f"{platform.url}/api/v1/catalog/items/{item['basic_code']}", headers=platform.kiosk_headers(), timeout=5)
     assert by_impl.json() == item == by_basic.json()
-    missing = requests.get(f"{platform.url}/api/v1/catalog/items/NOPE", timeout=5)
+    missing = requests.get(f"{platform.url}/api/v1/catalog/items/NOPE", headers=platform.kiosk_headers(), timeout=5)
     assert missing.status_code == 404 and "NOPE" in missing.json()["error"]
 
 
@@ -75,7 +75,8 @@ def test_seeds_only_an_empty_database(tmp_path):
     server.stop()
     again = PlatformServer(db).start()
     try:
-        items = requests.get(again.url + "/api/v1/catalog", timeout=5).json()["items"]
+        items = requests.get(again.url + "/api/v1/catalog", headers=again.kiosk_headers(),
+                             timeout=5).json()["items"]
         assert [i["impl_code"] for i in items] == [i["impl_code"] for i in payload["items"]]
     finally:
         again.stop()
@@ -108,9 +109,14 @@ def test_served_contract_covers_every_fragment(platform):
 def test_served_item_fields_match_the_contract(platform):
     contract = yaml.safe_load(requests.get(platform.url + "/openapi.yaml", timeout=5).text)
     schema = contract["components"]["schemas"]["ServiceItem"]
-    item = requests.get(platform.url + "/api/v1/catalog", timeout=5).json()["items"][0]
-    assert set(schema["required"]) <= set(item) == set(schema["properties"])
-    assert set(item) - set(schema["required"]) == {"name_en"}
+    item = requests.get(platform.url + "/api/v1/catalog", headers=platform.kiosk_headers(), timeout=5).json()["items"][0]
+    assert set(schema["required"]) <= set(item) <= set(schema["properties"])
+    assert set(schema["properties"]) - set(schema["required"]) == {"name_en", "identify"}
+    ruled = [i for i in requests.get(platform.url + "/api/v1/catalog",
+                                     headers=platform.kiosk_headers(), timeout=5).json()["items"]
+             if "identify" in i]
+    rule = contract["components"]["schemas"]["IdentifyRule"]["properties"]
+    assert ruled and all(set(i["identify"]) <= set(rule) for i in ruled)
 
 
 def test_conflicting_fragments_are_reported(tmp_path):

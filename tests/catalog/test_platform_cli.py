@@ -21,8 +21,22 @@ def test_serve_prints_url_serves_and_stops(tmp_path, stop):
         match = re.search(r"http://127\.0\.0\.1:\d+", first)
         assert match, f"no URL in the first line: {first!r}"
         url = match.group(0)
+        lines = [proc.stdout.readline() for _ in range(4)]
+        admin = next(re.search(r"admin token \(X-Admin-Token header\): (\S+)", line)
+                     for line in lines if "admin token" in line).group(1)
         assert requests.get(url + "/api/v1/health", timeout=5).json()["status"] == "ok"
-        assert len(requests.get(url + "/api/v1/catalog", timeout=5).json()["items"]) >= 300
+        # served alone, the platform has no reusable demo token: enroll with a single-use one
+        demo = requests.post(url + "/api/v1/kiosks/provision", timeout=5,
+                             json={"kiosk_id": "K1", "enrollment_token": "DEMO-ENROLL-0001"})
+        assert demo.status_code == 403
+        token = requests.post(url + "/api/v1/admin/enrollment", headers={"X-Admin-Token": admin},
+                              timeout=5).json()["enrollment_token"]
+        credential = requests.post(url + "/api/v1/kiosks/provision", timeout=5, json={
+            "kiosk_id": "K1", "enrollment_token": token}).json()["credential"]
+        assert requests.get(url + "/api/v1/catalog", timeout=5).status_code == 401
+        catalog = requests.get(url + "/api/v1/catalog", timeout=5,
+                               headers={"Authorization": "Bearer " + credential})
+        assert len(catalog.json()["items"]) >= 300
         proc.send_signal(stop)
         assert proc.wait(timeout=10) == 0
         assert "Stopping." in proc.stdout.read()

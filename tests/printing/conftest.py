@@ -96,7 +96,11 @@ def journal(tmp_path):
 
 @pytest.fixture
 def service(platform, standin, journal, alerts):
-    source = PlatformDocuments(PlatformClient(ClientSettings(platform.url)))
+    client = PlatformClient(ClientSettings(platform.url))
+    client.session.headers.update(platform.kiosk_headers())
+    # the person the tests print for is the one identified at this kiosk
+    client.identify_citizen_with(lambda: (PERSON["id_number"], ("idcard",)))
+    source = PlatformDocuments(client)
     printer = CupsPrinter(standin.queue, standin.server, timeout_s=20, offline_grace_s=1.5,
                           alert=lambda code, d: alerts.append((code, d)))
     cfg = config.defaults()
@@ -108,7 +112,8 @@ def service(platform, standin, journal, alerts):
 
 @pytest.fixture
 def person_docs(platform):
-    docs = requests.post(platform.url + "/api/v1/documents/query", json=PERSON, timeout=5).json()
+    docs = requests.post(platform.url + "/api/v1/documents/query", json=PERSON, timeout=5,
+                         headers=platform.citizen_headers(PERSON["id_number"])).json()
     return {d["kind"]: d for d in docs["documents"]}
 
 
@@ -139,8 +144,10 @@ def pdf_text(tmp_path):
 def render_kind(platform):
     """Fetch one document and its seal from the platform and render it as the kiosk would."""
     def run(doc_id: str, when: datetime = datetime(2026, 11, 22, 9, 30)):
-        data = requests.get(f"{platform.url}/api/v1/documents/{doc_id}", timeout=5).json()
-        seal = requests.get(platform.url + data["issuer"]["seal_url"], timeout=5).content
+        data = requests.get(f"{platform.url}/api/v1/documents/{doc_id}", timeout=5,
+                            headers=platform.citizen_headers(PERSON["id_number"])).json()
+        seal = requests.get(platform.url + data["issuer"]["seal_url"], timeout=5,
+                            headers=platform.kiosk_headers()).content
         privacy = config.defaults().privacy
         doc = documents.render(templates.get(data["kind"]), data, documents.RenderContext(
             "KIOSK-TEST-01", printed_at=when, seal_png=seal,

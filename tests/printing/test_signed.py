@@ -9,13 +9,17 @@ from printing import signed
 from printing.errors import DocumentRejected
 from reference_platform.routes_documents import make_test_pki
 
+PERSON_ID = "990101198001011234"      # the person of conftest.person_docs
+
 
 @pytest.fixture
 def signed_doc(platform, person_docs):
     doc = person_docs["real_estate_record"]
     assert doc["format"] == "signed-pdf"
-    pdf = requests.get(f"{platform.url}/api/v1/documents/{doc['doc_id']}/pdf", timeout=10).content
-    root = requests.get(f"{platform.url}/api/v1/documents/trust-root", timeout=5).content
+    pdf = requests.get(f"{platform.url}/api/v1/documents/{doc['doc_id']}/pdf", timeout=10,
+                       headers=platform.citizen_headers(PERSON_ID)).content
+    root = requests.get(f"{platform.url}/api/v1/documents/trust-root", timeout=5,
+                        headers=platform.kiosk_headers()).content
     return doc, pdf, root
 
 

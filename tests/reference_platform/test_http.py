@@ -45,9 +45,11 @@ def test_unknown_paths_are_404_json(shared_platform):
 @pytest.mark.parametrize("body", [b"{not json", b"\xff\xfe", b'{"id_number": "\\ud800"}', b"[1]",
                                   b'"text"', b""])
 def test_malformed_bodies_are_400(shared_platform, body):
+    # personal-data endpoints with a live citizen session: the body is what is wrong
+    citizen = shared_platform.citizen_headers("990101198001011234")
     for path in ("/api/v1/persons/photo", "/api/v1/documents/query", "/api/v1/kiosks/provision"):
         answer = requests.post(shared_platform.url + path, data=body,
-                               headers={"Content-Type": "application/json"}, timeout=5)
+                               headers={"Content-Type": "application/json", **citizen}, timeout=5)
         assert answer.status_code == 400, (path, body, answer.text)
         assert answer.json()["error"]
 
@@ -55,6 +57,7 @@ def test_malformed_bodies_are_400(shared_platform, body):
 def test_wrong_types_are_refused_not_coerced(shared_platform, kiosk_headers):
     url = shared_platform.url
     assert requests.post(url + "/api/v1/documents/query", json={"id_number": 990101, "name": "x"},
+                         headers=shared_platform.citizen_headers("990101198001011234"),
                          timeout=5).status_code == 400
     beat = requests.post(url + "/api/v1/heartbeat", json={"uptime_s": "long"},
                          headers=kiosk_headers, timeout=5)
@@ -71,6 +74,7 @@ def test_a_body_over_the_limit_is_413(tmp_path):
     try:
         big = {"id_number": "9" * 2000}
         answer = requests.post(server.url + "/api/v1/persons/photo", json=big, timeout=5)
+        # refused by its size before anything reads it, credential or not
         assert answer.status_code == 413 and "1000" in answer.json()["error"]
 
         def chunks():                       # no Content-Length: refused as it streams in
