@@ -27,11 +27,15 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class HttpError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+    """A refusal: {"error": message} plus `extra` members (e.g. a machine-readable reason)."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None,
+                 extra: dict[str, Any] | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        self.extra = extra or {}
 
 
 class JsonAnswer(JSONResponse):
@@ -42,8 +46,9 @@ class JsonAnswer(JSONResponse):
         return json.dumps(content, ensure_ascii=False).encode("utf-8")
 
 
-def error_answer(status: int, message: str, headers: dict[str, str] | None = None) -> JsonAnswer:
-    return JsonAnswer({"error": message}, status_code=status, headers=headers)
+def error_answer(status: int, message: str, headers: dict[str, str] | None = None,
+                 extra: dict[str, Any] | None = None) -> JsonAnswer:
+    return JsonAnswer({**(extra or {}), "error": message}, status_code=status, headers=headers)
 
 
 async def raw_body(request: Request) -> bytes:
