@@ -55,6 +55,28 @@ class ProcessStep:
 
 
 @dataclass(frozen=True)
+class IdentifyRule:
+    """An item's own identification policy from the platform (kiosk.flows.identify_policy)."""
+    ways: tuple[str, ...] | None = None      # None: the kiosk's ways
+    face_check: bool = False                 # the face must match the card or phone code
+    face_login: bool = True                  # face login allowed for this item
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "IdentifyRule":
+        if not isinstance(data, Mapping):
+            raise CatalogDataError("identify: expected an object")
+        ways = data.get("ways")
+        if ways is not None and (not isinstance(ways, list)
+                                 or not all(isinstance(w, str) for w in ways)):
+            raise CatalogDataError("identify.ways: expected a list of strings")
+        for key in ("face_check", "face_login"):
+            if not isinstance(data.get(key, False), bool):
+                raise CatalogDataError(f"identify.{key}: expected true or false")
+        return cls(tuple(ways) if ways is not None else None, data.get("face_check", False),
+                   data.get("face_login", True))
+
+
+@dataclass(frozen=True)
 class ServiceItem:
     basic_code: str                      # 基本编码 (opaque string)
     impl_code: str                       # 实施编码 (opaque string)
@@ -81,6 +103,7 @@ class ServiceItem:
     kiosk_note: str                      # what this kiosk can do for the item, in words
     guide_url: str                       # the same guide online (QR code on the guide screen)
     name_en: str = ""                    # English name for the English UI ('' = none)
+    identify: IdentifyRule | None = None  # the item's identification policy (None: the kiosk's)
 
     # -- derived text for screens and the printed notice ---------------------------------------
     @property
@@ -115,6 +138,10 @@ class ServiceItem:
         for key, value in data.items():
             if isinstance(value, tuple):
                 data[key] = list(value)
+        if self.identify is None:
+            del data["identify"]
+        elif data["identify"]["ways"] is not None:
+            data["identify"]["ways"] = list(data["identify"]["ways"])
         return data
 
     @classmethod
@@ -149,6 +176,8 @@ class ServiceItem:
                 kiosk_note=_text(data, "kiosk_note"),
                 guide_url=_text(data, "guide_url"),
                 name_en=_optional_text(data, "name_en"),
+                identify=IdentifyRule.from_dict(data["identify"]) if data.get("identify")
+                is not None else None,
             )
         except CatalogDataError as exc:
             code = data.get("impl_code") if isinstance(data, Mapping) else None

@@ -220,6 +220,9 @@ _PAGE_BLURRY = QT_TRANSLATE_NOOP("Messages", "That page is too blurry to read. P
 _PAGE_FRAME = QT_TRANSLATE_NOOP("Messages", "The edges of the page were not all visible. Please "
                                 "lay the whole page inside the frame and take it again.")
 _PAGE_MANY = QT_TRANSLATE_NOOP("Messages", "No more pages can be added to this material.")
+_PAGES_TOO_BIG = QT_TRANSLATE_NOOP("Messages", "These pages are too many to submit from this "
+                                   "kiosk at once. Please scan only the pages the guide asks "
+                                   "for, or bring the rest to the window.")
 _APPLY_NOT_SAVED = QT_TRANSLATE_NOOP("Messages", "Your application could not be saved at this "
                                      "kiosk, so it was not submitted. Nothing was sent.")
 _F_REQUIRED = QT_TRANSLATE_NOOP("Messages", "Please fill this in.")
@@ -251,6 +254,7 @@ _add(_APPLY_SIGN, _SELF, "not_signed")
 _add(_PAGE_BLURRY, _SELF, "page_blurry")
 _add(_PAGE_FRAME, _SELF, "page_not_framed")
 _add(_PAGE_MANY, _SELF, "too_many_pages")
+_add(_PAGES_TOO_BIG, _SELF, "materials_too_large")
 _add(_APPLY_NOT_SAVED, _STAFF, "submission_not_saved")
 _add(_F_REQUIRED, _SELF, "field_required")
 _add(_F_ID_SHAPE, _SELF, "id_number_shape")

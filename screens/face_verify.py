@@ -63,6 +63,7 @@ class FaceVerifyScreen(Screen):
 
     def __init__(self, ctx, nav):
         super().__init__(ctx, nav)
+        self.login = None
         self.flow = self._new_flow("home", {})
         self.relay = ResultRelay()
         self.relay.result.connect(self._on_progress)
@@ -83,8 +84,9 @@ class FaceVerifyScreen(Screen):
         self.retry_button = button("", "primary", self._retry)
         self.staff_button = button("", "", self.nav.end_session)   # staff verify at the desk
         self.done_button = button("", "primary", self._continue)
+        self.other_button = button("", "", lambda: self.nav.go("identify"))   # face login only
         row = QHBoxLayout()
-        for b in (self.retry_button, self.staff_button, self.done_button):
+        for b in (self.retry_button, self.other_button, self.staff_button, self.done_button):
             row.addWidget(b)
         self.layout_.addWidget(self.intro)
         self.layout_.addWidget(self.instruction)
@@ -98,18 +100,24 @@ class FaceVerifyScreen(Screen):
         self.result_icon.hide()
         self._buttons(())
 
-    def _new_flow(self, next_task: str, params: dict) -> FaceCheckFlow:
-        return FaceCheckFlow(self.ctx.services.camera, self.ctx.session,
-                             FaceCheckSettings.from_config(self.ctx.config.face), next_task, params)
+    def _new_flow(self, next_task: str, params: dict, login: bool = False) -> FaceCheckFlow:
+        settings = FaceCheckSettings.from_config(self.ctx.config.face)
+        self.login = self.ctx.session.get("face_login") if login else None
+        if self.login is not None:
+            # face login: the check runs against the photo on file of the typed ID number, and a
+            # match identifies (kiosk.flows.identify_face)
+            return self.login.face_check(self.ctx.services.camera, settings, next_task, params)
+        return FaceCheckFlow(self.ctx.services.camera, self.ctx.session, settings, next_task,
+                             params)
 
     # -- shell contract --------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Face verification")
 
-    def enter(self, next: str = "home", **params) -> None:
+    def enter(self, next: str = "home", login: bool = False, **params) -> None:
         # a new attempt; the session's verifier keeps the count of failed ones
         self._stop()
-        self.flow = self._new_flow(next, params)
+        self.flow = self._new_flow(next, params, login)
         self.banner.set("info", "")
         self._start(self.flow.start())
 
@@ -122,6 +130,7 @@ class FaceVerifyScreen(Screen):
         self.retry_button.setText(self.tr("Try again"))
         self.staff_button.setText(self.tr("Finish and ask staff"))
         self.done_button.setText(self.tr("Continue"))
+        self.other_button.setText(self.tr("Use another way"))
         self.view.message = self.tr("Starting the camera…")
         self._render()
 
@@ -163,6 +172,7 @@ class FaceVerifyScreen(Screen):
         self.flow.on_progress(progress)
         if not self.flow.live:
             self._stop()
+            self._report_login()
         self._render()
 
     def _failed(self, flow: FaceCheckFlow, exc) -> None:
@@ -172,7 +182,14 @@ class FaceVerifyScreen(Screen):
     def _on_error(self, exc) -> None:
         self._stop()
         self.flow.on_error(exc)
+        self._report_login()
         self._render()
+
+    def _report_login(self) -> None:
+        """Face login records the outcome of an attempt that did not match (once per attempt)."""
+        outcome = self.flow.outcome
+        if self.login is not None and outcome is not None and outcome.level != OK:
+            self.login.face_failed(outcome.reason)
 
     # -- what the citizen sees -------------------------------------------------------------------
     def _render(self) -> None:
@@ -228,7 +245,9 @@ class FaceVerifyScreen(Screen):
         self.attempts.setText(self._attempts_text())
 
     def _buttons(self, shown) -> None:
-        for b in (self.retry_button, self.staff_button, self.done_button):
+        if self.login is not None and self.staff_button in shown:
+            shown = (*shown, self.other_button)     # face is never the only way in
+        for b in (self.retry_button, self.other_button, self.staff_button, self.done_button):
             b.setVisible(b in shown)
 
     # -- taps ------------------------------------------------------------------------------------

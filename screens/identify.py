@@ -1,8 +1,11 @@
-"""The identify step: the citizen picks how to identify (ID card, social security card, ...).
+"""The identify step: the citizen picks how to identify (ID card, social security card, the
+phone's code, face login).
 
-Device areas register their method with register_identify_method(); the method's own screen renders
-its flow (kiosk/flows/identify_*.py), and once the flow has put the identity into the session,
-calls go_on(screen) for the step kiosk.flows.identify.next_step names.
+Each way registers itself with register_identify_method(); the identify screen offers the ways the
+task's policy allows (kiosk.flows.identify_policy: config [identify] and the item's own rule) and
+this kiosk has. The way's own screen renders its flow (kiosk/flows/identify_*.py) and, once the
+flow has put the identity into the session, calls go_on(screen) for the step
+kiosk.flows.identify.next_step names.
 """
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout
 
 from kiosk import messages
-from kiosk.flows.identify import FaceCheckSupport, next_step, remember_destination
+from kiosk.flows.identify import FaceCheckSupport, destination, next_step, remember_destination
+from kiosk.flows.identify_policy import IdentifyDefaults, IdentifyPolicy, policy_for
 from screens import theme
 from screens.base import Screen, register_screen
 from screens.widgets import Banner, Tile, label
@@ -27,6 +31,7 @@ class IdentifyMethod:
     caption: str            # English source, QT_TRANSLATE_NOOP("IdentifyMethods", ...)
     screen: str             # the screen that reads this kind of identity
     available: Callable[[object], bool] = lambda ctx: True   # given the AppContext
+    params: tuple[tuple[str, str], ...] = ()                 # passed to that screen
 
 
 IDENTIFY_METHODS: dict[str, IdentifyMethod] = {}
@@ -39,13 +44,27 @@ def register_identify_method(method: IdentifyMethod) -> None:
 def face_support(ctx) -> FaceCheckSupport:
     """What this kiosk can do for the face check rule (kiosk.flows.face_policy)."""
     return FaceCheckSupport(enabled=bool(ctx.config.face.enabled),
-                            has_camera=ctx.services.camera is not None)
+                            has_camera=ctx.services.camera is not None,
+                            tasks=frozenset(ctx.config.identify.face_check_tasks))
+
+
+def identify_policy(ctx, task: str, params: dict) -> IdentifyPolicy:
+    """The ways and the face check for `task` (and the catalogue item in params["code"])."""
+    catalog = ctx.services.catalog
+    lookup = catalog.catalog.get if catalog is not None else None
+    return policy_for(task, params, IdentifyDefaults.from_config(ctx.config.identify), lookup)
 
 
 def go_on(screen: Screen, task: str | None = None, params: dict | None = None) -> None:
     """After identification: the step the identify flow names (the face check first where the task
-    needs it), by default where the citizen was going when asked to identify."""
-    step = next_step(screen.ctx.session, face_support(screen.ctx), task, params)
+    or its item needs it), by default where the citizen was going when asked to identify."""
+    if task is None:
+        task, remembered = destination(screen.ctx.session)
+        params = remembered if params is None else params
+    params = dict(params or {})
+    policy = identify_policy(screen.ctx, task, params)
+    step = next_step(screen.ctx.session, face_support(screen.ctx), task, params,
+                     item_asks=policy.face_check)
     if step.face_check_first:
         screen.nav.go("face_verify", next=step.task, **step.params)
     else:
@@ -73,17 +92,20 @@ class IdentifyScreen(Screen):
         if self.ctx.session.identity is not None and next != "home":
             go_on(self, next, params)
             return
-        methods = sorted((m for m in IDENTIFY_METHODS.values() if m.available(self.ctx)),
+        present = [m.key for m in IDENTIFY_METHODS.values() if m.available(self.ctx)]
+        offered = set(identify_policy(self.ctx, next, params).offered(present))
+        methods = sorted((m for m in IDENTIFY_METHODS.values() if m.key in offered),
                          key=lambda m: m.order)
         if len(methods) == 1 and next != "home":
-            self.nav.go(methods[0].screen)
+            self.nav.go(methods[0].screen, **dict(methods[0].params))
             return
         for tile, _m in self.tiles:
             self.grid.removeWidget(tile)
+            tile.hide()                     # gone now, not when the deferred delete runs
             tile.deleteLater()
         self.tiles = []
         for index, method in enumerate(methods):
-            tile = Tile(method.icon, lambda s=method.screen: self.nav.go(s))
+            tile = Tile(method.icon, lambda m=method: self.nav.go(m.screen, **dict(m.params)))
             tile.setMinimumHeight(360)
             self.tiles.append((tile, method))
             self.grid.addWidget(tile, index // 2, index % 2)

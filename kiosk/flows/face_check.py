@@ -12,7 +12,7 @@ to staff.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Protocol
+from typing import Any, Callable, Mapping, Protocol
 
 from kiosk.flows.face_policy import mark_face_verified
 from kiosk.flows.identify import IdentitySession
@@ -57,8 +57,12 @@ class Outcome:
 class FaceCheckFlow:
     def __init__(self, cameras: FaceCameras | None, session: IdentitySession,
                  settings: FaceCheckSettings, next_task: str = "home",
-                 next_params: dict[str, Any] | None = None):
+                 next_params: dict[str, Any] | None = None,
+                 on_match: Callable[[], None] | None = None):
         self.cameras = cameras
+        # what a match means: by default the face now matches the identity in the session;
+        # face login (kiosk.flows.identify_face) first puts the person it matched there
+        self.on_match = on_match or (lambda: mark_face_verified(session))
         self.session = session
         self.settings = settings
         self.next_task = next_task
@@ -133,7 +137,7 @@ class FaceCheckFlow:
             return
         decision = progress.decision
         if decision.match and decision.score is not None and decision.score <= self.settings.threshold:
-            mark_face_verified(self.session)
+            self.on_match()
             self._end(OK, "match")
         elif decision.match:
             # the verifier was built with another threshold than this kiosk's rule: not a match

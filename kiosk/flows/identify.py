@@ -41,14 +41,15 @@ def destination(session: IdentitySession) -> tuple[str, dict[str, Any]]:
 
 
 def next_step(session: IdentitySession, face: FaceCheckSupport, task: str | None = None,
-              params: dict[str, Any] | None = None) -> NextStep:
-    """After identification: the face check when the task needs one on this kiosk and the face was
-    not yet matched to this identity, else the task itself. Default: the remembered destination."""
+              params: dict[str, Any] | None = None, item_asks: bool = False) -> NextStep:
+    """After identification: the face check when the task needs one on this kiosk (or the item it
+    is done for asks for it) and the face was not yet matched to this identity, else the task
+    itself. Default: the remembered destination."""
     if task is None:
         task, remembered = destination(session)
         params = remembered if params is None else params
     params = dict(params or {})
-    first = face_check_required(task, face.enabled, face.has_camera) and not face_verified(session)
+    first = face_check_required(task, face, item_asks) and not face_verified(session)
     return NextStep(task, params, first)
 
 

@@ -139,7 +139,7 @@ class PrintLicences:
     # ---- the gate ------------------------------------------------------------------------------
     @property
     def face_check_needed(self) -> bool:
-        return face_check_required(TASK, self.face.enabled, self.face.has_camera)
+        return face_check_required(TASK, self.face)
 
     def gate(self) -> str | None:
         """None when the documents may be listed, else the code of what stands in the way."""

@@ -272,6 +272,10 @@
       <translation>No more pages can be added to this material.</translation>
     </message>
     <message>
+      <source>These pages are too many to submit from this kiosk at once. Please scan only the pages the guide asks for, or bring the rest to the window.</source>
+      <translation>These pages are too many to submit from this kiosk at once. Please scan only the pages the guide asks for, or bring the rest to the window.</translation>
+    </message>
+    <message>
       <source>Your application could not be saved at this kiosk, so it was not submitted. Nothing was sent.</source>
       <translation>Your application could not be saved at this kiosk, so it was not submitted. Nothing was sent.</translation>
     </message>

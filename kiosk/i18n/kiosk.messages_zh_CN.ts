@@ -272,6 +272,10 @@
       <translation>这份材料不能再添加页面了。</translation>
     </message>
     <message>
+      <source>These pages are too many to submit from this kiosk at once. Please scan only the pages the guide asks for, or bring the rest to the window.</source>
+      <translation>材料页数过多，无法在本终端一次提交。请只扫描办事指南要求的页面，其余材料请带到窗口。</translation>
+    </message>
+    <message>
       <source>Your application could not be saved at this kiosk, so it was not submitted. Nothing was sent.</source>
       <translation>您的申报未能保存在本终端，因此没有提交，也没有发送任何信息。</translation>
     </message>

@@ -112,6 +112,10 @@
       <translation>Continue</translation>
     </message>
     <message>
+      <source>Use another way</source>
+      <translation>Use another way</translation>
+    </message>
+    <message>
       <source>Starting the camera…</source>
       <translation>Starting the camera…</translation>
     </message>

@@ -112,6 +112,10 @@
       <translation>继续</translation>
     </message>
     <message>
+      <source>Use another way</source>
+      <translation>使用其他方式</translation>
+    </message>
+    <message>
       <source>Starting the camera…</source>
       <translation>正在启动摄像头…</translation>
     </message>

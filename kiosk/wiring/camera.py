@@ -208,3 +208,22 @@ def wire(ctx) -> None:
     if face.startswith("virtual:"):
         from devices.virtual import camera_twin
         ctx.add_demo_controls(camera_twin, face[len("virtual:"):], "face")
+    _demo_phone(ctx)
+
+
+def _demo_phone(ctx) -> None:
+    """In --demo with the embedded platform, a phone that shows e-ID codes to the virtual QR
+    camera (the platform's admin endpoint issues them)."""
+    qr = ctx.config.camera.qr.source
+    if not (ctx.demo and ctx.embedded_platform is not None and qr.startswith("virtual:")):
+        return
+    from devices.virtual import camera_twin
+    from devices.virtual.demo_phone import DemoPhone
+    admin = ctx.embedded_platform.admin
+
+    def issue(id_number: str, **spec) -> str:
+        return admin.call("/api/v1/admin/identity/phone-code",
+                          {"id_number": id_number, **spec})["code"]
+    name = qr[len("virtual:"):]
+    ctx.add_demo_controls(DemoPhone(issue, lambda code: camera_twin.device(name).set_scene(
+        f"qr:{code}")))

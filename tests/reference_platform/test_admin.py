@@ -13,7 +13,10 @@ ADMIN_OPERATIONS = sorted(
 
 
 def test_every_admin_operation_is_listed():
-    assert len(ADMIN_OPERATIONS) == 8
+    # the listing finds the operations of every area (more areas add their own)
+    assert {("get", "/api/v1/admin/received"), ("post", "/api/v1/admin/faults"),
+            ("post", "/api/v1/admin/commands"), ("post", "/api/v1/admin/enrollment"),
+            ("post", "/api/v1/admin/identity/phone-code")} <= set(ADMIN_OPERATIONS)
 
 
 @pytest.mark.parametrize("method,path", ADMIN_OPERATIONS)
