@@ -31,6 +31,11 @@ demo: install
 test: install
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
+# the fault matrix (tests/faults): one line per fault, printed and written to RELIABILITY.md
+.PHONY: faults
+faults: install
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m faults tests/faults --reliability-out=RELIABILITY.md
+
 bench: install
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 

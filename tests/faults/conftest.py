@@ -7,7 +7,8 @@ records lost/duplicated. At the end of the run the rows are printed as a table a
 `--reliability-out PATH` (`make faults` passes RELIABILITY.md), written there. A case that fails
 still gets its row, with what was observed up to the failure and FAILED in its outcome.
 
-Every test here is marked `faults`: `make faults` runs them (`-m faults`).
+Every test here is marked `faults`: `make faults` runs them (`-m faults`); a plain `pytest` (so
+`make test`) deselects them, and CI runs `make faults` as its own step.
 """
 from __future__ import annotations
 
@@ -62,10 +63,26 @@ def pytest_configure(config) -> None:
     config.stash[ROWS_KEY] = []
 
 
+def _asked_for(config) -> bool:
+    """The matrix runs when asked for: `-m faults` (make faults) or a path inside tests/faults.
+    A plain `pytest` (make test) leaves it out: it takes minutes and has its own CI line."""
+    if "faults" in (config.option.markexpr or ""):
+        return True
+    for arg in config.args:
+        path = Path(arg.split("::")[0]).resolve()
+        if path.is_relative_to(HERE):
+            return True
+    return False
+
+
 def pytest_collection_modifyitems(config, items) -> None:
-    for item in items:
-        if Path(str(item.fspath)).resolve().is_relative_to(HERE):
-            item.add_marker(pytest.mark.faults)
+    ours = [item for item in items if Path(str(item.fspath)).resolve().is_relative_to(HERE)]
+    for item in ours:
+        item.add_marker(pytest.mark.faults)
+    if ours and not _asked_for(config):
+        chosen = set(map(id, ours))
+        config.hook.pytest_deselected(items=ours)
+        items[:] = [item for item in items if id(item) not in chosen]
 
 
 @pytest.fixture
