@@ -92,7 +92,8 @@ class CaseScreen(Screen):
         source = None
         if self.ctx.platform is not None or self.ctx.platform_url:
             from kiosk.wiring.platform import platform_client
-            source = PlatformCases(platform_client(self.ctx))
+            # the one client, reached on the worker at the first lookup (never built here)
+            source = PlatformCases(lambda: platform_client(self.ctx))
         sync = self.ctx.services.sync
         printing = self.ctx.services.printing
         return CaseProgress(source, self.ctx.session,

@@ -7,7 +7,7 @@ of a signed receipt (kiosk.flows.case_codes decided that before).
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 from urllib.parse import quote
 
 from kiosk.errors import KioskError
@@ -48,8 +48,16 @@ def code_for(exc: Exception) -> str:
 
 
 class PlatformCases:
-    def __init__(self, client: PlatformCalls):
-        self.client = client
+    def __init__(self, client: PlatformCalls | Callable[[], PlatformCalls]):
+        """client: the platform client, or a function giving it (the screen hands the kiosk's one
+        client that way, so a client still to be built is built on the worker, not the UI thread)."""
+        self._client = client
+
+    @property
+    def client(self) -> PlatformCalls:
+        if not hasattr(self._client, "get_json"):
+            self._client = self._client()
+        return self._client
 
     def _ask(self, what: str, call, *args, not_found: str = "case_not_found") -> Any:
         try:
