@@ -74,7 +74,9 @@ class DoctorCard(Card):
         self.summary.setText(self.tr("Fit to serve.") if fit else
                              self.tr("Not fit to serve: %1 to fix.").replace("%1", str(problems)))
         for f in findings:
-            text = f"{MARKS[f.status]} {title_of(f)}: {_tr(STATES[f.status])}. {f.detail}"
+            # the language's own punctuation: 配置：必须处理。…
+            text = MARKS[f.status] + " " + self.tr("%1: %2. %3").replace(
+                "%1", title_of(f)).replace("%2", _tr(STATES[f.status])).replace("%3", f.detail)
             if f.advice and f.status in (doctor.WARN, doctor.FAIL):
                 text += f"\n    → {f.advice}"
             line = label(text)

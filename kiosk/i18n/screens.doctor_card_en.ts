@@ -86,5 +86,9 @@
       <source>Not fit to serve: %1 to fix.</source>
       <translation>Not fit to serve: %1 to fix.</translation>
     </message>
+    <message>
+      <source>%1: %2. %3</source>
+      <translation>%1: %2. %3</translation>
+    </message>
   </context>
 </TS>

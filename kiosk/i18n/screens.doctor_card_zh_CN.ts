@@ -86,5 +86,9 @@
       <source>Not fit to serve: %1 to fix.</source>
       <translation>暂不能服务：有 %1 项需要处理。</translation>
     </message>
+    <message>
+      <source>%1: %2. %3</source>
+      <translation>%1：%2。%3</translation>
+    </message>
   </context>
 </TS>

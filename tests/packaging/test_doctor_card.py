@@ -24,8 +24,12 @@ def test_staff_run_the_doctor_from_the_menu(qtbot, make_ctx, show_shell):
     tap(qtbot, staff, card("Run the checks"))
     reads(qtbot, staff, card("Not fit to serve: %1 to fix.").replace("%1", "1"), timeout=20000)
     page = shown(staff)
-    assert f"✘ {tr('Configuration')}: {tr('Must be fixed')}." in page
+
+    def line(mark: str, title: str, state: str, detail: str) -> str:
+        return f"{mark} " + card("%1: %2. %3").replace("%1", tr(title)).replace(
+            "%2", tr(state)).replace("%3", detail)
+    assert line("✘", "Configuration", "Must be fixed", str(ctx.config.path) + ":") in page
     assert "virtual twins are for --demo only" in page
     assert "→ Set the keys named with `kiosk config set SECTION.KEY VALUE`" in page
-    assert f"✔ {tr('Outbox')}: {tr('OK')}. 0 queued" in page
-    assert f"– {tr('Platform')}: {tr('Not checked')}. embedded reference platform (demo)" in page
+    assert line("✔", "Outbox", "OK", "0 queued") in page
+    assert line("–", "Platform", "Not checked", "embedded reference platform (demo)") in page
