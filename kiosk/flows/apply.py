@@ -38,12 +38,13 @@ KIND = "submission"
 # camera twin's pages at 200 dpi: sharp pages score 300 and more, a defocused one under 40)
 MIN_SHARPNESS = 80.0
 MAX_PAGES = 20
+MAX_RECORD_BYTES = 8 * 1024 * 1024     # sync.outbox.MAX_PAYLOAD_BYTES, what one record may hold
 
 
 class ApplyError(KioskError):
     codes = ("not_identified", "item_not_offered", "platform_needed", "material_missing",
              "not_signed", "page_blurry", "page_not_framed", "too_many_pages",
-             "submission_not_saved", "form_unavailable")
+             "submission_not_saved", "form_unavailable", "materials_too_large")
 
 
 class ApplyPlatform(Protocol):
@@ -249,9 +250,17 @@ class ApplyFlow:
     def missing_materials(self) -> list[str]:
         return [m.material.name for m in self.materials if not m.complete]
 
+    def materials_bytes(self) -> int:
+        return sum(len(p.jpeg) for m in self.materials for p in m.pages)
+
     def materials_done(self) -> bool:
         if self.missing_materials():
             self.code = "material_missing"
+            return False
+        # the pages travel inside the sealed record (base64: 4 bytes for 3); one the outbox
+        # would refuse is said now, while the citizen can still take fewer or smaller pages
+        if self.materials_bytes() * 4 // 3 + 64 * 1024 > MAX_RECORD_BYTES:
+            self.code = "materials_too_large"
             return False
         self.code = None
         self.step = "signature" if self.definition.signature else "review"

@@ -366,3 +366,15 @@ def test_the_case_number_follows_once_the_platform_has_the_submission():
     cases = Cases()
     assert f.case_number(cases) is None
     assert f.case_number(cases) == "SL-1" and f.case_no == "SL-1"
+
+
+def test_materials_the_outbox_could_not_hold_are_said_before_the_review():
+    from sync.outbox import MAX_PAYLOAD_BYTES
+    from kiosk.flows.apply import MAX_RECORD_BYTES
+    assert MAX_RECORD_BYTES == MAX_PAYLOAD_BYTES
+    f = flow(RENT)
+    fill_rent(f)
+    f.add_document("住房租赁备案证明或承诺书", b"%PDF" + bytes(7 * 1024 * 1024), 30)
+    assert not f.materials_done() and f.code == "materials_too_large" and f.step == "materials"
+    f.add_document("住房租赁备案证明或承诺书", b"%PDF" + bytes(1024), 1)
+    assert f.materials_done() and f.step == "review"
