@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -143,8 +144,12 @@ def build() -> None:
     files = sorted(I18N.glob("*.ts"))
     if files:
         for ts in files:
-            subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                           check=True)
+            # written aside and renamed into place: a running kiosk has the old .qm mapped into
+            # memory, and rewriting that file in place kills it with SIGBUS at its next tr()
+            qm = ts.with_suffix(".qm")
+            fresh = qm.with_name(qm.name + ".new")
+            subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+            os.replace(fresh, qm)
 
 
 def main(argv: list[str]) -> int:
