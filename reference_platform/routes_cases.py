@@ -189,7 +189,7 @@ def _catalog_item(item_code: str) -> dict[str, Any]:
     for item in demo_data.items():
         if item["impl_code"] == item_code or item["basic_code"] == item_code:
             return item
-    raise KeyError(item_code)
+    raise ValueError(f"no catalog item {item_code!r}: a case names an item of the catalog")
 
 
 def record_case(store, *, id_number: str, name: str, item_code: str, channel: str,
@@ -197,7 +197,9 @@ def record_case(store, *, id_number: str, name: str, item_code: str, channel: st
                 serial: int | None = None, corrections: dict | None = None,
                 collection: dict | None = None) -> str:
     """Store a case and return its case number (SL-<region>-<submission date>-<serial>). For the
-    demo seed and for other areas of the platform that accept applications."""
+    demo seed and for other areas of the platform that accept applications. The item (by
+    implementation or basic code) gives the name, department and window; an item the catalog
+    does not hold is a ValueError."""
     item = _catalog_item(item_code)
     with store.lock:
         if serial is None:
