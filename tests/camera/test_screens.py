@@ -38,7 +38,8 @@ def shell(platform, models, fresh_twins, make_ctx, show_shell):
         openers.register("camera", "virtual", previous)
 
 
-def test_face_screen_previews_at_25_fps_while_verifying_and_confirms(shell, qtbot, tmp_path):
+def _fps_during_the_check(shell, qtbot):
+    """Start the face check and sample the preview's frame rate while detection runs."""
     ctx = shell.ctx
     ctx.session.identity = Identity("idcard", "示例", DEMO_ID)
     shell.go("face_verify", next="home")
@@ -52,8 +53,19 @@ def test_face_screen_previews_at_25_fps_while_verifying_and_confirms(shell, qtbo
     qtbot.wait(1200)                                   # detection and liveness are running
     if tr("Identity confirmed") not in shown(shell):
         fps_during_check.append(screen.view.preview_fps)
-    print("preview fps during the check:", [round(f, 1) for f in fps_during_check[-3:]])
+    return screen, fps_during_check
+
+
+@pytest.mark.perf
+def test_face_screen_previews_at_25_fps_while_verifying(shell, qtbot):
+    """Speed, not correctness: a 30 fps camera's preview keeps >= 25 fps during detection."""
+    _, fps_during_check = _fps_during_the_check(shell, qtbot)
     assert max(fps_during_check) >= 25, fps_during_check
+
+
+def test_face_screen_previews_while_verifying_and_confirms(shell, qtbot, tmp_path):
+    screen, fps_during_check = _fps_during_the_check(shell, qtbot)
+    assert max(fps_during_check) > 0, "the preview showed no frame during the check"
     reads(qtbot, shell, tr("Identity confirmed"), timeout=20000)
     assert tr("Your face matches the photo on file. Thank you.") in shown(shell)
     assert not screen.view.isVisible()                 # the camera picture is gone

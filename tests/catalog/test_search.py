@@ -142,6 +142,7 @@ def test_keystrokes_do_not_run_pypinyin(big_catalog, monkeypatch):
     assert index.search("hkqy")
 
 
+@pytest.mark.perf
 def test_keystroke_latency_on_5000_items(big_catalog):
     index = SearchIndex(big_catalog)
     assert len(index) == 5000

@@ -54,7 +54,9 @@ def test_fingerprint_read_when_configured(twin):
 def test_no_card_until_timeout(twin, reader):
     started = time.monotonic()
     assert reader.read_one(timeout_s=0.5) is None
-    assert 0.3 < time.monotonic() - started < 1.5
+    # it kept polling until its timeout was near (no load can make that faster); the upper
+    # bound only guards a hang
+    assert 0.3 < time.monotonic() - started < 5.0
     assert twin.stats.by_command.get("2001", 0) >= 3
 
 
@@ -112,7 +114,7 @@ def test_no_answer_at_all(twin):
     started = time.monotonic()
     with pytest.raises(NoAnswer):
         reader.open()
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 5.0            # a hang guard; the count below is the rule
     assert twin.stats.by_command["11FF"] == 2          # bounded: 1 + 1 retry
 
 
@@ -138,8 +140,26 @@ def test_twin_paces_at_the_baud_rate():
         reader.read_card()
         elapsed = time.perf_counter() - started
         reader.close()
-    floor = (10 + 19 + 10 + 1295) * 10 / 38400          # select + read, both directions
-    assert floor * 0.95 < elapsed < floor * 1.3 + 0.05
+    assert elapsed > _baud_floor(38400) * 0.95          # no byte arrives faster than the line
+
+
+def _baud_floor(baud: int) -> float:
+    return (10 + 19 + 10 + 1295) * 10 / baud             # select + read, both directions
+
+
+@pytest.mark.perf
+def test_twin_paces_close_to_the_baud_rate():
+    """The upper end of the pacing window: timing on a quiet machine, not a correctness rule."""
+    with IdCardTwin(baud=38400) as slow:
+        slow.place_card("resident")
+        reader = IdCardReader(settings_for(slow.port, baud=38400))
+        reader.open()
+        assert reader.find_card()
+        started = time.perf_counter()
+        reader.read_card()
+        elapsed = time.perf_counter() - started
+        reader.close()
+    assert elapsed < _baud_floor(38400) * 1.3 + 0.05
 
 
 def test_wrong_baud_rate_gets_no_answer():
