@@ -386,7 +386,8 @@ class SoakResult:
                 f"fds {b.fds - a.fds:+d}, threads {b.threads - a.threads:+d}")
 
 
-def build_kiosk(data_dir: str, size: tuple[int, int] = (1080, 1920)):
+def build_kiosk(data_dir: str, size: tuple[int, int] = (1080, 1920),
+                extra: dict | None = None):
     """The kiosk as `kiosk --demo` builds it, minus the window manager: (app, ctx, shell)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QFont
@@ -404,7 +405,7 @@ def build_kiosk(data_dir: str, size: tuple[int, int] = (1080, 1920)):
     # the safety-net restart is off: this process is the one being measured
     overrides = {"kiosk": {"data_dir": data_dir, "restart_after_hours": 0,
                            "restart_after_sessions": 0},
-                 "platform": {"url": "embedded"}}
+                 "platform": {"url": "embedded"}, **(extra or {})}
     cfg = config.load(None, overrides)
     ctx = build_context(cfg, demo=True, bridge=DeviceBridge())
     shell = Shell(ctx, allow_quit=True)
@@ -416,10 +417,12 @@ def build_kiosk(data_dir: str, size: tuple[int, int] = (1080, 1920)):
 
 
 def soak(sessions: int, every: int, mix: tuple[str, ...] = MIX, out=print,
-         size: tuple[int, int] = (1080, 1920), progress: int = 0) -> SoakResult:
-    """Run `sessions` sessions of `mix` in turn; a sample before the first and every `every`."""
+         size: tuple[int, int] = (1080, 1920), progress: int = 0,
+         config: dict | None = None) -> SoakResult:
+    """Run `sessions` sessions of `mix` in turn; a sample before the first and every `every`.
+    `config` adds configuration sections (say, a device the mix does not use turned off)."""
     data_dir = tempfile.mkdtemp(prefix="kiosk-soak-")
-    app, ctx, shell = build_kiosk(data_dir, size)
+    app, ctx, shell = build_kiosk(data_dir, size, config)
     citizen = Citizen(ctx, shell)
     samples: list[Sample] = []
     started = time.perf_counter()
@@ -431,6 +434,13 @@ def soak(sessions: int, every: int, mix: tuple[str, ...] = MIX, out=print,
         # of the devices' first use) is in the baseline and only growth per session shows
         for turn, kind in enumerate(dict.fromkeys(mix)):
             yield from citizen.session(kind, turn)
+        # and the longest lists once, which fills the rows the service list keeps for reuse
+        catalog = ctx.services.catalog.catalog
+        for mode, groups, members in (("department", catalog.departments(), catalog.by_department),
+                                      ("theme", catalog.themes(), catalog.by_theme)):
+            shell.go("service_list", mode=mode, group=max(groups, key=lambda g: len(members(g))))
+            yield Pause(0.05)
+        shell.home()
         yield Pause(0.5)
         citizen.counts.clear()
         citizen.seconds.clear()

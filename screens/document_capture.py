@@ -88,6 +88,14 @@ class DocumentCaptureScreen(Screen):
 
     def leave(self) -> None:
         self._stop()
+        self._clear_strip()             # the page thumbnails are the citizen's documents
+
+    def _clear_strip(self) -> None:
+        while self.strip.count():
+            item = self.strip.takeAt(0)
+            if item.widget() is not None:     # hidden now: deleteLater waits for the event loop
+                item.widget().hide()
+                item.widget().deleteLater()
 
     def retranslate(self) -> None:
         what = self.material or self.tr("your document")
@@ -181,11 +189,7 @@ class DocumentCaptureScreen(Screen):
         self._render()
 
     def _refresh_strip(self) -> None:
-        while self.strip.count():
-            item = self.strip.takeAt(0)
-            if item.widget() is not None:     # hidden now: deleteLater waits for the event loop
-                item.widget().hide()
-                item.widget().deleteLater()
+        self._clear_strip()
         for index, page in enumerate(self.batch.pages if self.batch else []):
             thumb = QImage.fromData(bytes(page.thumbnail), "JPG")
             tile = QPushButton()

@@ -78,6 +78,11 @@ class GuideScreen(Screen):
                               lambda _e: self.apply_button.hide())
         self.retranslate()
 
+    def leave(self) -> None:
+        # the next visit renders its own guide: this one's widgets (and QR pixmap) go now
+        self._rendering += 1
+        self.scroll.clear()
+
     def retranslate(self) -> None:
         offline_banner(self, self.banner)
         self.print_button.setText(self.tr("Print this notice"))

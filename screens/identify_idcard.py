@@ -253,6 +253,8 @@ class IdentifyIdCardScreen(Screen):
         self.picture.stop()
         self.spinner.stop()
         self.flow.leave()
+        for widget in self.summary_values:      # the name and number go with the screen
+            widget.setText("")
 
     def title(self) -> str:
         return self.tr("Identify with your ID card")

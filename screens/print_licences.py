@@ -74,6 +74,8 @@ class PrintLicencesScreen(Screen):
         self._poll.stop()
         self.spinner.stop()
         self.flow.forget()              # the rendered PDF and its preview hold personal data
+        self.scroll.clear()             # and so do the preview's pixmap and the document cards
+        self._clear_actions()
 
     def retranslate(self) -> None:
         self.render()
