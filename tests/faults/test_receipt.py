@@ -9,7 +9,7 @@ import collections
 import pytest
 from local_modules import local_module
 
-from kiosk import messages
+from kiosk import i18n, messages
 
 stands = local_module(__file__, "stands")
 
@@ -35,6 +35,7 @@ def ctx(make_ctx, kiosk):
                         "receipt_printer": {"transport": "virtual", "status_poll_s": 1}})
     context.platform, context.services.sync = kiosk.link, kiosk.area
     printing.wire(context)
+    i18n.install(context.config.ui.language)   # as the shell does: the citizen's words
     return context
 
 
