@@ -296,11 +296,16 @@ class QueueTakeScreen(Screen):
                                                   device="ticket"))
         if flow.busy:
             return
-        self.scroll.body.addWidget(label(self.tr("Your number has been kept for you. Print it "
-                                                 "again, or give it up if you do not need it.")))
+        reprint = flow.delivery is not None and flow.delivery.can_reprint
+        self.scroll.body.addWidget(label(
+            self.tr("Your number has been kept for you. Print it again, or give it up if you do "
+                    "not need it.") if reprint else
+            self.tr("The number cannot be printed here, so it will be cancelled. Please get a "
+                    "number at the service desk near the entrance.")))
         self.scroll.body.addStretch(1)
-        self._action(self.tr("Give up this number"), "", self._cancel, "back")
-        if flow.delivery is not None and flow.delivery.can_reprint:
+        self._action(self.tr("Give up this number"), "" if reprint else "primary", self._cancel,
+                     "back")
+        if reprint:
             self._action(self.tr("Print again"), "primary", self._reprint, "print")
 
     def _show_cancelled(self) -> None:

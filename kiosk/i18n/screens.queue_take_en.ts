@@ -141,6 +141,10 @@
       <translation>Your number has been kept for you. Print it again, or give it up if you do not need it.</translation>
     </message>
     <message>
+      <source>The number cannot be printed here, so it will be cancelled. Please get a number at the service desk near the entrance.</source>
+      <translation>The number cannot be printed here, so it will be cancelled. Please get a number at the service desk near the entrance.</translation>
+    </message>
+    <message>
       <source>Give up this number</source>
       <translation>Give up this number</translation>
     </message>

@@ -138,6 +138,10 @@
       <translation>您的号码已为您保留。可以重新打印；如不需要，也可以放弃这个号。</translation>
     </message>
     <message>
+      <source>The number cannot be printed here, so it will be cancelled. Please get a number at the service desk near the entrance.</source>
+      <translation>这个号码在本机无法打印，将被取消。请到入口处的服务台取号。</translation>
+    </message>
+    <message>
       <source>Give up this number</source>
       <translation>放弃这个号</translation>
     </message>

@@ -112,7 +112,8 @@ def test_paper_out_after_the_number_was_issued(shell, platform, printer, qtbot):
     touch.reads(qtbot, screen, tr("The ticket was not printed"))
     ticket = screen.flow.ticket
     tap(qtbot, screen, tr("Print again"))
-    touch.reads(qtbot, screen, tr("Give up this number"))
+    touch.reads(qtbot, screen, tr("The number cannot be printed here, so it will be cancelled. "
+                                  "Please get a number at the service desk near the entrance."))
     assert tr("Print again") not in button_texts(screen)          # once more, not twice
     tap(qtbot, screen, tr("Give up this number"))
     touch.reads(qtbot, screen, tr("Number given up"))
