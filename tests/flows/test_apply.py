@@ -378,3 +378,16 @@ def test_materials_the_outbox_could_not_hold_are_said_before_the_review():
     assert not f.materials_done() and f.code == "materials_too_large" and f.step == "materials"
     f.add_document("住房租赁备案证明或承诺书", b"%PDF" + bytes(1024), 1)
     assert f.materials_done() and f.step == "review"
+
+
+@pytest.mark.parametrize("blur, accepted", [(0, True), (1.5, False), (3, False)])
+def test_pages_from_the_document_camera_are_judged_for_sharpness(blur, accepted):
+    from devices.camera.document import PageSettings, process_page
+    from devices.virtual import camera_twin
+    from kiosk import config
+    frame = camera_twin.document_scene_image(1)
+    if blur:
+        frame = cv2.GaussianBlur(frame, (0, 0), blur)
+    page = process_page(frame, PageSettings.from_config(config.defaults().document_capture))
+    assert page.found_outline
+    assert (page_problem(bytes(page.jpeg), page.found_outline) is None) is accepted
