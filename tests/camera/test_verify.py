@@ -217,3 +217,17 @@ def test_demo_actions_drive_the_virtual_face_camera(camera_ctx, fresh_twins):
     actions["Plug the face camera back in"]()
     actions["Face camera: a live person"]()
     assert device.plugged and isinstance(device.scene, ScriptedScene)
+
+
+def test_the_wired_verifier_uses_the_configured_threshold_and_attempts(tmp_path, platform, models):
+    """The face check's decision threshold and attempt limit come from the config, not from a
+    constant in the wiring ([face]; a wrong threshold accepts strangers or refuses the citizen)."""
+    ctx = make_ctx(tmp_path, platform, face={"threshold": 0.37, "max_attempts": 2})
+    try:
+        verifier = ctx.services.camera.verifier()
+        assert (verifier.threshold, verifier.max_attempts) == (0.37, 2)
+        assert ctx.services.camera.verifier() is verifier        # one per session ...
+        ctx.session.wipe()
+        assert ctx.services.camera.verifier() is not verifier    # ... forgotten at its end
+    finally:
+        ctx.shutdown()
