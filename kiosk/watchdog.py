@@ -100,6 +100,30 @@ def start_qt_watchdog(notifier: Notifier, parent: Any, interval_s: float | None 
     return timer
 
 
+def ready_on_first_paint(notifier: Notifier, widget: Any, then=None) -> Any:
+    """READY=1 as soon as `widget` has painted once, before anything else queued for that moment
+    (the shell imports its other screens and starts the devices right after its first paint:
+    the service manager should not wait for them). `then` runs after READY (the watchdog)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                # posted before the paint itself posts the shell's first_painted
+                QTimer.singleShot(0, self.announce)
+            return False
+
+        def announce(self) -> None:
+            notifier.ready()
+            if then is not None:
+                then()
+
+    probe = FirstPaint(widget)
+    widget.installEventFilter(probe)
+    return probe
+
+
 def _configured_interval() -> float | None:
     value = os.environ.get("KIOSK_WATCHDOG_S", "")
     try:

@@ -81,13 +81,12 @@ def run_app(args: argparse.Namespace) -> int:
         install_remote_handlers(shell)
     # the service manager hears "ready" when the home screen is painted, then the event loop's
     # own pings (a hung UI thread stops them; systemd restarts the kiosk)
-    from kiosk.watchdog import Notifier, start_qt_watchdog
+    from kiosk.watchdog import Notifier, ready_on_first_paint, start_qt_watchdog
     notifier = Notifier()
 
-    def announce_ready() -> None:
-        notifier.ready()
+    def start_watchdog() -> None:
         shell.watchdog_timer = start_qt_watchdog(notifier, shell)
-    shell.first_painted.connect(announce_ready)
+    ready_on_first_paint(notifier, shell, then=start_watchdog)
     shell.first_painted.connect(bring_up)
     logging.getLogger(__name__).info("kiosk %s started", cfg.kiosk.id)
     # the service manager stops the kiosk with SIGTERM: shut devices down cleanly. Python only

@@ -97,3 +97,28 @@ def test_pings_come_from_the_event_loop_and_stop_while_it_hangs(qapp, notify_soc
         stop.set()
         worker.join()
     timer.stop()
+
+
+def test_ready_comes_with_the_first_paint_before_what_the_paint_queued(qapp, qtbot, notify_socket):
+    """The shell imports its other screens and starts devices right after its first paint;
+    READY must not wait for them."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+    from kiosk.watchdog import ready_on_first_paint
+    path, sock = notify_socket
+    order = []
+
+    class Painted(QWidget):
+        def paintEvent(self, event):
+            super().paintEvent(event)
+            QTimer.singleShot(0, lambda: order.append("after paint"))
+
+    widget = Painted()
+    qtbot.addWidget(widget)
+    notifier = Notifier({"NOTIFY_SOCKET": path})
+    ready_on_first_paint(notifier, widget, then=lambda: order.append("ready"))
+    widget.resize(200, 100)
+    widget.show()
+    qtbot.waitUntil(lambda: len(order) >= 2, timeout=3000)
+    assert order[:2] == ["ready", "after paint"]
+    assert any("READY=1" in m.splitlines() for m in received(sock))
