@@ -108,6 +108,7 @@ class Appointment(Answer):
     code: str = Field(pattern=APPOINTMENT_CODE)
     category: str = Field(pattern=CATEGORY)
     category_name: str
+    category_name_en: str = optional()
     hall_id: str
     hall_name: str
     start: str = Field(json_schema_extra={"format": "date-time"})

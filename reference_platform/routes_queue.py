@@ -333,7 +333,9 @@ class Queue:
         hall_name = HALL["name"] if row["hall_id"] == HALL["hall_id"] else \
             DATA["other_halls"].get(row["hall_id"], row["hall_id"])
         out = {"code": row["code"], "category": row["category"],
-               "category_name": CATEGORIES[row["category"]]["name"], "hall_id": row["hall_id"],
+               "category_name": CATEGORIES[row["category"]]["name"],
+               "category_name_en": CATEGORIES[row["category"]]["name_en"],
+               "hall_id": row["hall_id"],
                "hall_name": hall_name, "start": iso(row["start"]), "end": iso(row["end"]),
                "status": row["status"]}
         if row["ticket_id"]:
@@ -468,8 +470,8 @@ class Queue:
                 raise HttpError(409, "already_booked")
             code = self._code()
             self.store.execute(
-                "INSERT INTO queue_appointments(code, owner, category, hall_id, start, end, status, "
-                "request_key) VALUES (?,?,?,?,?,?,'booked',?)",
+                "INSERT INTO queue_appointments(code, owner, category, hall_id, start, end, "
+                "status, request_key) VALUES (?,?,?,?,?,?,'booked',?)",
                 (code, owner, request.category, HALL["hall_id"], start,
                  start + HALL["booking"]["slot_min"] * 60, request.request_key))
             return self.appointment(self.find(code))

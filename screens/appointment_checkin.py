@@ -15,7 +15,7 @@ from kiosk import messages
 from kiosk.flows import queue_rules as rules
 from kiosk.flows.appointment_checkin import CheckIn
 from screens.base import Screen, register_screen
-from screens.queue_take import queue_system, receipt_printer
+from screens.queue_take import line_name, queue_system, receipt_printer
 from screens.tasks import run_in_background
 from screens.widgets import Banner, Card, Scroll, Spinner, button, clear_layout, label
 
@@ -152,7 +152,7 @@ class AppointmentCheckinScreen(Screen):
         self.heading.setText(self.tr("Your appointments"))
         if flow.cancelled is not None:
             self.banner.set("ok", self.tr("The appointment for %1 was cancelled.").replace(
-                "%1", flow.cancelled.category_name))
+                "%1", line_name(flow.cancelled)))
         elif not flow.listed:
             self.banner.set("info", self.tr("You have no appointment from today on. You can take "
                                             "a number instead."))
@@ -164,7 +164,7 @@ class AppointmentCheckinScreen(Screen):
         for entry in flow.listed:
             a = entry.appointment
             card = Card()
-            card.body.addWidget(label(a.category_name, "Heading"))
+            card.body.addWidget(label(line_name(a), "Heading"))
             card.body.addWidget(label(self.tr("%1, %2 to %3").replace("%1", self._day(a.start))
                                       .replace("%2", self._time(a.start))
                                       .replace("%3", self._time(a.end))))
@@ -174,12 +174,12 @@ class AppointmentCheckinScreen(Screen):
             if flow.can_cancel(entry):
                 cancel = button(self.tr("Cancel this appointment"), "",
                                 lambda c=a.code: self._cancel(c), "back")
-                cancel.setAccessibleName(self.tr("Cancel %1").replace("%1", a.category_name))
+                cancel.setAccessibleName(self.tr("Cancel %1").replace("%1", line_name(a)))
                 card.body.addWidget(cancel)
             if entry.state.allowed:
                 check_in = button(self.tr("Check in"), "primary",
                                   lambda c=a.code: self._check_in(c), "ticket")
-                check_in.setAccessibleName(a.category_name)
+                check_in.setAccessibleName(line_name(a))
                 card.body.addWidget(check_in)
             self.scroll.body.addWidget(card)
         self.scroll.body.addStretch(1)
@@ -189,7 +189,7 @@ class AppointmentCheckinScreen(Screen):
                          "ticket")
 
     def _show_checking_in(self) -> None:
-        self.heading.setText(self.flow.chosen.appointment.category_name)
+        self.heading.setText(line_name(self.flow.chosen.appointment))
         self.banner.set("info", self.tr("Checking you in…"))
 
     def _ticket_card(self) -> None:
@@ -199,7 +199,7 @@ class AppointmentCheckinScreen(Screen):
         number.setAlignment(Qt.AlignCenter)
         number.setStyleSheet("font-size: 72pt;")
         card.body.addWidget(number)
-        for fact in (appointment.category_name,
+        for fact in (line_name(appointment),
                      self.tr("Windows: %1").replace("%1", "、".join(ticket.windows)),
                      self.tr("People ahead of you: %1").replace("%1", str(ticket.ahead))):
             line = label(fact)
@@ -235,7 +235,7 @@ class AppointmentCheckinScreen(Screen):
 
     def _show_refused(self) -> None:
         flow = self.flow
-        self.heading.setText(flow.chosen.appointment.category_name if flow.chosen else
+        self.heading.setText(line_name(flow.chosen.appointment) if flow.chosen else
                              self.tr("Check in to an appointment"))
         text = messages.message(flow.code, fallback="queue_rejected")
         if flow.refusal.get("ticket_number"):

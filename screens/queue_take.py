@@ -42,8 +42,10 @@ def receipt_printer(ctx):
 
 
 def line_name(category) -> str:
-    return category.name_en if i18n.current_language() != "zh_CN" and category.name_en \
-        else category.name
+    """A line's name in the UI language (a queue Category, or an Appointment's line)."""
+    name = getattr(category, "name", None) or category.category_name
+    english = getattr(category, "name_en", None) or getattr(category, "category_name_en", "")
+    return english if i18n.current_language() != "zh_CN" and english else name
 
 
 @register_screen

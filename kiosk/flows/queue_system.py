@@ -1,5 +1,6 @@
 """The hall's queue system as the queue and appointment flows see it: typed answers and coded
-refusals over the kiosk's one platform client (sync.client.PlatformClient, docs/platform-api-queue.yaml).
+refusals over the kiosk's one platform client (sync.client.PlatformClient; the contract is
+docs/platform-api-queue.yaml).
 
 The queue system is the hall's, not the kiosk's: every number comes from it, and when it cannot
 be reached the code is `queue_unavailable` (the flows then issue nothing). A refusal the queue
@@ -132,12 +133,14 @@ class Appointment:
     end: dt.datetime
     status: str                     # booked / checked_in / cancelled
     ticket_number: str = ""
+    category_name_en: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Appointment":
         return cls(data["code"], data["category"], data["category_name"], data["hall_id"],
                    data["hall_name"], parse_time(data["start"]), parse_time(data["end"]),
-                   data["status"], data.get("ticket_number", ""))
+                   data["status"], data.get("ticket_number", ""),
+                   data.get("category_name_en", ""))
 
 
 @dataclass(frozen=True)
