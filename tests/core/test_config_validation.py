@@ -48,7 +48,19 @@ def test_above_the_maximum_is_refused_and_the_maximum_accepted(dotted, spec):
         config.validate(_nested(path, too_high))
     message = str(err.value)
     assert path[-1] in message and repr(too_high) in message and spec.allowed() in message
-    values = config.validate(_nested(path, spec.type(spec.max)))
+    # siblings at their minimum, so a rule across keys (e.g. an ID mask's head + tail) holds
+    raw = _nested(path, spec.type(spec.max))
+    table = raw
+    for part in path[:-1]:
+        table = table[part]
+    node_schema = SCHEMA
+    for part in path[:-1]:
+        node_schema = node_schema[part]
+    for key, sibling in node_schema.items():
+        if key != path[-1] and isinstance(sibling, Field) and sibling.min is not None \
+                and sibling.type in (int, float):
+            table[key] = sibling.type(sibling.min)
+    values = config.validate(raw)
     node = values
     for part in path:
         node = node[part]

@@ -3,6 +3,7 @@ hand-off between the device thread and the keypad (never a PIN the citizen did n
 from __future__ import annotations
 
 import threading
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -53,7 +54,7 @@ def test_no_pin_configured_disables_the_menu_outside_demo():
 
 def test_valid_pin_is_six_digits():
     assert valid_pin("012345") and PIN_LENGTH == 6
-    for bad in ("01234", "0123456", "01234a", "", "０１２３４５"):
+    for bad in ("01234", "0123456", "01234a", "01234X", "", "０１２３４５"):
         assert not valid_pin(bad), bad
     assert valid_pin("0123", length=4)
 
@@ -61,6 +62,7 @@ def test_valid_pin_is_six_digits():
 def test_handoff_waits_for_the_keypad_and_returns_its_digits():
     prompts = []
     entry = HandoffPinEntry(prompts.append, timeout_s=5)
+    assert not entry.pending                         # nobody asked yet
     got = []
     worker = threading.Thread(target=lambda: got.append(entry.request_pin(PinPrompt(tries_left=2))))
     worker.start()
@@ -80,8 +82,10 @@ def test_handoff_waits_for_the_keypad_and_returns_its_digits():
 
 
 def test_handoff_cancel_and_timeout_give_no_pin():
-    entry = HandoffPinEntry(lambda prompt: entry.cancel(), timeout_s=5)
+    entry = HandoffPinEntry(lambda prompt: entry.cancel(), timeout_s=60)
+    started = time.monotonic()
     assert entry.request_pin(PinPrompt()) is None
+    assert time.monotonic() - started < 30, "cancel did not end the wait"   # a hang guard
     silent = HandoffPinEntry(lambda prompt: None, timeout_s=0.05)
     assert silent.request_pin(PinPrompt()) is None and not silent.pending
     late = HandoffPinEntry(lambda prompt: None, timeout_s=0.05)
@@ -101,6 +105,8 @@ def test_once_pin_entry_offers_its_pin_once():
 
 
 def test_missing_pin_pad_says_so():
-    with pytest.raises(PinEntryUnavailable, match="pinpad"):
+    with pytest.raises(PinEntryUnavailable) as err:
         MissingPinPad().request_pin(PinPrompt())
+    assert err.value.detail.startswith("smartcard.pin_entry is 'pinpad'")
+    assert "no PIN pad driver" in err.value.detail
     MissingPinPad().cancel()

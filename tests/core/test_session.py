@@ -45,7 +45,7 @@ def test_wipe_runs_every_hook_once_and_a_new_session_starts_clean():
 
 def test_active_follows_identity_and_values():
     session = Session()
-    assert not session.active
+    assert not session.active and session.elderly_mode is False and session.identity is None
     session.put("queue_number", "A017")
     assert session.active and session.get("queue_number") == "A017"
     assert session.get("missing", "default") == "default"
