@@ -125,6 +125,7 @@ def start_headless(root: Path, config: Path, notified: Notified, version: str = 
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+@pytest.mark.timeout(600)   # bundle starts on a shared 2-core machine
 def test_headless_start_to_the_painted_home_screen(installed_root, provisioned, tmp_path):
     notified = Notified(tmp_path)
     started = time.monotonic()
@@ -174,6 +175,7 @@ def test_the_kiosk_update_in_the_root_runs_on_the_system_python(installed_root):
     assert f"current:   {VERSION}" in status.stdout
 
 
+@pytest.mark.timeout(600)   # bundle starts on a shared 2-core machine
 def test_an_update_to_a_broken_version_rolls_back_by_itself(installed_root, provisioned, tmp_path):
     """A version whose bundle lost a library (a bad build) beside the good one: the trial fails
     before READY and `current` goes back; a good version after it is kept."""
