@@ -14,11 +14,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.session import Identity
-from walkthrough.walker import step
+from walkthrough.walker import step, tr
 
 OLD = Identity("idcard", "王测试", "990102195007040014", {})        # born 1950: priority line
 PERSON = Identity("idcard", "林示例", "990101198805160026", {})
 CONTEXT = "QueueTakeScreen"
+CHECKIN = "AppointmentCheckinScreen"
+BOOKING = "AppointmentBookingScreen"
+QUEUE_DOWN = ("Numbers cannot be issued at this kiosk right now. Please get a number at the "
+              "service desk near the entrance.")
+CHECKIN_PASSED = ("The check-in time for this appointment has passed. Please take a number "
+                  "instead.")
 
 
 def _admin(w):
@@ -54,7 +60,8 @@ def _take(w, identity=None, **params):
     return _settled(w)
 
 
-@step(630, "queue-categories")
+@step(630, "queue-categories", expect=(tr(CONTEXT, "Choose what you have come for"),
+                                           tr(CONTEXT, "I have an appointment")))
 def categories(w) -> None:
     hall_day = _admin(w).call("/api/v1/admin/queue/clock", {"offset_s": 0})["now"][:10]
     _admin(w).call("/api/v1/admin/queue/clock", {"at": f"{hall_day}T10:00:00+08:00"})
@@ -63,7 +70,7 @@ def categories(w) -> None:
     assert any(c.waiting for c in flow.categories)
 
 
-@step(632, "queue-line-chosen")
+@step(632, "queue-line-chosen", expect=(tr(CONTEXT, "Priority line (绿色通道)"),))
 def chosen(w) -> None:
     screen = _screen(w)
     screen._choose("B")
@@ -71,7 +78,7 @@ def chosen(w) -> None:
     assert screen.flow.step == "confirm" and screen.flow.why_not() is None
 
 
-@step(634, "queue-ticket-printed")
+@step(634, "queue-ticket-printed", expect=(tr(CONTEXT, "Your number"),))
 def printed(w) -> None:
     screen = _screen(w)
     printer = w.ctx.services.printing.virtual_receipt_printer
@@ -90,19 +97,19 @@ def rating(w) -> None:
     assert w.shell.current().name == "evaluation"
 
 
-@step(638, "queue-priority-offered")
+@step(638, "queue-priority-offered", expect=(tr(CONTEXT, "Take a number"),))
 def priority(w) -> None:
     flow = _take(w, OLD, category="A")
     assert flow.step == "confirm" and flow.priority == "age"
 
 
-@step(640, "queue-id-card-needed")
+@step(640, "queue-id-card-needed", expect=(tr(CONTEXT, "Identify"),))
 def id_needed(w) -> None:
     flow = _take(w, None, category="C")
     assert flow.step == "confirm" and flow.needs_identity
 
 
-@step(642, "queue-paper-out-after-issue")
+@step(642, "queue-paper-out-after-issue", expect=(tr(CONTEXT, "The ticket was not printed"),))
 def paper_out(w) -> None:
     flow = _take(w, None, category="D")
     printer = w.ctx.services.printing.virtual_receipt_printer
@@ -115,7 +122,7 @@ def paper_out(w) -> None:
     assert flow.step == "print_failed" and flow.ticket is not None, flow.step
 
 
-@step(644, "queue-number-given-up")
+@step(644, "queue-number-given-up", expect=(tr(CONTEXT, "Number given up"),))
 def given_up(w) -> None:
     screen = _screen(w)
     ticket = screen.flow.ticket
@@ -128,7 +135,7 @@ def given_up(w) -> None:
     w.ctx.services.printing.receipts.printer.poll()
 
 
-@step(646, "queue-system-down")
+@step(646, "queue-system-down", expect=(tr("Messages", QUEUE_DOWN),))
 def down(w) -> None:
     _admin(w).call("/api/v1/admin/queue/system", {"down": True})
     try:
@@ -145,14 +152,15 @@ def _checkin(w, identity=None, **params):
     return _settled(w, "appointment_checkin")
 
 
-@step(650, "queue-checkin-todays-appointments")
+@step(650, "queue-checkin-todays-appointments",
+      expect=(tr(CHECKIN, "You can check in now."), tr(CHECKIN, "Check in")))
 def appointments(w) -> None:
     flow = _checkin(w, PERSON)
     states = sorted(e.state.state for e in flow.listed)
     assert states == ["open", "other_hall", "too_early", "too_late"], states
 
 
-@step(652, "queue-checkin-on-time")
+@step(652, "queue-checkin-on-time", expect=(tr(CHECKIN, "You are checked in"),))
 def on_time(w) -> None:
     screen = _screen(w, "appointment_checkin")
     due = next(e for e in screen.flow.listed if e.state.allowed)
@@ -176,13 +184,14 @@ def early(w) -> None:
     assert [e.state.state for e in flow.listed] == ["too_early"]
 
 
-@step(656, "queue-checkin-late-by-qr-code")
+@step(656, "queue-checkin-late-by-qr-code",
+      expect=(tr("Messages", CHECKIN_PASSED),))
 def late(w) -> None:
     flow = _checkin(w, None, code=_code(w, "late"))
     assert [e.state.state for e in flow.listed] == ["too_late"]
 
 
-@step(658, "queue-booking-slots")
+@step(658, "queue-booking-slots", expect=(tr(BOOKING, "Choose a time."),))
 def booking_slots(w) -> None:
     w.nav.end_session()
     w.ctx.session.identity = PERSON
@@ -197,7 +206,7 @@ def booking_slots(w) -> None:
     assert flow.step == "slots" and flow.slots
 
 
-@step(659, "queue-booking-booked")
+@step(659, "queue-booking-booked", expect=(tr(BOOKING, "Your appointment is booked"),))
 def booking_booked(w) -> None:
     screen = _screen(w, "appointment_booking")
     screen._slot(screen.flow.slots[1].start)
