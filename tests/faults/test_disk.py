@@ -1,7 +1,8 @@
 """The disk filling up while citizens submit: the kiosk's data directory on a real 16 MiB tmpfs,
-filled by another file until less than [sync] min_free_mb is left. What was queued before stays
-and is delivered; what comes while the disk is full is refused honestly (nothing promised); when
-space comes back the kiosk accepts again by itself."""
+filled to the last byte by another file, so SQLite meets ENOSPC for real (the [sync] min_free_mb
+guard, checked at most once a second while space looked plentiful, may not have seen it coming).
+What was queued before stays and is delivered; what comes while the disk is full is refused
+honestly (nothing promised); when space comes back the kiosk accepts again by itself."""
 from __future__ import annotations
 
 import collections
@@ -34,17 +35,24 @@ def tiny_fs(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def fill(mount, leave_bytes: int):
-    """Another file takes the disk until only leave_bytes are free."""
-    import shutil
-    free = shutil.disk_usage(mount).free
+def fill(mount):
+    """Another file takes every byte left on the disk (until ENOSPC)."""
+    import errno
     filler = mount / "filler.bin"
-    with open(filler, "wb") as out:
-        chunk = b"\0" * (256 * 1024)
-        left = free - leave_bytes
-        while left > 0:
-            out.write(chunk[:left])
-            left -= len(chunk)
+    chunk = b"\0" * (64 * 1024)
+    with open(filler, "wb", buffering=0) as out:
+        try:
+            while True:
+                out.write(chunk)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC, exc
+    with open(filler, "ab", buffering=0) as out:      # and the last partial page
+        for size in (4096, 512, 1):
+            try:
+                while True:
+                    out.write(b"\0" * size)
+            except OSError:
+                continue
     return filler
 
 
@@ -60,8 +68,8 @@ def rate_on_screen(shell, qtbot) -> str:
 def test_disk_full_during_submissions(row, tmp_path, tiny_fs, make_ctx, show_shell, qtbot):
     from kiosk import messages
     from sync.outbox import OutboxError
-    r = row("disk full during submissions (data directory on a 16 MiB tmpfs filled by another "
-            f"file below min_free_mb = {MIN_FREE_MB})")
+    r = row("disk full during submissions (data directory on a 16 MiB tmpfs filled to the last "
+            "byte by another file)")
     platform = stands.Platform(tmp_path / "platform.sqlite3", stands.TestPKI(tmp_path / "pki"))
     kiosk = stands.SyncKiosk(stands.kiosk_config(tiny_fs / "data", platform,
                                                  sync={"min_free_mb": MIN_FREE_MB}), platform)
@@ -73,7 +81,7 @@ def test_disk_full_during_submissions(row, tmp_path, tiny_fs, make_ctx, show_she
         platform.stop()                              # offline too: the records must wait on disk
         for n in range(5):
             kiosk.submit(n)
-        filler = fill(tiny_fs, (MIN_FREE_MB - 1) * 1024 * 1024)
+        filler = fill(tiny_fs)
         said = rate_on_screen(shell, qtbot)
         r.saw(said)
         assert said == messages.message("rating_not_saved")   # nothing promised
