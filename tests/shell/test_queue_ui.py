@@ -211,3 +211,18 @@ def test_where_am_i_in_the_queue_by_the_tickets_code(shell, platform, printer, q
     tap(qtbot, screen, tr_place("Refresh"))
     touch.reads(qtbot, screen, tr_place("Your number has been called: please go to window "
                                         "%1.").replace("%1", "B1"))
+
+
+def test_walking_away_from_an_unprinted_number_cancels_it(shell, platform_ctx, printer, qtbot):
+    printer.fail = 1
+    shell.go("queue_take", category="E")
+    screen = shell.current()
+    tap(qtbot, screen, tr("Take a number"))
+    touch.reads(qtbot, screen, tr("The ticket was not printed"))
+    ticket = screen.flow.ticket
+    shell.end_session()                    # the citizen left; the idle timeout does the same
+    client = platform_ctx.platform.client
+
+    def status() -> str:
+        return client.send("GET", f"/api/v1/queue/tickets/{ticket.ticket_id}").json()["status"]
+    qtbot.waitUntil(lambda: status() == "cancelled", timeout=5000)
