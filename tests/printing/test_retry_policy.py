@@ -141,3 +141,21 @@ def test_the_audit_goes_to_the_preferred_sink_and_falls_back_to_the_journal(jour
     assert kept[0]["payload"]["document_id"] == "DOC-1" and kept[1]["payload"]["code"] == "paper_jam"
     assert kept[1]["payload"]["time"]
     assert AuditRecord("D", "x", 1, "completed", "K", "receipt").payload()["time"]
+
+
+def test_the_journal_makes_its_folder_keeps_chinese_readable_and_stamps_utc(tmp_path, caplog):
+    journal = Journal(tmp_path / "var" / "printing" / "journal.jsonl")    # no folder yet
+    trail = AuditTrail(journal, preferred=lambda: _Refusing())
+    trail.alert("document_rejected", {"title": "营业执照"})
+    trail.record(AuditRecord("DOC-1", "ab" * 32, 1, "completed", "K", "certificate"))
+    raw = journal.path.read_text(encoding="utf-8")
+    assert "营业执照" in raw                          # staff read the journal as is
+    alert, record = journal.read()
+    assert alert["payload"]["time"].endswith("+00:00")
+    assert record["payload"]["time"].endswith("+00:00")
+    assert "outbox refused a staff-alert record (disk full); keeping it in the journal" in caplog.text
+
+
+class _Refusing:
+    def enqueue(self, kind, payload):
+        raise OSError("disk full")
