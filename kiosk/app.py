@@ -9,6 +9,8 @@ import logging
 from kiosk.config import Config
 from kiosk.context import AppContext, wire_all
 from kiosk.deployment_checks import check_production_settings
+from kiosk.hardening import forbid_core_dumps
+from kiosk.logging_setup import watch_session
 from kiosk.embedded import embedded_platform
 from kiosk.session import Session
 
@@ -37,7 +39,9 @@ def start_platform(ctx: AppContext) -> None:
 def build_context(cfg: Config, demo: bool, bridge=None, start: bool = True) -> AppContext:
     """The context; with start=False the caller runs start_services() itself (after first paint)."""
     check_demo_only_settings(cfg, demo)
+    forbid_core_dumps()                  # nothing of a citizen leaves in a core file
     ctx = AppContext(config=cfg, session=Session(), bridge=bridge, demo=demo)
+    watch_session(ctx.session)           # the citizen's name and number never reach a log
     if start:
         start_services(ctx)
     return ctx

@@ -101,6 +101,11 @@ def defaults() -> Config:
 def validate(raw: Mapping[str, Any], source: str = "config") -> dict[str, Any]:
     errors: list[str] = []
     values = _validate_table(raw, SCHEMA, [], errors)
+    privacy = values["privacy"]
+    if privacy["id_keep_head"] + privacy["id_keep_tail"] > MAX_ID_SHOWN:
+        errors.append(f"[privacy] id_keep_head + id_keep_tail = "
+                      f"{privacy['id_keep_head'] + privacy['id_keep_tail']}: an ID mask may show "
+                      f"at most {MAX_ID_SHOWN} digits")
     if errors:
         raise ConfigError(f"{source}: " + ("\n  " if len(errors) > 1 else "") + "\n  ".join(errors))
     return values
@@ -207,9 +212,23 @@ def set_value(path: str | os.PathLike, dotted_key: str, value: Any) -> None:
     os.replace(tmp, path)
 
 
+MAX_ID_SHOWN = 10        # digits of an ID number a mask may show in all (GB/T 35273: 6 + 4)
+MIN_ID_HIDDEN = 8        # and it always hides at least this many
+
+
 def mask_id(number: str, privacy: Mapping[str, Any]) -> str:
-    """Mask an ID number for screens and paper as configured (e.g. first 6 + last 4)."""
+    """Mask an ID number for screens and paper as configured (e.g. first 6 + last 4).
+
+    Whatever the configuration says, at most MAX_ID_SHOWN characters are shown and at least
+    MIN_ID_HIDDEN hidden (a 17-digit head + tail would print the whole number): the larger of
+    head and tail gives way first."""
     head, tail = privacy["id_keep_head"], privacy["id_keep_tail"]
-    if len(number) <= head + tail:
+    shown = max(0, min(head + tail, MAX_ID_SHOWN, len(number) - MIN_ID_HIDDEN))
+    while head + tail > shown:
+        if head >= tail:
+            head -= 1
+        else:
+            tail -= 1
+    if len(number) <= head + tail or shown == 0:
         return privacy["mask_char"] * len(number)
     return number[:head] + privacy["mask_char"] * (len(number) - head - tail) + number[len(number) - tail:]

@@ -180,6 +180,7 @@ class Heartbeat(Strict):
     outbox: OutboxState = optional()
     disk: DiskState = optional()
     last_errors: list[ErrorReport] = optional()
+    time_nonce: str = optional(description="a fresh value the answer's signed_time repeats")
     security_alerts: list[ErrorReport] = optional(
         description="the recent alerts whose code starts with security_ (a platform certificate "
                     "that did not verify, staff PIN lock-outs), also in last_errors")
@@ -194,6 +195,9 @@ class HeartbeatAnswer(Answer):
     interval_s: int = optional()
     server_time: float = optional()
     commands: list[CommandEnvelope] = optional()
+    signed_time: CommandEnvelope = optional(
+        description="payload {kiosk_id, nonce, server_time} signed with the command key, "
+                    "when the heartbeat sent time_nonce")
 
 
 class CommandAck(Strict):

@@ -291,9 +291,18 @@ def register(router, store: Store) -> None:
         if fault and fault["mode"] == "slow":
             time.sleep(fault["delay_s"])
         _reset_after_apply(fault)
-        return {"interval_s": int(_setting(store, "interval_s", str(DEFAULT_INTERVAL_S))),
-                "server_time": now,
-                "commands": [{"payload": r["payload"], "signature": r["signature"]} for r in rows]}
+        answer = {"interval_s": int(_setting(store, "interval_s", str(DEFAULT_INTERVAL_S))),
+                  "server_time": now,
+                  "commands": [{"payload": r["payload"], "signature": r["signature"]}
+                               for r in rows]}
+        nonce = body.get("time_nonce")
+        if isinstance(nonce, str) and 0 < len(nonce) <= 100:
+            # the kiosk judges command expiry by this, never by the unsigned Date header
+            signed = json.dumps({"kiosk_id": kiosk_id, "nonce": nonce, "server_time": now},
+                                sort_keys=True, separators=(",", ":"))
+            answer["signed_time"] = {"payload": signed, "signature": base64.b64encode(
+                signing_key.sign(signed.encode("utf-8"))).decode("ascii")}
+        return answer
 
     @router.post("/api/v1/commands/ack", tags=["sync"], operation_id="ackCommands",
                  summary="Acknowledge executed (or refused) commands with their results",

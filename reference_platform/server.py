@@ -222,24 +222,25 @@ class PlatformServer:
     def kiosk_headers(self, kiosk_id: str = "KIOSK-TEST-0001") -> dict[str, str]:
         """The Authorization header of a kiosk enrolled now (with a fresh single-use token),
         for tests and demo tools that call the platform without the kiosk's client."""
-        import requests
         if kiosk_id not in self._kiosks:
             token = self.admin.enrollment_token()
-            answer = requests.post(self.url + "/api/v1/kiosks/provision", timeout=10,
-                                   json={"kiosk_id": kiosk_id, "enrollment_token": token},
-                                   **self.admin.options_without_timeout)
+            answer = self.admin.post("/api/v1/kiosks/provision", {
+                "kiosk_id": kiosk_id, "enrollment_token": token}, {})
             answer.raise_for_status()
             self._kiosks[kiosk_id] = {"Authorization": "Bearer " + answer.json()["credential"]}
         return dict(self._kiosks[kiosk_id])
 
+    def kiosk_credential(self, kiosk_id: str = "KIOSK-TEST-0001"):
+        """kiosk_headers() as a credential for sync.client.PlatformClient(credential=...)."""
+        headers = self.kiosk_headers(kiosk_id)
+        return type("TestCredential", (), {"auth_header": lambda _self: dict(headers)})()
+
     def citizen_headers(self, id_number: str, factors: tuple[str, ...] = ("idcard",),
                         kiosk_id: str = "KIOSK-TEST-0001") -> dict[str, str]:
         """kiosk_headers() plus a citizen session for id_number (personal-data endpoints)."""
-        import requests
         headers = self.kiosk_headers(kiosk_id)
-        answer = requests.post(self.url + "/api/v1/citizen-sessions", headers=headers, timeout=10,
-                               json={"id_number": id_number, "factors": list(factors)},
-                               **self.admin.options_without_timeout)
+        answer = self.admin.post("/api/v1/citizen-sessions",
+                                 {"id_number": id_number, "factors": list(factors)}, headers)
         answer.raise_for_status()
         return {**headers, "X-Citizen-Session": answer.json()["session"]}
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLayout, QSizePolicy, 
 
 from kiosk import i18n, status
 from kiosk.context import AppContext
+from kiosk.residue import clear_widgets, personal_strings
 from kiosk.restart_policy import EXIT_RESTART, RestartPolicy, RestartSettings
 from screens import theme
 from screens.base import SCREENS, Screen
@@ -190,6 +191,8 @@ class Shell(QWidget):
     def end_session(self) -> None:
         """Wipe the citizen's data and return to a fresh home screen in the default settings."""
         self.idle_warning.dismiss()
+        # the widgets' own copies of what they showed (hidden labels keep their text)
+        clear_widgets(self, personal_strings(self.ctx.session, self.ctx.config.privacy))
         self.ctx.session.wipe()
         clipboard = QApplication.clipboard()
         if clipboard is not None:

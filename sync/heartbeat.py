@@ -100,8 +100,12 @@ class BeatResult:
 class Heartbeat:
     def __init__(self, client: PlatformClient, state: KioskState, commands: RemoteCommands | None, *,
                  interval_s: float = 60.0,
-                 on_contact: Callable[[bool, str | None], None] | None = None):
+                 on_contact: Callable[[bool, str | None], None] | None = None,
+                 signed_clock: Any = None):
+        """signed_clock: a sync.clock.SignedClock; each beat sends its nonce and hands it the
+        answer's signed_time before any command is judged."""
         self.client = client
+        self.signed_clock = signed_clock
         self.state = state
         self.commands = commands
         self.interval_s = float(interval_s)
@@ -112,12 +116,18 @@ class Heartbeat:
         self.last: BeatResult | None = None
 
     def beat(self) -> BeatResult:
+        body = self.state.snapshot()
+        if self.signed_clock is not None:
+            body["time_nonce"] = self.signed_clock.nonce()
+        sent = time.time()
         try:
-            status, answer = self.client.post_json(HEARTBEAT_PATH, self.state.snapshot())
+            status, answer = self.client.post_json(HEARTBEAT_PATH, body)
         except PlatformClientError as exc:
             return self._failed(exc.code)
         if status != 200 or not isinstance(answer, dict):
             return self._failed(BAD_RESPONSE)
+        if self.signed_clock is not None:
+            self.signed_clock.observe(answer.get("signed_time"), sent, time.time())
         envelopes = answer.get("commands") or []
         interval = answer.get("interval_s")
         if isinstance(interval, (int, float)) and not isinstance(interval, bool):

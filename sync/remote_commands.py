@@ -3,8 +3,10 @@
 Commands arrive only in heartbeat answers (the kiosk opens no port). Each is an envelope
 {"payload": canonical JSON text, "signature": base64 Ed25519 over that text}; the payload holds
 id, kiosk_id, name, args, issued_at, expires_at. A command runs only when the signature verifies
-with the platform key from provisioning, it is addressed to this kiosk, it has not expired (judged
-on the platform's clock, corrected for skew) and its id was never seen before. The id is written
+with the platform key from provisioning, it is addressed to this kiosk, its lifetime is at most
+MAX_LIFETIME_S, it was not issued in the future and has not expired, all judged on the platform's
+signed time (sync.clock.SignedClock, never the unsigned Date header), while that clock is trusted,
+and its id was never seen before. The id is written
 to disk before the handler runs, so a crash mid-command can never run it twice: it is acknowledged
 as interrupted instead.
 
@@ -29,6 +31,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 log = logging.getLogger(__name__)
 
+MAX_LIFETIME_S = 15 * 60      # a signed command is good for at most this long after issued_at
+FUTURE_SLACK_S = 60           # issued_at may be this far ahead of the platform's signed time
 KNOWN_COMMANDS = ("restart_app", "reload_config", "maintenance", "screenshot", "upload_logs",
                   "flush_outbox")
 
@@ -51,10 +55,15 @@ Handler = Callable[[dict], Any]
 class RemoteCommands:
     def __init__(self, db_path: str | Path, kiosk_id: str, platform_key: Ed25519PublicKey, *,
                  now: Callable[[], float] = time.time,
-                 alert: Callable[[str, str, dict], None] | None = None):
+                 alert: Callable[[str, str, dict], None] | None = None,
+                 clock_trusted: Callable[[], bool] = lambda: True):
+        """now: the platform's signed time (sync.clock.SignedClock.now), never the Date header;
+        clock_trusted: False while no signed time arrived or the local clock is badly off, and
+        then no command runs (nor is recorded: the platform keeps sending it until it expires)."""
         self.kiosk_id = kiosk_id
         self._key = platform_key
         self._now = now
+        self._clock_trusted = clock_trusted
         self._alert = alert if alert is not None else (lambda code, message, details: None)
         self._handlers: dict[str, Handler] = {}
         self._lock = threading.Lock()
@@ -119,10 +128,24 @@ class RemoteCommands:
                 # the platform did not get our ack: send the stored result again, never re-run
                 self._conn.execute("UPDATE commands SET acked=0 WHERE id=?", (command["id"],))
                 return
-            expired = float(command["expires_at"]) <= self._now()
+            now = self._now()
+            issued = command.get("issued_at")
+            expires = float(command["expires_at"])
             handler = self._handlers.get(command["name"])
             refusal = None
-            if expired:
+            if not self._clock_trusted():
+                # not recorded nor acknowledged: the platform sends it again with the next
+                # answer, and it runs then if the clock is trusted and it is still valid
+                log.warning("remote command %s held: the kiosk clock is not trusted",
+                            command["name"])
+                return
+            if not isinstance(issued, (int, float)) or isinstance(issued, bool):
+                refusal = {"error": "no_issued_at"}
+            elif expires - issued > MAX_LIFETIME_S:
+                refusal = {"error": "lifetime_too_long", "max_s": MAX_LIFETIME_S}
+            elif issued > now + FUTURE_SLACK_S:
+                refusal = {"error": "issued_in_the_future"}
+            elif expires <= now:
                 refusal = {"error": "expired"}
             elif handler is None:
                 refusal = {"error": "not_supported", "supported": self.handlers()}

@@ -21,7 +21,7 @@ from kiosk import __version__
 from kiosk.area_state import StatePart, english
 from kiosk.update_notice import STATE_FILE, rollback_notice
 from kiosk.wiring.platform import PlatformLink, platform_link
-from sync.clock import ClockSkew
+from sync.clock import ClockSkew, SignedClock
 from sync.credential import Credential
 from sync.delivery import DeliveryWorker, FlushResult, RetryPolicy, SyncStatus
 from sync.heartbeat import ErrorLog, Heartbeat, KioskState
@@ -131,14 +131,17 @@ def build_area(cfg, link: PlatformLink, *,
     service.tls_failing = lambda: link.client.tls_failing
     if credential is None:
         return service
+    # commands are judged by the platform's signed time, never by the unsigned Date header
+    signed_clock = SignedClock(credential.kiosk_id, credential.public_key(), alert=on_alert)
     commands = RemoteCommands(cfg.data_path(sync_cfg.commands_db), credential.kiosk_id,
-                              credential.public_key(), now=skew.platform_now, alert=on_alert)
+                              credential.public_key(), now=signed_clock.now, alert=on_alert,
+                              clock_trusted=lambda: signed_clock.trusted)
     commands.register("flush_outbox", lambda args: _flush_result(worker.flush(30.0)))
     state = KioskState(kiosk_id=credential.kiosk_id, app_version=__version__,
                        started_at=started_at or time.time(), data_dir=cfg.data_path(),
                        outbox_stats=outbox.stats, last_errors=errors.recent)
     heartbeat = Heartbeat(client, state, commands, interval_s=sync_cfg.heartbeat_s,
-                          on_contact=worker.note_contact)
+                          on_contact=worker.note_contact, signed_clock=signed_clock)
     service.heartbeat, service.commands, service.kiosk_state = heartbeat, commands, state
     return service
 

@@ -15,7 +15,7 @@ from .conftest import free_port
 
 
 def test_first_refresh_then_304(platform, cfg, client_for):
-    cache = open_cache(cfg, client_for(platform.url))
+    cache = open_cache(cfg, client_for(platform.url, credential=platform.kiosk_credential()))
     assert cache.offline and cache.fetched_at is None and len(cache.catalog) == 0
 
     first = cache.refresh()
@@ -33,7 +33,7 @@ def test_first_refresh_then_304(platform, cfg, client_for):
 
 
 def test_changed_catalog_is_picked_up(platform, cfg, client_for):
-    cache = open_cache(cfg, client_for(platform.url))
+    cache = open_cache(cfg, client_for(platform.url, credential=platform.kiosk_credential()))
     cache.refresh()
     old_etag = cache.etag
     payload = demo_data.payload()
@@ -48,7 +48,8 @@ def test_changed_catalog_is_picked_up(platform, cfg, client_for):
 
 def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
     server = PlatformServer(tmp_path / "platform.sqlite3").start()
-    client = PlatformClient(client_settings(cfg, server.url, demo=True))
+    client = PlatformClient(client_settings(cfg, server.url, demo=True),
+                            credential=server.kiosk_credential())
     cache = open_cache(cfg, client)
     cache.refresh()
     fetched = cache.fetched_at
@@ -64,7 +65,8 @@ def test_platform_down_uses_the_cache_and_says_offline(tmp_path, cfg):
     assert len(cache.catalog) == items and cache.fetched_at == fetched   # guides as of then
 
     # the kiosk restarts while the platform is still down: the cache on disk carries it
-    restarted = open_cache(cfg, PlatformClient(client_settings(cfg, server.url, demo=True)))
+    restarted = open_cache(cfg, PlatformClient(client_settings(cfg, server.url, demo=True),
+                                               credential=server.kiosk_credential()))
     assert len(restarted.catalog) == items and restarted.fetched_at == fetched
     restarted.refresh()
     assert restarted.last_status == "offline"
@@ -90,13 +92,13 @@ def test_first_start_offline_is_an_empty_catalog_not_a_crash(cfg):
 def test_a_damaged_cache_file_is_set_aside(platform, cfg, client_for):
     path = cfg.data_path("catalog-cache.json")
     path.write_text('{"format": 1, "etag": "x", "catalog": {"items": [{"name": ', encoding="utf-8")
-    cache = open_cache(cfg, client_for(platform.url))
+    cache = open_cache(cfg, client_for(platform.url, credential=platform.kiosk_credential()))
     assert len(cache.catalog) == 0 and path.with_suffix(".corrupt").exists()
     assert len(cache.refresh()) >= 300 and cache.last_status == "updated" and path.exists()
 
 
 def test_a_bad_catalog_from_the_platform_keeps_the_cached_one(platform, cfg, client_for):
-    cache = open_cache(cfg, client_for(platform.url))
+    cache = open_cache(cfg, client_for(platform.url, credential=platform.kiosk_credential()))
     cache.refresh()
     good = cache.catalog
     payload = demo_data.payload()
@@ -109,11 +111,11 @@ def test_a_bad_catalog_from_the_platform_keeps_the_cached_one(platform, cfg, cli
 
 def test_a_restart_revalidates_with_the_stored_etag_instead_of_downloading(platform, cfg,
                                                                            client_for):
-    first = open_cache(cfg, client_for(platform.url))
+    first = open_cache(cfg, client_for(platform.url, credential=platform.kiosk_credential()))
     first.refresh()
     etag = first.etag
     assert etag
-    restarted = open_cache(cfg, client_for(platform.url))          # a new start, same disk
+    restarted = open_cache(cfg, client_for(platform.url, credential=platform.kiosk_credential()))          # a new start, same disk
     assert restarted.etag == etag and restarted.state().revision == etag
     assert len(restarted.catalog) == len(first.catalog) and restarted.offline
     restarted.refresh()

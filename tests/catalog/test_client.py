@@ -16,7 +16,7 @@ from .conftest import free_port, kiosk_config
 
 
 def test_json_calls_against_the_platform(platform, client_for):
-    client = client_for(platform.url)
+    client = client_for(platform.url, credential=platform.kiosk_credential())
     status, data, etag = client.get_json("/api/v1/catalog")
     assert status == 200 and etag == f'"{data["revision"]}"'
     assert client.get_json("/api/v1/catalog", etag=etag) == (304, None, etag)
@@ -25,7 +25,7 @@ def test_json_calls_against_the_platform(platform, client_for):
 
 
 def test_4xx_is_a_platform_error_with_a_stable_code(platform, client_for):
-    client = client_for(platform.url)
+    client = client_for(platform.url, credential=platform.kiosk_credential())
     with pytest.raises(PlatformError) as err:
         client.get_json("/api/v1/catalog/items/NOPE")
     assert err.value.code == "platform_not_found" and err.value.status == 404

@@ -151,7 +151,8 @@ def enrollment_token(platform) -> str:
 def trust_root(platform, tmp_path) -> Path:
     with requests.Session() as plain:
         plain.trust_env = False
-        pem = plain.get(platform.url + "/api/v1/documents/trust-root", timeout=10).content
+        pem = plain.get(platform.url + "/api/v1/documents/trust-root", timeout=10,
+                        headers=platform.kiosk_headers("KIOSK-TRUST-SETUP")).content
     path = tmp_path / "document-trust.pem"
     path.write_bytes(pem)
     return path
@@ -216,7 +217,9 @@ def test_every_platform_call_goes_through_the_one_client(platform, front, pki, h
     assert cache.last_status in ("updated", "unchanged") and not cache.offline
     assert len(cache.catalog) > 10
 
-    # documents: the list, then each kind the kiosk prints (rendered with its seal, signed PDF)
+    # documents: the list, then each kind the kiosk prints (rendered with its seal, signed PDF),
+    # for the citizen identified at the kiosk (the platform asks for a citizen session)
+    ctx.session.identity = Identity("idcard", PERSON["name"], PERSON["id_number"])
     certificates = ctx.services.printing.certificates
     documents = certificates.source.list_for(PERSON["id_number"], PERSON["name"])
     assert documents
@@ -230,7 +233,6 @@ def test_every_platform_call_goes_through_the_one_client(platform, front, pki, h
         assert prepared.pdf.startswith(b"%PDF") and prepared.pages >= 1
 
     # reference photo for the face check (no decoded card photo in this session)
-    ctx.session.identity = Identity("idcard", PERSON["name"], PERSON["id_number"])
     assert ctx.services.camera.reference_photo()[:2] == b"\xff\xd8"    # a JPEG
 
     # records and heartbeat
@@ -248,7 +250,8 @@ def test_every_platform_call_goes_through_the_one_client(platform, front, pki, h
     assert beat.ok and beat.commands == 1 and beat.acked == 1
 
     seen = front.paths()
-    for path in ("/api/v1/catalog", "/api/v1/documents/query", "/api/v1/persons/photo",
+    for path in ("/api/v1/catalog", "/api/v1/citizen-sessions", "/api/v1/documents/query",
+                 "/api/v1/persons/photo",
                  "/api/v1/records", "/api/v1/heartbeat", "/api/v1/commands/ack"):
         assert path in seen, (path, sorted(seen))
     assert any(p.startswith("/api/v1/seals/") for p in seen)
