@@ -164,8 +164,11 @@ def _test_receipt(layout: str, cfg) -> callable:
     from printing import receipts
     now = datetime.now()
     if layout == "queue-ticket":
-        return lambda w, hall, k: receipts.queue_ticket(hall, "T001", "测试业务（打印测试）", 0, k,
-                                                        width=w, when=now)
+        # the ticket "take a number" prints (printing.ticket), with a specimen number
+        from printing.ticket import TicketPrint, queue_ticket
+        specimen = TicketPrint("T001", "测试业务（打印测试）", ("T1", "T2"), 0, 0, now,
+                               "https://queue.shifan.example/t/test", "12345")
+        return lambda w, hall, k: queue_ticket(specimen, hall, k, width=w)
     if layout == "submission":
         return lambda w, hall, k: receipts.submission_receipt(
             hall, "TEST-0001", "打印测试事项", "测**", ["测试材料一", "测试材料二"], "即办",
