@@ -151,7 +151,9 @@ class TakeNumber:
         """Worker: the queue system issues the number (asked again once with the same key when the
         answer was lost), then it is printed."""
         identity = self.session.identity
-        id_number = identity.id_number if identity is not None else None
+        # the ID number goes to the queue system only where the line or the priority needs it
+        needed = self.chosen.id_required or self.chosen.daily_limit > 0 or self.priority == "age"
+        id_number = identity.id_number if identity is not None and needed else None
         ticket = None
         for attempt in (1, 2):
             try:

@@ -174,6 +174,18 @@ def test_a_line_that_needs_identification_is_not_issued_anonymously():
     assert queue.calls[-1][3] == "990101198805160026"
 
 
+def test_the_id_number_goes_only_where_the_line_or_the_priority_needs_it():
+    queue = Queue()
+    anonymous_line = opened(queue, identity=person(dt.date(1988, 5, 16)), category="B")
+    anonymous_line.take()
+    anonymous_line.issue()
+    old = opened(queue, identity=person(dt.date(1950, 1, 1)), category="B")
+    old.take()
+    old.issue()
+    assert [(c[2], c[3], c[4]) for c in queue.calls] == [
+        ("B", None, "none"), ("B", "990101198805160026", "age")]
+
+
 def test_the_daily_limit_refusal_is_said_as_such():
     queue = Queue()
     flow = opened(queue, identity=person(dt.date(1988, 5, 16)), category="C")
