@@ -230,6 +230,13 @@ class PlatformServer:
             self._kiosks[kiosk_id] = {"Authorization": "Bearer " + answer.json()["credential"]}
         return dict(self._kiosks[kiosk_id])
 
+    @property
+    def signing_public_key(self) -> str:
+        """The command-signing public key (base64), as a province hands it to installers out
+        of band for `kiosk provision --expect-key`."""
+        from reference_platform.routes_sync import _signing_key, public_key_b64
+        return public_key_b64(_signing_key(self.store))
+
     def kiosk_credential(self, kiosk_id: str = "KIOSK-TEST-0001"):
         """kiosk_headers() as a credential for sync.client.PlatformClient(credential=...)."""
         headers = self.kiosk_headers(kiosk_id)

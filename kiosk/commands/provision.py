@@ -1,7 +1,9 @@
 """`kiosk provision --token TOKEN`: enroll this kiosk with the platform, once, at install.
 
-Stores the kiosk credential and the platform's command-signing public key in
-[sync] credential_file (0600) and creates the outbox encryption key ([sync] key_file, 0600). Exit 0 done, 1 refused by the platform, 2 usage or config problem,
+The platform's command-signing public key is pinned: outside --demo --expect-key (the key the
+province hands over out of band) is required and a platform presenting another key is refused.
+Plain http is refused outside --demo ([platform] url must be https). Stores the kiosk credential
+and the pinned key in [sync] credential_file (0600) and creates the outbox encryption key ([sync] key_file, 0600). Exit 0 done, 1 refused by the platform, 2 usage or config problem,
 3 platform unreachable.
 """
 from __future__ import annotations
@@ -18,7 +20,9 @@ def register(groups) -> None:
     parser.add_argument("--kiosk-id", help="kiosk identifier (default: [kiosk] id)")
     parser.add_argument("--url", help="platform URL (default: [platform] url)")
     parser.add_argument("--expect-key", metavar="BASE64",
-                        help="refuse unless the platform's public key is this one (pinning)")
+                        help="the platform's command-signing public key, as the province gave "
+                             "it out of band: provisioning is refused unless the platform "
+                             "presents this key (required outside --demo)")
     parser.add_argument("--force", action="store_true", help="replace an existing credential")
     parser.set_defaults(func=_provision)
 
@@ -32,6 +36,12 @@ def _provision(args: argparse.Namespace) -> int:
     if url == "embedded":
         print("kiosk provision: give --url (the embedded platform provisions the demo by itself)",
               file=sys.stderr)
+        return 2
+    if not args.demo and not args.expect_key:
+        # taking the key on trust would let whoever answers first (a proxy, a look-alike
+        # platform) sign every remote command this kiosk ever runs
+        print("kiosk provision: give --expect-key BASE64, the platform's command-signing key "
+              "from the province (not taken on trust outside --demo)", file=sys.stderr)
         return 2
     path = cfg.data_path(cfg.sync.credential_file)
     if path.exists() and not args.force:

@@ -45,11 +45,14 @@ def run_kiosk(*args, timeout=30):
 
 def provision(config_path, url, admin):
     token = admin.call("/api/v1/admin/enrollment")["enrollment_token"]
-    done = run_kiosk("-m", "kiosk", "--config", str(config_path), "provision", "--token", token)
+    # http on loopback: the demo's rules (a real kiosk is refused http and must pin the key)
+    done = run_kiosk("-m", "kiosk", "--demo", "--config", str(config_path), "provision",
+                     "--token", token)
     assert done.returncode == 0, done.stderr
     for name in ("credential.json", "outbox.key"):      # both made at install, both private
         assert oct((config_path.parent / "data" / name).stat().st_mode & 0o777) == "0o600"
-    again = run_kiosk("-m", "kiosk", "--config", str(config_path), "provision", "--token", token)
+    again = run_kiosk("-m", "kiosk", "--demo", "--config", str(config_path), "provision",
+                      "--token", token)
     assert again.returncode == 2 and "--force" in again.stderr
 
 
@@ -139,10 +142,11 @@ def test_the_kiosk_opens_no_listening_port(kiosk_config, live_platform, admin_of
 
 def test_an_enrollment_token_works_once(kiosk_config, live_platform, admin_of):
     token = admin_of(live_platform.url).call("/api/v1/admin/enrollment")["enrollment_token"]
-    first = run_kiosk("-m", "kiosk", "--config", str(kiosk_config), "provision", "--token", token)
+    first = run_kiosk("-m", "kiosk", "--demo", "--config", str(kiosk_config), "provision",
+                      "--token", token)
     assert first.returncode == 0 and "KIOSK-CRASH-0001" in first.stdout
-    reused = run_kiosk("-m", "kiosk", "--config", str(kiosk_config), "provision", "--token", token,
-                       "--force")
+    reused = run_kiosk("-m", "kiosk", "--demo", "--config", str(kiosk_config), "provision",
+                       "--token", token, "--force")
     assert reused.returncode == 1 and "refused the enrollment token" in reused.stderr
 
 

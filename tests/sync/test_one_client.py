@@ -169,14 +169,15 @@ def kiosk_overrides(tmp_path, url: str, pki: dict, trust: Path, with_cert: bool 
             "sync": {"backoff_base_s": 0.05, "backoff_max_s": 1.0, "heartbeat_s": 3600}}
 
 
-def provision_with_the_cli(tmp_path, overrides: dict, token: str) -> None:
+def provision_with_the_cli(tmp_path, overrides: dict, token: str, key: str) -> None:
     """`kiosk provision` (a command that talks to the platform) with the same settings."""
     from kiosk.cli import main as kiosk_main
     lines = [f'[kiosk]\nid = "{KIOSK_ID}"\ndata_dir = "{tmp_path}"\n[platform]']
     lines += [f"{key} = {json.dumps(value)}" for key, value in overrides["platform"].items()]
     path = tmp_path / "provision.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert kiosk_main(["--config", str(path), "provision", "--token", token]) == 0
+    assert kiosk_main(["--config", str(path), "provision", "--token", token,
+                       "--expect-key", key]) == 0
 
 
 def wire_platform_areas(ctx) -> None:
@@ -201,7 +202,8 @@ def test_every_platform_call_goes_through_the_one_client(platform, front, pki, h
                                                          make_ctx, tmp_path):
     trust = trust_root(platform, tmp_path)
     overrides = kiosk_overrides(tmp_path, front.url, pki, trust)
-    provision_with_the_cli(tmp_path, overrides, enrollment_token(platform))
+    provision_with_the_cli(tmp_path, overrides, enrollment_token(platform),
+                           platform.signing_public_key)
     ctx = make_ctx(overrides, demo=True)
     front.token = json.loads(ctx.config.data_path(ctx.config.sync.credential_file)
                              .read_text(encoding="utf-8"))["token"]
