@@ -10,7 +10,10 @@ itself.
 A submission reaches the platform as an outbox record of kind `submission` (POST
 /api/v1/records, applied once per idempotency key). Intake turns each received submission into a
 case (routes_cases.record_case) exactly once, keyed by the record's key (the receipt's reference),
-when the kiosk asks for the submission's state. The ID number travels in POST bodies only.
+when the kiosk asks for the submission's state. A correction (补正) is a submission naming the case
+it corrects (`corrects`): intake records `corrections_received` on that case instead. The platform
+asks for corrections through routes_cases' step `corrections_requested` (what is missing, by the
+guide's material names). The ID number travels in POST bodies only.
 """
 from __future__ import annotations
 
@@ -147,8 +150,24 @@ def held_licences(form: dict[str, Any], id_number: str) -> list[dict[str, str]]:
     return held
 
 
+def _corrections_received(store, case_no: str, reference: str) -> None:
+    """A correction (补正) submitted for `case_no`: the case records that it came, and the
+    request for corrections is answered. The case's storage is routes_cases' (one JSON per case)."""
+    row = store.execute("SELECT payload FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+    if row is None:
+        return
+    case = json.loads(row["payload"])
+    case["steps"].append({"step": "corrections_received",
+                          "at": dt.datetime.now(_TZ).isoformat(timespec="seconds"),
+                          "note": f"自助终端补正 {reference}"})
+    case["corrections"] = None
+    store.execute("UPDATE cases SET payload = ? WHERE case_no = ?",
+                  (json.dumps(case, ensure_ascii=False), case_no))
+
+
 def intake(store, reference: str) -> str | None:
-    """The case for a received submission, opened once; None while the record has not arrived."""
+    """The case for a received submission, opened once; None while the record has not arrived.
+    A correction (`corrects`: a case number) answers that case's request instead."""
     from reference_platform.routes_cases import record_case
     with store.lock:
         taken = store.execute("SELECT case_no FROM apply_intake WHERE reference = ?",
@@ -161,6 +180,12 @@ def intake(store, reference: str) -> str | None:
             return None
         payload = json.loads(row["payload"])
         submitted = dt.datetime.fromtimestamp(row["received_at"], _TZ)
+        if payload.get("corrects"):
+            case_no = str(payload["corrects"])
+            _corrections_received(store, case_no, reference)
+            store.execute("INSERT INTO apply_intake (reference, case_no, taken_at) VALUES (?, ?, ?)",
+                          (reference, case_no, dt.datetime.now(_TZ).isoformat()))
+            return case_no
         applicant = payload.get("applicant") or {}
         case_no = record_case(
             store, id_number=applicant.get("id_number", ""), name=applicant.get("name", ""),

@@ -53,7 +53,10 @@ class ApplyFormScreen(Screen):
         return item.title(i18n.current_language()) if item else self.tr("Apply for a service")
 
     # ---- entering ------------------------------------------------------------------------
-    def enter(self, code: str = "", resume: bool = False, **_params) -> None:
+    def enter(self, code: str = "", resume: bool = False, correct: str = "",
+              missing: tuple[str, ...] = (), **_params) -> None:
+        """code: the item; correct and missing: a correction (补正) the platform asked for on
+        that case, with the missing materials by their guide names ("Check my case" sends them)."""
         if resume and self.flow is not None:
             self._take_scanned()
             self.retranslate()
@@ -65,10 +68,12 @@ class ApplyFormScreen(Screen):
         flow = self.flow
         self.ctx.session.on_wipe(flow.wipe)     # leaving or timing out wipes the draft
         if flow.step == "identify":
-            self.nav.go("identify", next="apply_form", code=code)
+            self.nav.go("identify", next="apply_form", code=code, correct=correct,
+                        missing=tuple(missing))
             return
         self.spinner.start()
-        run_in_background(flow.load, lambda _r: self._loaded(flow), lambda _e: self._loaded(flow))
+        work = (lambda: flow.load_correction(correct, list(missing))) if correct else flow.load
+        run_in_background(work, lambda _r: self._loaded(flow), lambda _e: self._loaded(flow))
         self.retranslate()
 
     def leave(self) -> None:
@@ -88,7 +93,8 @@ class ApplyFormScreen(Screen):
         keyboard_panel().hide()
         self.back_button.setText(self.tr("Previous step"))
         self.back_button.setVisible(flow is not None and flow.step in ("materials", "signature",
-                                                                         "review"))
+                                                                         "review")
+                                    and not (flow.corrects and flow.step == "materials"))
         self.next_button.setVisible(flow is not None and flow.step in ("form", "materials",
                                                                          "signature", "review"))
         if flow is None or flow.step in ("identify", "loading"):
@@ -210,14 +216,18 @@ class ApplyFormScreen(Screen):
         review = flow.review()
         card = Card()
         card.body.addWidget(label(self.tr("Your answers"), "Heading"))
-        for f in flow.form.asked():
+        if flow.corrects:
+            card.body.addWidget(label(self.tr("Corrections for case %1").replace(
+                "%1", flow.corrects)))
+        for f in ([] if flow.corrects else flow.form.asked()):
             value = review["answers"].get(f.name, "")
             shown = f.choice(value).text(language) if f.choice(value) else value
             card.body.addWidget(label(f"{f.text(language)}：{shown}"))
-        row = QHBoxLayout()
-        row.addWidget(button(self.tr("Change answers"), "", lambda: self._go_back_to("form")))
-        row.addStretch(1)
-        card.body.addLayout(row)
+        if not flow.corrects:
+            row = QHBoxLayout()
+            row.addWidget(button(self.tr("Change answers"), "", lambda: self._go_back_to("form")))
+            row.addStretch(1)
+            card.body.addLayout(row)
         self.scroll.body.addWidget(card)
         card = Card()
         card.body.addWidget(label(self.tr("Materials"), "Heading"))

@@ -148,6 +148,7 @@ class ApplyFlow:
         self.receipt: Any = None
         self.offline = False
         self.case_no: str | None = None          # the platform's case number, once it is known
+        self.corrects: str | None = None         # the case a correction (补正) is for
         self.next_step: RatingOffer | None = None
 
     # ---- identification and loading --------------------------------------------------------
@@ -179,6 +180,23 @@ class ApplyFlow:
         held = {entry["material"]: entry for entry in known.get("licences") or ()}
         self.materials = [MaterialState(m, held.get(m.name)) for m in self.definition.materials]
         self.step = "form"
+
+    def load_correction(self, case_no: str, missing: list[str]) -> None:
+        """Worker: a correction (补正) the platform asked for on case `case_no`: only the missing
+        materials, scanned now; the form was filled in with the application."""
+        self.load()
+        if self.step != "form":
+            return
+        wanted = set(missing)
+        self.materials = [m for m in self.materials if m.material.name in wanted]
+        for state in self.materials:
+            state.licence = None                  # asked again: the paper itself is wanted
+            state.material = Material(state.material.name, "scan", True)
+        if not self.materials:
+            self._unavailable("item_not_offered")
+            return
+        self.corrects = case_no
+        self.step = "materials"
 
     def _unavailable(self, code: str) -> None:
         self.step, self.code = "unavailable", code
@@ -267,7 +285,7 @@ class ApplyFlow:
             self.code = "materials_too_large"
             return False
         self.code = None
-        self.step = "signature" if self.definition.signature else "review"
+        self.step = "signature" if self.definition.signature and not self.corrects else "review"
         return True
 
     # ---- signature -----------------------------------------------------------------------
@@ -281,7 +299,7 @@ class ApplyFlow:
         self.signature = None
 
     def signature_done(self) -> bool:
-        if self.definition.signature and not self.signature:
+        if self.definition.signature and not self.signature and not self.corrects:
             self.code = "not_signed"
             return False
         self.code = None
@@ -296,7 +314,7 @@ class ApplyFlow:
     # ---- review and submission ---------------------------------------------------------------
     def review(self) -> dict[str, Any]:
         """What the review screen shows: every answer, every material and how it comes."""
-        return {"answers": self.form.answers(),
+        return {"answers": {} if self.corrects else self.form.answers(),
                 "materials": [(m.material.name, m.how, len(m.pages)) for m in self.materials],
                 "signed": bool(self.signature)}
 
@@ -339,8 +357,10 @@ class ApplyFlow:
             materials.append(entry)
         out = {"item_code": self.item_code, "kiosk_id": self.kiosk_id,
                "applicant": {"id_number": who.id_number, "name": who.name},
-               "answers": self.form.answers(), "materials": materials,
+               "answers": {} if self.corrects else self.form.answers(), "materials": materials,
                "submitted_at": self.clock(), "promised_days": self.promised_days}
+        if self.corrects:
+            out["corrects"] = self.corrects
         if self.signature:
             out["signature_png"] = base64.b64encode(self.signature).decode()
         return out

@@ -100,6 +100,10 @@
       <translation>Your answers</translation>
     </message>
     <message>
+      <source>Corrections for case %1</source>
+      <translation>Corrections for case %1</translation>
+    </message>
+    <message>
       <source>Change answers</source>
       <translation>Change answers</translation>
     </message>

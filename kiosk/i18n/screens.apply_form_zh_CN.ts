@@ -100,6 +100,10 @@
       <translation>填写的信息</translation>
     </message>
     <message>
+      <source>Corrections for case %1</source>
+      <translation>补正材料，办件编号：%1</translation>
+    </message>
+    <message>
       <source>Change answers</source>
       <translation>修改信息</translation>
     </message>

@@ -101,3 +101,15 @@ def test_leaving_half_way_wipes_the_draft(kiosk, qtbot):
     assert flow.form.values["name"] == "张三"
     shell.end_session()
     assert flow.form.values == {} and ctx.session.identity is None
+
+
+def test_a_correction_shows_only_the_missing_material(kiosk, qtbot):
+    ctx, shell = kiosk
+    ctx.session.identity = PERSON
+    shell.go("apply_form", code="1199010006GG00602002", correct="SL-990100-20261201-000501",
+             missing=("住房租赁备案证明或承诺书",))
+    form = shell.current()
+    touch.reads(qtbot, form, "住房租赁备案证明或承诺书", timeout=10000)
+    assert form.flow.step == "materials" and len(form.flow.materials) == 1
+    assert "申请人居民身份证" not in shown(form)
+    assert "扫描" in touch.button_texts(form)
