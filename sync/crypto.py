@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
+from typing import Callable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -27,24 +29,45 @@ class CryptoError(SyncError):
     codes = ("key_permissions", "key_invalid", "ciphertext_format", "ciphertext_tampered")
 
 
-def load_or_create_key(path: str | os.PathLike) -> bytes:
+def load_or_create_key(path: str | os.PathLike,
+                       alert: Callable[[str, str, dict], None] | None = None) -> bytes:
     """Read the outbox key, creating it (0600, fsynced) when it does not exist yet.
 
-    A key readable by group or others is refused rather than silently fixed: it may already have
-    leaked, and staff must know.
+    The key is written to a temporary file, fsynced and then linked into place, so a crash
+    leaves either no key or a whole one. An empty key file (a crash at first start before that
+    rule) sealed nothing: it is moved aside as KEY.empty-TIME and a new key made, with an alert,
+    instead of taking the whole sync area down. A key readable by group or others is refused
+    rather than silently fixed: it may already have leaked, and staff must know.
     """
     path = Path(path)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _read_key(path)
+    if path.exists() and path.stat().st_size == 0:
+        aside = path.with_name(f"{path.name}.empty-{int(time.time())}")
+        os.replace(path, aside)
+        if alert is not None:
+            alert("outbox_key_recreated", f"{path} was empty (a crash at first start); a new "
+                  f"key was made and the empty file kept as {aside.name}", {})
+    if not path.exists():
+        _create_key(path)
+    return _read_key(path)
+
+
+def _create_key(path: Path) -> None:
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):     # a key a crash left unlinked
+        stale.unlink(missing_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.write(fd, AESGCM.generate_key(bit_length=KEY_BYTES * 8))
         os.fsync(fd)
     finally:
         os.close(fd)
+    try:
+        os.link(tmp, path)          # never replaces a key another process made meanwhile
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(tmp)
     fsync_dir(path.parent)
-    return _read_key(path)
 
 
 def _read_key(path: Path) -> bytes:

@@ -472,6 +472,6 @@ def _associated(key: str, kind: str) -> bytes:
 def open_outbox(sync_cfg, data_path: Callable[[str], Path], alert: Alert | None = None) -> Outbox:
     """The outbox as configured: sync_cfg is the [sync] section, data_path maps names into data_dir."""
     from sync.crypto import load_or_create_key
-    cipher = PayloadCipher(load_or_create_key(data_path(sync_cfg.key_file)))
+    cipher = PayloadCipher(load_or_create_key(data_path(sync_cfg.key_file), alert=alert))
     return Outbox(data_path(sync_cfg.outbox), cipher, max_attempts=sync_cfg.max_attempts,
                   min_free_bytes=int(sync_cfg.min_free_mb) * 1024 * 1024, alert=alert)

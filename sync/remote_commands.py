@@ -20,6 +20,7 @@ import base64
 import binascii
 import json
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -67,14 +68,64 @@ class RemoteCommands:
         self._alert = alert if alert is not None else (lambda code, message, details: None)
         self._handlers: dict[str, Handler] = {}
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(db_path), isolation_level=None, check_same_thread=False)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.executescript(SCHEMA_SQL)
+        self._db_path = Path(db_path)
+        # every id ever started, one a line, fsynced before the handler runs: what survives
+        # a damaged database, so no command can run twice even then
+        self._deny_path = self._db_path.with_name(self._db_path.name + ".executed")
+        try:
+            self._conn = self._connect()
+        except sqlite3.DatabaseError as exc:
+            self._conn = self._recreate(exc)
         # a command that was running when the app died must not run again: report it
         self._conn.execute("UPDATE commands SET state='done', ok=0, result=? WHERE state='started'",
                            (json.dumps({"error": "interrupted",
                                         "message": "the app stopped while running it"}),))
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(self._db_path), isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
+                raise sqlite3.DatabaseError("integrity check failed")
+            conn.executescript(SCHEMA_SQL)
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+        return conn
+
+    def _recreate(self, exc: Exception) -> sqlite3.Connection:
+        """A damaged database is set aside and made again, with the executed ids restored from
+        the deny-list: remote commands (and the rest of sync) keep working."""
+        stamp = int(time.time())
+        for suffix in ("", "-wal", "-shm"):
+            old = Path(str(self._db_path) + suffix)
+            if old.exists():
+                os.replace(old, old.with_name(f"{old.name}.damaged-{stamp}"))
+        conn = self._connect()
+        denied = self._denied()
+        for command_id in denied:
+            conn.execute("INSERT OR IGNORE INTO commands(id, name, received_at, expires_at, state,"
+                         " ok, result, acked) VALUES (?, 'unknown', ?, 0, 'done', 0, ?, 1)",
+                         (command_id, time.time(), json.dumps({"error": "restored"})))
+        self._alert("commands_db_recreated", f"{self._db_path.name} was damaged ({exc}); set "
+                    f"aside and made again with {len(denied)} executed id(s) kept", {})
+        return conn
+
+    def _denied(self) -> list[str]:
+        try:
+            text = self._deny_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def _deny(self, command_id: str) -> None:
+        fd = os.open(self._deny_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            os.write(fd, (command_id.replace("\n", " ") + "\n").encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def register(self, name: str, handler: Handler) -> None:
         """Make `name` runnable; registering again replaces the handler."""
@@ -124,6 +175,8 @@ class RemoteCommands:
         with self._lock:
             seen = self._conn.execute("SELECT state FROM commands WHERE id=?",
                                       (command["id"],)).fetchone()
+            if seen is None and command["id"] in self._denied():
+                return          # ran before a damaged database was made again: never twice
             if seen is not None:
                 # the platform did not get our ack: send the stored result again, never re-run
                 self._conn.execute("UPDATE commands SET acked=0 WHERE id=?", (command["id"],))
@@ -158,6 +211,7 @@ class RemoteCommands:
         if refusal:
             log.info("remote command %s refused: %s", command["name"], refusal["error"])
             return
+        self._deny(command["id"])
         try:
             result, ok = handler(dict(command.get("args") or {})), True
             json.dumps(result)
