@@ -38,20 +38,35 @@ class ApplyItemsScreen(Screen):
 
     def __init__(self, ctx, nav):
         super().__init__(ctx, nav)
+        from PySide6.QtWidgets import QLineEdit
+
+        from screens.keyboard import Keyboard
         self.items: list[dict] | None = None
         self.failed = False
+        self.index = None
         self.banner = Banner("info")
         self.spinner = Spinner(64)
         self.scroll = Scroll()
+        # searched like the catalog: Chinese, full pinyin, initials or the item code, on the
+        # catalog's Latin keyboard (the search matches pinyin itself)
+        self.field = QLineEdit()
+        self.field.textChanged.connect(lambda _t: self.retranslate())
+        self.keyboard = Keyboard()
+        self.keyboard.typed.connect(lambda ch: self.field.insert(ch))
+        self.keyboard.backspace.connect(self.field.backspace)
+        self.keyboard.cleared.connect(self.field.clear)
         self.layout_.addWidget(self.banner)
+        self.layout_.addWidget(self.field)
         self.layout_.addWidget(self.spinner)
         self.layout_.addWidget(self.scroll, 1)
+        self.layout_.addWidget(self.keyboard)
 
     def title(self) -> str:
         return self.tr("Apply for a service")
 
     def enter(self, **_params) -> None:
-        self.items, self.failed = None, False
+        self.items, self.failed, self.index = None, False, None
+        self.field.clear()
         client = apply_client(self.ctx)
         if client is None:
             self._failed(None)
@@ -63,7 +78,23 @@ class ApplyItemsScreen(Screen):
     def _listed(self, items) -> None:
         self.spinner.stop()
         self.items = items
+        service = self.ctx.services.catalog
+        known = [service.catalog.get(e["code"]) for e in items] if service else []
+        from kiosk.search import SearchIndex
+        self.index = SearchIndex([item for item in known if item is not None])
         self.retranslate()
+
+    def type_text(self, text: str) -> None:
+        """Type as the on-screen keyboard would (walkthrough and tests)."""
+        for ch in text:
+            self.keyboard.typed.emit(ch)
+
+    def shown_items(self) -> list[dict]:
+        query = self.field.text().strip()
+        if not query or self.index is None:
+            return list(self.items or ())
+        found = {item.impl_code for item in self.index.search(query)}
+        return [entry for entry in self.items or () if entry["code"] in found]
 
     def _failed(self, _exc) -> None:
         self.spinner.stop()
@@ -77,6 +108,10 @@ class ApplyItemsScreen(Screen):
 
     def retranslate(self) -> None:
         self.scroll.clear()
+        self.keyboard.retranslate()
+        self.field.setPlaceholderText(self.tr("Search: e.g. gjj for 公积金"))
+        self.field.setVisible(bool(self.items))
+        self.keyboard.setVisible(bool(self.items))
         if self.failed:
             self.banner.set("error", messages.message("platform_needed"))
             return
@@ -86,7 +121,11 @@ class ApplyItemsScreen(Screen):
         self.banner.set("info", self.tr("Choose what you want to apply for. You will identify "
                                         "yourself first; the form is filled in with what the "
                                         "government already holds."))
-        for entry in self.items:
+        shown = self.shown_items()
+        if not shown:
+            self.scroll.body.addWidget(label(self.tr("No service you can apply for here matches "
+                                                     "this search."), "Heading"))
+        for entry in shown:
             code = entry["code"]
             text = self.item_title(code)
             if entry.get("subject") == "enterprise":

@@ -113,3 +113,16 @@ def test_a_correction_shows_only_the_missing_material(kiosk, qtbot):
     assert form.flow.step == "materials" and len(form.flow.materials) == 1
     assert "申请人居民身份证" not in shown(form)
     assert "扫描" in touch.button_texts(form)
+
+
+def test_the_items_are_searched_like_the_catalog(kiosk, qtbot):
+    ctx, shell = kiosk
+    shell.go("apply")
+    screen = shell.current()
+    qtbot.waitUntil(lambda: screen.items is not None, timeout=10000)
+    assert len(screen.shown_items()) >= 8
+    screen.type_text("gjj")                                  # 公积金, by pinyin initials
+    names = touch.button_texts(screen)
+    assert "住房公积金提取（租赁住房）" in names and "失业登记" not in names
+    screen.type_text("zzzz")
+    touch.reads(qtbot, screen, "没有")
