@@ -124,6 +124,9 @@ SCHEMA: dict[str, dict[str, Any]] = {
                                  "it counts as mute", min=500, max=30000),
         "pin_timeout_s": Field(int, 60, "how long the PIN keypad waits for the citizen",
                                min=15, max=300),
+        "shuffle_pin_keys": Field(bool, True, "draw the on-screen PIN keys in a new random order "
+                                  "for each entry (随机键盘), so nobody behind the citizen reads "
+                                  "the PIN from the hand"),
     },
     "camera": {
         "face": _camera_source("virtual:face"),

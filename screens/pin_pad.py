@@ -1,4 +1,5 @@
-"""The card PIN keypad: large keys in fixed phone order, masked digits, tries left after a wrong PIN.
+"""The card PIN keypad: large keys shuffled for each entry ([smartcard] shuffle_pin_keys, on by
+default; phone order when off), masked digits, tries left after a wrong PIN.
 
 It is one implementation of the driver's PIN entry (devices.smartcard.pin.PinEntry): the device
 thread's request reaches this screen through the bridge, and the screen answers the waiting
@@ -84,6 +85,10 @@ class PinPadScreen(Screen):
         self.length = length
         self.keypad.max_len = length
         self.keypad.reset()
+        if self.ctx.config.smartcard.shuffle_pin_keys:
+            self.keypad.shuffle()           # a new order for every entry, retries included
+        else:
+            self.keypad.phone_order()
         self._orient()
         self.retranslate()
 

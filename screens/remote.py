@@ -86,8 +86,9 @@ def install_remote_handlers(shell) -> bool:
 
     def screenshot(_args: dict) -> dict:
         def grab() -> dict:
-            if ctx.session.active:
-                # a citizen is at the kiosk: their data would be in the picture
+            current = shell.current()
+            if ctx.session.active or (current is not None and current.name == "pin_pad"):
+                # a citizen is at the kiosk: their data (or the PIN keys' order) would be in it
                 raise PermissionError("a citizen session is active; try again later")
             data = QByteArray()
             buffer = QBuffer(data)

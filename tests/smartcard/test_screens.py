@@ -79,7 +79,8 @@ def test_pin_pad_wrong_then_right(shell, ctx, qtbot, hand):
     reads(qtbot, shell, pin_heading())
     assert tr("Wrong PIN. You have %n tries left.", "PinPadScreen", 2) not in shown(shell)
     keys = [b.text() for b in buttons(shell) if b.text().isdigit()]
-    assert sorted(keys) == sorted("1234567890") and keys[:3] == ["1", "2", "3"]  # phone order
+    # every digit once, in the order this entry drew (随机键盘: tests/security/test_pin_keys.py)
+    assert sorted(keys) == sorted("1234567890")
     for digit in "99999":
         tap(qtbot, shell, digit)
     assert "●●●●●○" in shown(shell)                              # masked
