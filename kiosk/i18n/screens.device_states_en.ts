@@ -131,6 +131,10 @@
       <translation>reader %1, card in</translation>
     </message>
     <message>
+      <source>SECURITY: the platform's certificate does not verify</source>
+      <translation>SECURITY: the platform's certificate does not verify</translation>
+    </message>
+    <message>
       <source>NOT accepting records (%1)</source>
       <translation>NOT accepting records (%1)</translation>
     </message>

@@ -131,6 +131,10 @@
       <translation>读卡器 %1，已插卡</translation>
     </message>
     <message>
+      <source>SECURITY: the platform's certificate does not verify</source>
+      <translation>安全警告：平台证书验证失败</translation>
+    </message>
+    <message>
       <source>NOT accepting records (%1)</source>
       <translation>无法保存记录（%1）</translation>
     </message>
