@@ -161,7 +161,10 @@ class ApplyFormScreen(Screen):
         flow = self.flow
         self.next_button.setText(self.tr("Next"))
         refused = flow.scanning_refused() if flow.to_scan() else None
-        if flow.code:
+        if flow.code == "page_blurry" and flow.page_index is not None:
+            self.banner.set("warn", self.tr("Page %1: ").replace("%1", str(flow.page_index + 1))
+                            + messages.message(flow.code))
+        elif flow.code:
             self.banner.set("warn", messages.message(flow.code))
         elif refused:
             self.banner.set("error", messages.message(refused))
@@ -365,10 +368,9 @@ class ApplyFormScreen(Screen):
     def _take_scanned(self) -> None:
         pdf = self.ctx.session.get("materials_pdf")
         material = getattr(self, "scanning", None)
-        if pdf and material:
+        if pdf and material:      # refused when a page is too blurry: the screen says which
             self.flow.add_document(material, bytes(pdf), int(self.ctx.session.get(
                 "materials_pages", 1)))
-            self.flow.code = None
 
     def _online(self) -> bool:
         return bool(status.platform_state(self.ctx).online)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
@@ -109,6 +110,26 @@ def sharpness(jpeg: bytes) -> float:
     return float(cv2.Laplacian(image, cv2.CV_64F).var())
 
 
+_JPEG_STREAM = re.compile(rb"/Filter\s*\[\s*/ASCII85Decode\s*/DCTDecode\s*\].*?stream\r?\n(.*?)"
+                          rb"\s*endstream", re.S)
+
+
+def pdf_pages(pdf: bytes) -> list[bytes]:
+    """The page images of a document camera PDF (devices.camera.document.pages_to_pdf embeds
+    each page's JPEG as it was captured, ASCII85-armoured), in page order."""
+    pages = []
+    for armoured in _JPEG_STREAM.findall(bytes(pdf)):
+        data = armoured.strip()
+        data = data[2:] if data.startswith(b"<~") else data
+        data = data[:-2] if data.endswith(b"~>") else data
+        try:
+            pages.append(base64.a85decode(data))
+        except ValueError:
+            log.warning("a page of the scanned document could not be read")
+            pages.append(b"")
+    return pages
+
+
 def page_problem(jpeg: bytes, framed: bool) -> str | None:
     """Why a captured page is not accepted, or None."""
     if not framed:
@@ -149,6 +170,7 @@ class ApplyFlow:
         self.offline = False
         self.case_no: str | None = None          # the platform's case number, once it is known
         self.corrects: str | None = None         # the case a correction (补正) is for
+        self.page_index: int | None = None       # the page a refusal is about
         self.next_step: RatingOffer | None = None
 
     # ---- identification and loading --------------------------------------------------------
@@ -245,16 +267,24 @@ class ApplyFlow:
             state.pages[index] = ScannedPage(bytearray(jpeg), hashlib.sha256(jpeg).hexdigest())
         return problem
 
-    def add_document(self, material: str, pdf: bytes, pages: int) -> None:
+    def add_document(self, material: str, pdf: bytes, pages: int) -> str | None:
         """The document camera screen's result for `material`: its pages as one PDF (that
         screen lets the citizen retake, remove and reorder, and warns about a page whose edges
-        it did not find)."""
+        it did not find). Each page is judged for sharpness here; a blurry one refuses the whole
+        document (code page_blurry, page_index names it) so the citizen scans again."""
+        images = pdf_pages(pdf)
+        for index, jpeg in enumerate(images):
+            if sharpness(jpeg) < MIN_SHARPNESS:
+                self.code, self.page_index = "page_blurry", index
+                return self.code
+        self.code, self.page_index = None, None
         state = self._material(material)
         for old in state.pages:
             old.wipe()
         state.pages = [ScannedPage(bytearray(pdf), hashlib.sha256(pdf).hexdigest(),
                                    "application/pdf")]
         state.page_count = pages
+        return None
 
     def remove_page(self, material: str, index: int) -> None:
         self._material(material).pages.pop(index).wipe()

@@ -36,6 +36,10 @@
       <translation>Next</translation>
     </message>
     <message>
+      <source>Page %1: </source>
+      <translation>Page %1: </translation>
+    </message>
+    <message>
       <source>These are the materials the guide lists.</source>
       <translation>These are the materials the guide lists.</translation>
     </message>

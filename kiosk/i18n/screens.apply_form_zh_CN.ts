@@ -36,6 +36,10 @@
       <translation>下一步</translation>
     </message>
     <message>
+      <source>Page %1: </source>
+      <translation>第%1页：</translation>
+    </message>
+    <message>
       <source>These are the materials the guide lists.</source>
       <translation>以下是办事指南列明的材料。</translation>
     </message>

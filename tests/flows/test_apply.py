@@ -391,3 +391,22 @@ def test_pages_from_the_document_camera_are_judged_for_sharpness(blur, accepted)
     page = process_page(frame, PageSettings.from_config(config.defaults().document_capture))
     assert page.found_outline
     assert (page_problem(bytes(page.jpeg), page.found_outline) is None) is accepted
+
+
+def test_a_scanned_document_with_a_blurry_page_is_refused_naming_the_page():
+    from devices.camera.document import PageSettings, pages_to_pdf, process_page
+    from devices.virtual import camera_twin
+    from kiosk import config
+    from kiosk.flows.apply import pdf_pages
+    settings = PageSettings.from_config(config.defaults().document_capture)
+    sharp = [process_page(camera_twin.document_scene_image(n), settings) for n in (1, 2)]
+    blurry = process_page(cv2.GaussianBlur(camera_twin.document_scene_image(3), (0, 0), 2), settings)
+    assert pdf_pages(pages_to_pdf(sharp + [blurry])) == [bytes(p.jpeg) for p in sharp + [blurry]]
+    f = flow(RENT)
+    fill_rent(f)
+    name = "住房租赁备案证明或承诺书"
+    assert f.add_document(name, pages_to_pdf([sharp[0], blurry, sharp[1]]), 3) == "page_blurry"
+    assert f.page_index == 1 and f._material(name).pages == []
+    assert f.add_document(name, pages_to_pdf(sharp), 2) is None
+    assert f.code is None and f._material(name).page_count == 2
+    assert f.materials_done()
