@@ -45,7 +45,8 @@ def installed_root(package_dir, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def tls_platform(tmp_path_factory):
     """The reference platform on 127.0.0.1 behind TLS with a throwaway CA (the kiosk refuses
-    http outside --demo): url, ca (PEM path), admin headers."""
+    http outside --demo): url, ca (PEM path), key (its command-signing key, which the
+    province gives the technician for `kiosk provision --expect-key`), admin headers."""
     from reference_platform.server import PlatformServer
     certs = local_module(str(REPO / "tests" / "sync" / "conftest.py"), "certs")
     folder = tmp_path_factory.mktemp("platform")
@@ -57,6 +58,6 @@ def tls_platform(tmp_path_factory):
     server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
     server.start()
     url = f"https://127.0.0.1:{server.port}"
-    yield SimpleNamespace(url=url, ca=ca.write(folder / "ca.pem"),
+    yield SimpleNamespace(url=url, ca=ca.write(folder / "ca.pem"), key=server.signing_public_key,
                           admin={"X-Admin-Token": "package-test-admin"}, ca_obj=ca, folder=folder)
     server.stop()

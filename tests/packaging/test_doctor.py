@@ -39,7 +39,7 @@ def kiosk_config(tmp_path: Path, platform, **extra: str) -> Path:
 
 def provision(path: Path, platform) -> None:
     assert main(["--config", str(path), "provision", "--token",
-                 helpers.enrollment_token(platform)]) == 0
+                 helpers.enrollment_token(platform), "--expect-key", platform.key]) == 0
 
 
 def by_check(findings) -> dict[str, doctor.Finding]:

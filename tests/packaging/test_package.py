@@ -114,7 +114,7 @@ def test_config_check_of_the_shipped_file_and_a_completed_one(installed_root, tl
 def provisioned(installed_root, tls_platform, tmp_path):
     path = kiosk_config(installed_root, tls_platform, tmp_path)
     done = run_app(installed_root, "--config", str(path), "provision",
-                   "--token", enrollment_token(tls_platform))
+                   "--token", enrollment_token(tls_platform), "--expect-key", tls_platform.key)
     assert done.returncode == 0, done.stderr
     return path
 
