@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QGridLayout
 
 from kiosk import i18n, messages
 from kiosk.flows.case_model import Case
@@ -80,8 +80,9 @@ class CaseScreen(Screen):
         self.spinner = Spinner(72)
         self.spinner.hide()
         self.scroll = Scroll()
-        self.actions = QHBoxLayout()
+        self.actions = QGridLayout()
         self.actions.setSpacing(16)
+        self._buttons: list = []
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.spinner, 0, Qt.AlignHCenter)
@@ -157,10 +158,9 @@ class CaseScreen(Screen):
                               lambda _e: self.render())
         self.render()
 
-    def _rate(self) -> None:
-        offer = self.flow.rating
-        if offer is not None:
-            self.nav.go("evaluation", **offer.params())
+    def _finish(self) -> None:
+        """Done: the rating is offered; Skip (or rating) ends the session."""
+        self.nav.go("evaluation", **self.flow.next_step.params())
 
     def _print_elicence(self) -> None:
         self.nav.go("identify", next="print_licences")
@@ -183,9 +183,19 @@ class CaseScreen(Screen):
         self.spinner.setVisible(self.flow.busy)
         (self.spinner.start if self.flow.busy else self.spinner.stop)()
         clear_layout(self.actions)
+        self._buttons = []
         self.scroll.clear()
         {"start": self._show_start, "list": self._show_list,
          "detail": self._show_detail}[self.flow.step]()
+        self._place_actions()
+
+    def _place_actions(self) -> None:
+        """One row while the buttons' words fit; two columns for four buttons, or three in large
+        text, so no caption is cut off."""
+        count = len(self._buttons)
+        columns = 2 if count > 3 or (count > 2 and self.elderly) else max(1, count)
+        for index, action in enumerate(self._buttons):
+            self.actions.addWidget(action, index // columns, index % columns)
 
     def _problem(self) -> bool:
         if self.flow.problem is None:
@@ -234,6 +244,7 @@ class CaseScreen(Screen):
         for case in flow.cases:
             self.scroll.body.addWidget(self._summary_card(case, with_button=True))
         self.scroll.body.addStretch(1)
+        self._action(self.tr("Finish"), "primary", self._finish, "home")
 
     def _summary_card(self, case: Case, with_button: bool = False) -> Card:
         today = self.flow.today
@@ -297,12 +308,11 @@ class CaseScreen(Screen):
             self._action(self.tr("Print a progress slip"), "", self._slip, "ticket")
         if case.offers_elicence:
             self._action(self.tr("Print my e-licence"), "primary", self._print_elicence, "print")
-        if flow.rating is not None:
-            self._action(self.tr("Rate this service"), "", self._rate, "star")
         if flow.from_list:
             self._action(self.tr("Back to my cases"), "", self._back_to_list, "back")
         else:
             self._action(self.tr("Look up another case"), "", self._another, "case")
+        self._action(self.tr("Finish"), "primary", self._finish, "home")
 
     def _slip_banner(self) -> None:
         slip = self.flow.slip
@@ -372,4 +382,4 @@ class CaseScreen(Screen):
         return card
 
     def _action(self, text: str, role: str, fn, icon: str | None = None) -> None:
-        self.actions.addWidget(button(text, role, fn, icon))
+        self._buttons.append(button(text, role, fn, icon))

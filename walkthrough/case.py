@@ -256,7 +256,7 @@ def not_accepted(w) -> None:
 def slip(w) -> None:
     flow = _open(w, "collected")
     screen = _screen(w)
-    assert flow.rating is not None
+    assert flow.next_step.item_code == flow.chosen.item_code      # Finish rates this item
     tap(screen, "Print a progress slip")
     w.wait_for(lambda: flow.slip not in (None, "printing"), 15000)
     assert flow.slip == "printed", flow.slip
@@ -274,10 +274,27 @@ def large_text(w) -> None:
     assert w.ctx.session.elderly_mode and i18n.current_language() != before
 
 
-@step(590, "case-finished-back-to-normal",
+@step(590, "case-finish-rating-offered",
+      expect=(tr("EvaluationScreen", "Skip"),))
+def finish(w) -> None:
+    from kiosk import i18n
+    if w.ctx.session.elderly_mode:
+        w.shell.toggle_elderly()
+    if i18n.current_language() != w.ctx.config.ui.language:
+        w.shell.toggle_language()
+    item_code = _open(w, "collected").chosen.item_code
+    tap(_screen(w), "Finish")
+    screen = w.shell.current()
+    assert screen.name == "evaluation" and screen.offered and screen.then == "end_session"
+    assert screen.evaluation.item_code == item_code
+
+
+@step(591, "case-rating-skipped-session-ended",
       expect=(tr("HomeScreen", "Welcome. What would you like to do?"),))
-def back_to_normal(w) -> None:
-    w.nav.end_session()         # the citizen's cases wiped, language and text size the defaults
+def skipped(w) -> None:
+    tap(w.shell.current(), "Skip", "EvaluationScreen")
+    w.settle(100)
+    assert w.shell.current().name == "home" and w.ctx.session.identity is None
 
 
 @step(697, "case-offline",

@@ -30,6 +30,7 @@ from kiosk.flows.evaluation import RatingOffer
 log = logging.getLogger(__name__)
 
 OFFLINE = "case_offline"
+QUERY_SUBJECT = "办件查询"         # what is rated when no decided case was looked at
 
 
 class CitizenSession(Protocol):
@@ -240,8 +241,10 @@ class CaseProgress:
         self.slip = outcome
 
     @property
-    def rating(self) -> RatingOffer | None:
-        """A decided case offers the rating of its service (好差评); skipping returns here."""
-        if self.chosen is None or not self.chosen.decided:
-            return None
-        return RatingOffer(self.chosen.item_code, self.chosen.item_name, then="back")
+    def next_step(self) -> RatingOffer:
+        """Finishing the check: the rating is offered (DB2203/T 8-2024 5.1.3), then the session
+        ends. A decided case rates its item's service; otherwise the kiosk's own case query is
+        rated ("" item, the query named as the subject)."""
+        if self.chosen is not None and self.chosen.decided:
+            return RatingOffer(self.chosen.item_code, self.chosen.item_name, then="end_session")
+        return RatingOffer("", QUERY_SUBJECT, then="end_session")

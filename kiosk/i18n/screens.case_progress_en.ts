@@ -162,6 +162,10 @@
       </translation>
     </message>
     <message>
+      <source>Finish</source>
+      <translation>Finish</translation>
+    </message>
+    <message>
       <source>Case number: %1</source>
       <translation>Case number: %1</translation>
     </message>
@@ -211,10 +215,6 @@
     <message>
       <source>Print my e-licence</source>
       <translation>Print my e-licence</translation>
-    </message>
-    <message>
-      <source>Rate this service</source>
-      <translation>Rate this service</translation>
     </message>
     <message>
       <source>Back to my cases</source>

@@ -160,6 +160,10 @@
       </translation>
     </message>
     <message>
+      <source>Finish</source>
+      <translation>完成</translation>
+    </message>
+    <message>
       <source>Case number: %1</source>
       <translation>受理编号：%1</translation>
     </message>
@@ -208,10 +212,6 @@
     <message>
       <source>Print my e-licence</source>
       <translation>打印我的电子证照</translation>
-    </message>
-    <message>
-      <source>Rate this service</source>
-      <translation>评价这项服务</translation>
     </message>
     <message>
       <source>Back to my cases</source>

@@ -240,15 +240,17 @@ def test_the_identified_owner_sees_locker_pickup_code_and_tracking_number():
     assert f.shown.offers_elicence is False
 
 
-def test_a_decided_case_offers_its_rating_and_an_open_one_does_not():
+def test_finishing_offers_the_rating_of_a_decided_case_or_of_the_query_itself():
     f = flow()
     run(f, f.open())
+    assert f.next_step.item_code == "" and f.next_step.subject == "办件查询"      # the list
     f.choose("SL-990100-20261120-000123")
-    assert f.rating is None
+    assert f.next_step.item_code == "" and f.next_step.then == "end_session"   # still open
     f.back_to_list()
     f.choose("SL-990100-20261120-000132")
-    offer = f.rating
-    assert offer.item_code == "1199010002JF00203000" and offer.then == "back"
+    offer = f.next_step
+    assert offer.item_code == "1199010002JF00203000" and offer.subject == "失业保险金申领"
+    assert offer.then == "end_session" and offer.params()["offered"] is True
 
 
 def test_choosing_a_case_not_in_the_list_is_refused():

@@ -209,3 +209,16 @@ def test_an_elicence_result_offers_printing_it_which_asks_who_the_citizen_is(she
     touch.reads(qtbot, screen, tr("Every step so far"))
     tap(qtbot, screen, tr("Print my e-licence"))
     assert shell.current().name in ("identify", "identify_idcard", "identify_ssc")
+
+
+def test_finish_offers_the_rating_and_skipping_it_wipes_the_session(shell, platform, qtbot):
+    shell.ctx.session.identity = PERSON
+    shell.go("case")
+    screen = shell.current()
+    touch.reads(qtbot, screen, tr("See every step"))
+    tap(qtbot, screen, tr("Finish"))
+    rating = shell.current()
+    assert rating.name == "evaluation"
+    assert "办件查询" in shown(rating)                      # the query itself is what is rated
+    tap(qtbot, rating, touch.tr("Skip", "EvaluationScreen"))
+    assert shell.current().name == "home" and shell.ctx.session.identity is None
