@@ -27,6 +27,7 @@ from sync.delivery import DeliveryWorker, FlushResult, RetryPolicy, SyncStatus
 from sync.heartbeat import ErrorLog, Heartbeat, KioskState
 from sync.outbox import Outbox, Receipt, open_outbox
 from sync.remote_commands import RemoteCommands
+from sync.run_marker import RunMarker
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,9 @@ class SyncArea:
 
     def __init__(self, outbox: Outbox, worker: DeliveryWorker, errors: ErrorLog, skew: ClockSkew,
                  credential: Credential | None, heartbeat: Heartbeat | None = None,
-                 commands: RemoteCommands | None = None, kiosk_state: KioskState | None = None):
+                 commands: RemoteCommands | None = None, kiosk_state: KioskState | None = None,
+                 *, marker: RunMarker | None = None,
+                 alert: Callable[[str, str, dict], None] | None = None):
         self.outbox = outbox
         self.worker = worker
         self.errors = errors
@@ -45,6 +48,8 @@ class SyncArea:
         self.heartbeat = heartbeat
         self.commands = commands
         self.kiosk_state = kiosk_state
+        self.marker = marker
+        self._alert = alert
         self.tls_failing: Callable[[], bool] = lambda: False
 
     @property
@@ -90,6 +95,12 @@ class SyncArea:
             self.kiosk_state.paper_state = paper
 
     def start(self) -> "SyncArea":
+        if self.marker is not None:
+            left = self.marker.begin()
+            if left is not None and self._alert is not None:
+                # before the first heartbeat, so that beat already carries it
+                self._alert("kiosk_unclean_exit", "the previous kiosk process ended without "
+                            "shutting down (killed, crashed or power lost)", {"started_at": left})
         self.worker.start()
         if self.heartbeat is not None:
             self.heartbeat.start()
@@ -102,6 +113,8 @@ class SyncArea:
         if self.commands is not None:
             self.commands.close()
         self.outbox.close()
+        if self.marker is not None:
+            self.marker.end()
 
 
 def build_area(cfg, link: PlatformLink, *,
@@ -127,7 +140,8 @@ def build_area(cfg, link: PlatformLink, *,
     worker = DeliveryWorker(outbox, client, batch_size=sync_cfg.batch_size,
                             policy=RetryPolicy(sync_cfg.backoff_base_s, sync_cfg.backoff_max_s),
                             ordered_kinds=sync_cfg.ordered_kinds, alert=on_alert)
-    service = SyncArea(outbox, worker, errors, skew, credential)
+    service = SyncArea(outbox, worker, errors, skew, credential,
+                       marker=RunMarker(cfg.data_path("kiosk.running")), alert=on_alert)
     service.tls_failing = lambda: link.client.tls_failing
     if credential is None:
         return service
