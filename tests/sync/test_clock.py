@@ -64,21 +64,28 @@ def test_the_response_hook_reads_date_and_elapsed():
 
 
 def test_the_wired_commands_judge_expiry_on_the_platform_clock(live_platform, credential,
-                                                                client_for, admin_of, tmp_path):
-    """The kiosk clock is right; the platform's answers say it is an hour later. A command that
-    expires in ten minutes by the platform's clock has expired: the wiring must refuse it."""
+                                                                client_for, admin_of, tmp_path,
+                                                                monkeypatch):
+    """The platform's clock runs 100 s ahead of the kiosk's (inside the trust threshold). A
+    command that had expired by the platform's clock when it was issued (ttl -30 s) is still
+    valid by the kiosk's raw clock: the wired commands must refuse it, judged on the time the
+    platform signed in the heartbeat answer."""
+    from types import SimpleNamespace
+
+    from reference_platform import routes_sync
+    monkeypatch.setattr(routes_sync, "time", SimpleNamespace(time=lambda: time.time() + 100,
+                                                             sleep=time.sleep))
     cfg = config.Config(config.validate({"kiosk": {"data_dir": str(tmp_path / "data")}}), None)
-    skew = ClockSkew()
-    now = time.time()
-    skew.observe(_date(now + 3600), now, now)
-    link = PlatformLink(live_platform.url, client_for(live_platform.url, credential), skew,
+    link = PlatformLink(live_platform.url, client_for(live_platform.url, credential), ClockSkew(),
                         credential)
     area = build_area(cfg, link)
     ran = []
     area.commands.register("screenshot", lambda args: ran.append(args) or {"file": "x.png"})
     command = admin_of(live_platform.url).command("screenshot", kiosk_id=credential.kiosk_id,
-                                                  ttl_s=600)
+                                                  ttl_s=-30)
+    assert command["expires_at"] > time.time()          # valid by the kiosk's own clock
     try:
+        assert area.heartbeat.beat().ok                 # brings the signed platform time
         acks = area.commands.handle([command["envelope"]])
     finally:
         area.stop()
