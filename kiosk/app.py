@@ -53,3 +53,6 @@ def start_services(ctx: AppContext) -> None:
     come up; screens treat a service that is not there yet as unavailable."""
     start_platform(ctx)
     wire_all(ctx)
+    if ctx.services.sync is not None:
+        from kiosk.print_spool import check_at_start
+        check_at_start(ctx.config, ctx.services.sync.security_notice)

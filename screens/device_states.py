@@ -52,6 +52,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DeviceState", "reader %1, card in"),
     # sync
     QT_TRANSLATE_NOOP("DeviceState", "SECURITY: the platform's certificate does not verify"),
+    QT_TRANSLATE_NOOP("DeviceState", "SECURITY: %1"),
     QT_TRANSLATE_NOOP("DeviceState", "NOT accepting records (%1)"),
     QT_TRANSLATE_NOOP("DeviceState", "online"),
     QT_TRANSLATE_NOOP("DeviceState", "offline (%1)"),
@@ -92,6 +93,8 @@ CODES = {
     "platform_unreachable": QT_TRANSLATE_NOOP("DeviceState", "platform unreachable"),
     "platform_timeout": QT_TRANSLATE_NOOP("DeviceState", "platform timed out"),
     "platform_tls": QT_TRANSLATE_NOOP("DeviceState", "TLS certificate error"),
+    "security_cups_keeps_job_files": QT_TRANSLATE_NOOP(
+        "DeviceState", "CUPS keeps the files of printed jobs (cupsctl PreserveJobFiles=No)"),
     "platform_connection_reset": QT_TRANSLATE_NOOP("DeviceState", "connection reset"),
     "platform_unauthorized": QT_TRANSLATE_NOOP("DeviceState", "kiosk credential rejected"),
     "platform_forbidden": QT_TRANSLATE_NOOP("DeviceState", "kiosk credential rejected"),

@@ -135,6 +135,10 @@
       <translation>SECURITY: the platform's certificate does not verify</translation>
     </message>
     <message>
+      <source>SECURITY: %1</source>
+      <translation>SECURITY: %1</translation>
+    </message>
+    <message>
       <source>NOT accepting records (%1)</source>
       <translation>NOT accepting records (%1)</translation>
     </message>
@@ -245,6 +249,10 @@
     <message>
       <source>TLS certificate error</source>
       <translation>TLS certificate error</translation>
+    </message>
+    <message>
+      <source>CUPS keeps the files of printed jobs (cupsctl PreserveJobFiles=No)</source>
+      <translation>CUPS keeps the files of printed jobs (cupsctl PreserveJobFiles=No)</translation>
     </message>
     <message>
       <source>connection reset</source>

@@ -135,6 +135,10 @@
       <translation>安全警告：平台证书验证失败</translation>
     </message>
     <message>
+      <source>SECURITY: %1</source>
+      <translation>安全提示：%1</translation>
+    </message>
+    <message>
       <source>NOT accepting records (%1)</source>
       <translation>无法保存记录（%1）</translation>
     </message>
@@ -245,6 +249,10 @@
     <message>
       <source>TLS certificate error</source>
       <translation>TLS证书错误</translation>
+    </message>
+    <message>
+      <source>CUPS keeps the files of printed jobs (cupsctl PreserveJobFiles=No)</source>
+      <translation>CUPS 保留了已打印作业的文件（请执行 cupsctl PreserveJobFiles=No）</translation>
     </message>
     <message>
       <source>connection reset</source>

@@ -51,6 +51,7 @@ class SyncArea:
         self.marker = marker
         self._alert = alert
         self.tls_failing: Callable[[], bool] = lambda: False
+        self.security_notices: list[str] = []     # codes staff must act on (kiosk.print_spool)
 
     @property
     def state_parts(self) -> tuple[StatePart, ...]:
@@ -63,7 +64,17 @@ class SyncArea:
         link = {True: StatePart("online"), False: StatePart("offline (%1)", (status.last_error,)),
                 None: StatePart("connecting")}[status.online]
         parts = (link, StatePart("%1 queued", (str(status.depth),)))
-        return parts + ((StatePart("%1 dead letters", (str(status.dead),)),) if status.dead else ())
+        parts += (StatePart("%1 dead letters", (str(status.dead),)),) if status.dead else ()
+        if self.security_notices:
+            parts += (StatePart("SECURITY: %1", (", ".join(self.security_notices),)),)
+        return parts
+
+    def security_notice(self, code: str, message: str) -> None:
+        """A standing security problem of this kiosk's setup: the staff menu shows it, and the
+        error log (the heartbeat's security_alerts) carries it."""
+        if code not in self.security_notices:
+            self.security_notices.append(code)
+        self.errors(code, message, {"security": True})
 
     @property
     def state(self) -> str:
