@@ -19,6 +19,7 @@ import importlib
 import json
 import os
 import pkgutil
+import shutil
 import sys
 import tempfile
 import time
@@ -195,6 +196,9 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
         shell.allow_quit = True
         shell.close()
         ctx.shutdown()
+        # the folder holds an outbox key, a kiosk credential and a platform database with its
+        # signing key: nothing of it may outlive the run
+        shutil.rmtree(data_dir, ignore_errors=False)
     print(f"walkthrough: {len(steps) - failures} of {len(steps)} states saved to {out_dir}/"
           + (f", {failures} failed" if failures else ""))
     return 1 if failures else 0
