@@ -7,6 +7,8 @@ and every problem reported as a ConfigError naming the key.
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from kiosk.config import Config, ConfigError
@@ -34,12 +36,27 @@ def client_settings(cfg: Config, url: str | None = None, *, demo: bool = False) 
         raise ConfigError("[platform] client_key is set but client_cert is empty")
     cert = _existing(cfg.base_dir, p.client_cert, "client_cert") if p.client_cert else None
     key = _existing(cfg.base_dir, p.client_key, "client_key") if p.client_key else None
+    # the client key is as secret as the kiosk credential (and a certificate file without a
+    # separate key holds it): refused when others may read it, like the credential and outbox key
+    for name, path in (("client_key", key), ("client_cert", None if key else cert)):
+        if path is not None and _private_key_inside(path) and os.stat(path).st_mode & 0o077:
+            raise ConfigError(f"[platform] {name} = {path}: readable by others (mode "
+                              f"{stat.S_IMODE(os.stat(path).st_mode):o}); expected 600 or 400 "
+                              "(it may have leaked: consider a new certificate)")
     try:
         return ClientSettings(url.rstrip("/"), connect_timeout_s=p.connect_timeout_s,
                               read_timeout_s=p.read_timeout_s, verify=verify, client_cert=cert,
                               client_key=key, proxy=p.proxy)
     except ClientSettingsError as exc:     # its messages start with the key they are about
         raise ConfigError(f"[platform] {exc}") from None
+
+
+def _private_key_inside(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"PRIVATE KEY-----" in handle.read(1 << 20)
+    except OSError:
+        return False
 
 
 def _existing(base: Path, value: str, key: str) -> str:

@@ -155,3 +155,24 @@ def test_the_security_alert_reaches_the_heartbeat_and_the_staff_state(tmp_path, 
     finally:
         area.stop()
         link.close()
+
+
+def test_a_client_key_others_can_read_is_refused(tmp_path, certs):
+    ca = certs.TestCA("Province CA")
+    cert, key = ca.issue(tmp_path, "kiosk", server=False)
+    cfg = config.load(write(tmp_path, REAL_KIOSK), {"platform": {
+        "client_cert": str(cert), "client_key": str(key)}})
+    assert client_settings(cfg).client_key == str(key)          # 0600: fine
+    key.chmod(0o644)
+    with pytest.raises(ConfigError, match="client_key .* readable by others"):
+        client_settings(cfg)
+    # a certificate file that carries its key is held to the same rule
+    both = tmp_path / "both.pem"
+    both.write_bytes(cert.read_bytes() + key.read_bytes())
+    both.chmod(0o644)
+    with pytest.raises(ConfigError, match="client_cert .* readable by others"):
+        client_settings(config.load(write(tmp_path, REAL_KIOSK),
+                                    {"platform": {"client_cert": str(both)}}))
+    cert.chmod(0o644)                                           # a bare certificate is public
+    key.chmod(0o600)
+    assert client_settings(cfg).client_cert == str(cert)
