@@ -100,7 +100,13 @@ class CaseScreen(Screen):
         return CaseProgress(source, self.ctx.session,
                             online=(lambda: sync.status().online) if sync is not None else
                             (lambda: None),
-                            receipts=printing.receipts if printing is not None else None)
+                            receipts=printing.receipts if printing is not None else None,
+                            takes_applications=self._takes_applications)
+
+    def _takes_applications(self, item_code: str) -> bool:
+        """Worker: whether the application flow takes this item here (and so its corrections)."""
+        from screens.apply_items import offered_codes
+        return item_code in offered_codes(self.ctx)
 
     def title(self) -> str:
         return self.tr("Check my case")
@@ -338,11 +344,19 @@ class CaseScreen(Screen):
         else:
             card.body.addWidget(label(self.tr("Hand them in by %1.").replace("%1", deadline),
                                       "Heading"))
-        # handing corrections in at the kiosk comes with the application flow; until then, where
-        card.body.addWidget(label(self.tr("Hand them in at %1, or where you applied online. This "
-                                          "kiosk cannot take them yet.").replace(
-            "%1", case.window or self._department(case))))
+        if self.flow.corrections_here:
+            card.body.addWidget(label(self.tr("You can hand them in here: scan them with the "
+                                              "document camera.")))
+            card.body.addWidget(button(self.tr("Hand in the missing materials"), "primary",
+                                       self._hand_in, "apply"))
+        else:
+            card.body.addWidget(label(self.tr("Hand them in at %1, or where you applied online. "
+                                              "This kiosk cannot take them for this item.")
+                                      .replace("%1", case.window or self._department(case))))
         return card
+
+    def _hand_in(self) -> None:
+        self.nav.go("apply_form", **self.flow.correction_params())
 
     def _collection_card(self, case: Case) -> Card:
         card = Card()

@@ -56,9 +56,12 @@ class CaseProgress:
     def __init__(self, source: CaseSource | None, session: CitizenSession,
                  online: Callable[[], bool | None] = lambda: None,
                  receipts: ReceiptPrinting | None = None,
-                 today: Callable[[], dt.date] = dt.date.today):
+                 today: Callable[[], dt.date] = dt.date.today,
+                 takes_applications: Callable[[str], bool] = lambda item_code: False):
+        """takes_applications(item_code): whether this kiosk takes applications (and so
+        corrections, 补正) for the item; asked on the worker, it may call the platform."""
         self.source, self.session, self._online = source, session, online
-        self.receipts, self._today = receipts, today
+        self.receipts, self._today, self._takes = receipts, today, takes_applications
         self._lock = threading.Lock()
         self._generation = 0
         self._reset()
@@ -74,6 +77,7 @@ class CaseProgress:
         self.from_list = False             # detail reached from the person's list (Back returns)
         self._pending: tuple[str, str] | None = None     # ("number"|"receipt", value) to look up
         self._asked = -1                   # the generation work() answers for
+        self._correctable: set[str] = set()    # cases whose corrections this kiosk can take
 
     @property
     def today(self) -> dt.date:
@@ -161,9 +165,10 @@ class CaseProgress:
         except Exception as exc:         # a bug or an unplanned failure: say so, never hang
             log.warning("case lookup failed: %s", type(exc).__name__)
             cases, found, problem = [], None, "case_lookup_failed"
+        correctable = self._correctable_of(cases) if problem is None else set()
         if generation != self._generation:
             return
-        self.busy, self.problem = False, problem
+        self.busy, self.problem, self._correctable = False, problem, correctable
         if problem is not None:
             return
         if found is None:
@@ -177,6 +182,20 @@ class CaseProgress:
         self.cases, self.listed = cases, identity is not None
         self.step, self.chosen, self.from_list = "detail", own or found.without_personal(), False
         self._pending = None
+
+    def _correctable_of(self, cases: list[Case]) -> set[str]:
+        """Worker: the citizen's own cases owing materials whose item this kiosk takes."""
+        out = set()
+        for case in cases:
+            if case.status != "corrections_requested" or not case.missing:
+                continue
+            try:
+                if self._takes(case.item_code):
+                    out.add(case.case_no)
+            except Exception as exc:     # the platform's item list unreachable: say where instead
+                log.info("whether the kiosk takes %s is unknown: %s", case.item_code,
+                         getattr(exc, "code", type(exc).__name__))
+        return out
 
     # ---- taps ----------------------------------------------------------------------------------
     def choose(self, case_no: str) -> None:
@@ -208,6 +227,18 @@ class CaseProgress:
         if self.chosen is None:
             return None
         return self.chosen if self.personal else self.chosen.without_personal()
+
+    @property
+    def corrections_here(self) -> bool:
+        """Whether the applicant can hand the missing materials in at this kiosk now (the
+        application flow, with only those materials): their own case, identified."""
+        return (self.personal and self.chosen.status == "corrections_requested"
+                and self.chosen.case_no in self._correctable)
+
+    def correction_params(self) -> dict:
+        """The application screen's parameters for handing in this case's corrections."""
+        case = self.chosen
+        return {"code": case.item_code, "correct": case.case_no, "missing": tuple(case.missing)}
 
     @property
     def offers_slip(self) -> bool:

@@ -245,8 +245,16 @@
       <translation>Hand them in by %1.</translation>
     </message>
     <message>
-      <source>Hand them in at %1, or where you applied online. This kiosk cannot take them yet.</source>
-      <translation>Hand them in at %1, or where you applied online. This kiosk cannot take them yet.</translation>
+      <source>You can hand them in here: scan them with the document camera.</source>
+      <translation>You can hand them in here: scan them with the document camera.</translation>
+    </message>
+    <message>
+      <source>Hand in the missing materials</source>
+      <translation>Hand in the missing materials</translation>
+    </message>
+    <message>
+      <source>Hand them in at %1, or where you applied online. This kiosk cannot take them for this item.</source>
+      <translation>Hand them in at %1, or where you applied online. This kiosk cannot take them for this item.</translation>
     </message>
     <message>
       <source>How to collect the result</source>

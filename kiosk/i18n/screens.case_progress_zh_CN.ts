@@ -242,8 +242,16 @@
       <translation>请在 %1 前补齐。</translation>
     </message>
     <message>
-      <source>Hand them in at %1, or where you applied online. This kiosk cannot take them yet.</source>
-      <translation>请到%1提交，网上申请的也可在网上补正。本机暂不能接收补正材料。</translation>
+      <source>You can hand them in here: scan them with the document camera.</source>
+      <translation>可以在本机补交：用高拍仪扫描所缺材料即可。</translation>
+    </message>
+    <message>
+      <source>Hand in the missing materials</source>
+      <translation>补交所缺材料</translation>
+    </message>
+    <message>
+      <source>Hand them in at %1, or where you applied online. This kiosk cannot take them for this item.</source>
+      <translation>请到%1提交，网上申请的也可在网上补正。本机不能接收这个事项的补正材料。</translation>
     </message>
     <message>
       <source>How to collect the result</source>

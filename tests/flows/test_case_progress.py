@@ -422,3 +422,39 @@ def test_the_printed_slip_is_readable_and_its_qr_code_scans_back_to_the_case():
     assert picture.shape[1] == 576 and int((picture < 128).sum()) > 2000       # print on paper
     assert qr.decode_first(picture) == FOLLOW + "SL-990100-20261120-000124"
     assert read_qr(qr.decode_first(picture)).case_no == "SL-990100-20261120-000124"
+
+
+def test_corrections_go_to_the_application_flow_where_the_kiosk_takes_the_item():
+    asked = []
+
+    def takes(item_code):
+        asked.append(item_code)
+        return True
+    f = flow(takes_applications=takes)
+    run(f, f.open())
+    assert asked == ["1199010002JF00203000"]          # only the case owing materials is asked
+    f.choose("SL-990100-20261120-000124")
+    assert f.corrections_here
+    assert f.correction_params() == {"code": "1199010002JF00203000",
+                                     "correct": "SL-990100-20261120-000124",
+                                     "missing": ("户口簿复印件", "收入证明")}
+    f.back_to_list()
+    f.choose("SL-990100-20261120-000123")
+    assert not f.corrections_here                      # nothing owed on this one
+
+
+def test_corrections_are_not_handed_in_here_for_someone_else_or_an_item_not_taken():
+    anonymous = flow(FakeCases(), identity=None, takes_applications=lambda code: True)
+    run(anonymous, anonymous.open(case_no="SL-990100-20261120-000124"))
+    assert anonymous.step == "detail" and not anonymous.corrections_here     # not identified
+    not_taken = flow(takes_applications=lambda code: False)
+    run(not_taken, not_taken.open())
+    not_taken.choose("SL-990100-20261120-000124")
+    assert not not_taken.corrections_here
+
+    def unreachable(code):
+        raise CaseLookupError("down", "case_offline")
+    unknown = flow(takes_applications=unreachable)
+    run(unknown, unknown.open())
+    unknown.choose("SL-990100-20261120-000124")
+    assert unknown.problem is None and not unknown.corrections_here   # says where instead

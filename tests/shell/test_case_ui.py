@@ -222,3 +222,23 @@ def test_finish_offers_the_rating_and_skipping_it_wipes_the_session(shell, platf
     assert "办件查询" in shown(rating)                      # the query itself is what is rated
     tap(qtbot, rating, touch.tr("Skip", "EvaluationScreen"))
     assert shell.current().name == "home" and shell.ctx.session.identity is None
+
+
+def test_materials_owed_on_a_kiosk_application_are_handed_in_through_the_application(
+        shell, platform, qtbot):
+    import datetime as dt
+
+    from reference_platform.routes_cases import record_case
+    submitted = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))) - dt.timedelta(days=3)
+    case_no = record_case(platform.store, id_number=PERSON.id_number, name=PERSON.name,
+                          item_code="1199010006GG00602002", channel="kiosk", submitted=submitted,
+                          promised_by=submitted.date() + dt.timedelta(days=10),
+                          steps=[{"step": "submitted", "at": submitted.isoformat()}])
+    platform.admin.call(f"/api/v1/admin/cases/{case_no}/steps",
+                        {"step": "corrections_requested", "missing": ["住房租赁备案证明或承诺书"]})
+    shell.ctx.session.identity = PERSON
+    shell.go("case", case_no=case_no)
+    screen = shell.current()
+    touch.reads(qtbot, screen, tr("Materials still missing"))
+    tap(qtbot, screen, tr("Hand in the missing materials"))
+    assert shell.current().name == "apply_form"
