@@ -7,7 +7,8 @@ outbox for every staff action, so it reaches the platform durably even from an o
     record_from_cli(cfg, "config_change", details={"key": "ui.idle_timeout_s"})
 
 Actions: staff_unlock, staff_pin_failed, staff_lockout, staff_pin_set, staff_pin_legacy_hash,
-maintenance_on, maintenance_off, restart, config_change, test_print, dead_letter_retry.
+maintenance_on, maintenance_off, restart, config_change, test_print, dead_letter_retry,
+key_rotation.
 A record carries what was done, its outcome, when, on which kiosk and by which factor: never a
 PIN, a citizen's data or a free-text value (details are filtered to the known keys below, with
 short scalar values, so a caller cannot leak a value into the trail by mistake).
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 KIND = "audit"
 ACTIONS = ("staff_unlock", "staff_pin_failed", "staff_lockout", "staff_pin_set",
            "staff_pin_legacy_hash", "maintenance_on", "maintenance_off", "restart",
-           "config_change", "test_print", "dead_letter_retry")
+           "config_change", "test_print", "dead_letter_retry", "key_rotation")
 DETAIL_KEYS = frozenset({"failures", "lockouts", "lockout_s", "locked_for_s", "key", "count",
                          "printer", "factor", "reason", "source"})
 SECURITY_ALERTS = {"staff_lockout": "security_staff_lockout",

@@ -283,6 +283,20 @@ class Outbox:
                 self._rollback()
                 raise
 
+    def reseal(self, cipher: PayloadCipher) -> int:
+        """Seal every stored record (and the key check) with cipher's current key, in one
+        transaction, and use cipher from now on (sync.crypto.rotate_key). Returns the count."""
+        with self._write() as conn:
+            rows = conn.execute("SELECT seq, key, kind, payload FROM records").fetchall()
+            for seq, key, kind, blob in rows:
+                plain = cipher.open(blob, _associated(key, kind))
+                conn.execute("UPDATE records SET payload=? WHERE seq=?",
+                             (cipher.seal(plain, _associated(key, kind)), seq))
+            conn.execute("UPDATE meta SET value=? WHERE name='canary'",
+                         (cipher.seal(_CANARY, b"canary"),))
+            self._cipher = cipher
+        return len(rows)
+
     def _rollback(self) -> None:
         try:
             if self._conn.in_transaction:
@@ -471,7 +485,7 @@ def _associated(key: str, kind: str) -> bytes:
 
 def open_outbox(sync_cfg, data_path: Callable[[str], Path], alert: Alert | None = None) -> Outbox:
     """The outbox as configured: sync_cfg is the [sync] section, data_path maps names into data_dir."""
-    from sync.crypto import load_or_create_key
-    cipher = PayloadCipher(load_or_create_key(data_path(sync_cfg.key_file), alert=alert))
+    from sync.crypto import load_keyring
+    cipher = load_keyring(data_path(sync_cfg.key_file), alert=alert)
     return Outbox(data_path(sync_cfg.outbox), cipher, max_attempts=sync_cfg.max_attempts,
                   min_free_bytes=int(sync_cfg.min_free_mb) * 1024 * 1024, alert=alert)

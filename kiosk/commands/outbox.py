@@ -6,6 +6,8 @@
   kiosk outbox flush [--timeout S]      deliver everything now, ignoring backoffs
                                         (exit 0 when empty, 1 when records remain)
   kiosk outbox retry-dead [--key KEY ...]   move dead letters back to the queue
+  kiosk outbox rotate-key               a new outbox key; stored records sealed again with it
+                                        (stop the kiosk first: it holds the old key)
 """
 from __future__ import annotations
 
@@ -36,6 +38,9 @@ def register(groups) -> None:
     retry.add_argument("--key", action="append", metavar="KEY",
                        help="only this record (repeatable; default: all dead letters)")
     retry.set_defaults(func=_retry_dead)
+    rotate = sub.add_parser("rotate-key", help="a new encryption key for the outbox; every "
+                            "stored record is sealed again with it and the old key deleted")
+    rotate.set_defaults(func=_rotate_key)
 
 
 def _open(args: argparse.Namespace):
@@ -128,4 +133,18 @@ def _retry_dead(args: argparse.Namespace) -> int:
     finally:
         box.close()
     print(f"{count} dead letter(s) queued again")
+    return 0
+
+
+def _rotate_key(args: argparse.Namespace) -> int:
+    from kiosk.audit import StaffAudit
+    from sync.crypto import rotate_key
+    cfg, box = _open(args)
+    try:
+        key_id, count = rotate_key(cfg.data_path(cfg.sync.key_file), box.reseal)
+        StaffAudit(box.enqueue, cfg.kiosk.id, source="cli")("key_rotation",
+                                                             details={"count": count})
+    finally:
+        box.close()
+    print(f"outbox key {key_id} in use; {count} stored record(s) sealed again, older keys deleted")
     return 0

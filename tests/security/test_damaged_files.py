@@ -82,3 +82,34 @@ def test_a_new_key_is_never_half_written(tmp_path, monkeypatch):
 def _repo_config():
     from pathlib import Path
     return Path(__file__).resolve().parents[2] / "config.toml"
+
+
+def test_the_outbox_key_rotates_and_every_record_stays_readable(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    from sync.crypto import FORMAT_V2, load_keyring
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path / "config.toml"
+    path.write_text(f'[kiosk]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    cfg = config.load(path)
+    box = open_outbox(cfg.sync, cfg.data_path)
+    keys = [box.enqueue("evaluation", {"level": n}).key for n in range(3)]
+    box.close()
+    old_key = cfg.data_path("outbox.key").read_bytes()
+    done = subprocess.run([sys.executable, "-m", "kiosk", "--config", str(path), "outbox",
+                           "rotate-key"], capture_output=True, text=True, cwd=root, timeout=60)
+    assert done.returncode == 0 and "3 stored record(s) sealed again" in done.stdout, done.stderr
+    assert not cfg.data_path("outbox.key").exists()           # the old key is gone
+    assert cfg.data_path("outbox.key.1").read_bytes() != old_key
+    assert load_keyring(cfg.data_path("outbox.key")).current == 1
+    box = open_outbox(cfg.sync, cfg.data_path)
+    try:
+        assert box.accepting                                   # the key check was re-sealed
+        records = box.due(100)
+        assert [r.key for r in records][:3] == keys
+        assert [r.kind for r in records] == ["evaluation"] * 3 + ["audit"]
+        row = box._read_conn().execute("SELECT payload FROM records LIMIT 1").fetchone()[0]
+        assert row[:2] == FORMAT_V2 + b"\x01"
+    finally:
+        box.close()
