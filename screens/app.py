@@ -74,9 +74,11 @@ def run_app(args: argparse.Namespace) -> int:
         shell.setWindowFlag(Qt.FramelessWindowHint, True)
         shell.setWindowFlag(Qt.WindowStaysOnTopHint, True)
         shell.showFullScreen()
+
     def bring_up() -> None:
         # imported after the first paint: the remote handlers pull in the staff screen
         from screens.remote import install_remote_handlers
+        notifier.ping()     # the devices start on this thread: give them the whole watchdog span
         start_services(ctx)
         install_remote_handlers(shell)
     # the service manager hears "ready" when the home screen is painted, then the event loop's
