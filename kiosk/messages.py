@@ -353,6 +353,17 @@ _add(_F_NOT_ON_FILE, _SELF, "not_on_file")
 _add(_F_NOT_FOR_TASK, _SELF, "face_login_refused")
 _add(_F_OFFLINE, _SELF, "face_login_offline")
 
+# payment (kiosk/flows/pay_order.py)
+_PAY_OFFLINE = QT_TRANSLATE_NOOP("Messages", "Paying needs the connection to the payment "
+                                 "platform, which is down right now. Nothing has been charged. "
+                                 "Please try again later or pay at the service window.")
+_PAY_UNSURE = QT_TRANSLATE_NOOP("Messages", "We cannot reach the payment platform to learn "
+                                "whether you paid. If you paid, the payment counts and is never "
+                                "taken twice; the code stops working by itself. Please do not pay "
+                                "again: come back to “Pay” in a few minutes to see the result.")
+_add(_PAY_OFFLINE, _SELF, "payment_offline")
+_add(_PAY_UNSURE, _STAFF, "payment_unsure")
+
 # a device's own wording for a code it shares with others (the card in the citizen's hand differs)
 _BY_DEVICE: dict[tuple[str, str], tuple[str, bool]] = {}
 

@@ -12,6 +12,7 @@ from screens.widgets import Card, Tile, label
 TASKS = (
     ("guide", QT_TRANSLATE_NOOP("HomeScreen", "Find a service"), "catalog", {}),
     ("apply", QT_TRANSLATE_NOOP("HomeScreen", "Apply"), "apply", {}),
+    ("qr", QT_TRANSLATE_NOOP("HomeScreen", "Pay"), "pay", {}),
     ("print", QT_TRANSLATE_NOOP("HomeScreen", "Print my licences"), "identify",
      {"next": "print_licences"}),
     ("case", QT_TRANSLATE_NOOP("HomeScreen", "Check my case"), "case", {}),
