@@ -85,6 +85,32 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _listening(pid: int, port: int) -> bool:
+    """Whether process `pid` holds a socket listening on TCP `port` (from /proc)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(fields[9])
+    try:
+        fds = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue                 # closed while we looked
+        if target.startswith("socket:[") and target[len("socket:["):-1] in inodes:
+            return True
+    return False
+
+
 def _socket_alive(path: str) -> bool:
     s = socket.socket(socket.AF_UNIX)
     try:
@@ -190,7 +216,7 @@ class CupsStandIn:
                 self.set_mode("")
             self._acquire_daemons()
             self._holding = True
-            self.start_printer()
+            self._start_printer_on_a_free_port()
             self._start_cupsd(timeout)
             self._run(["lpadmin", "-h", self.server, "-p", self.queue, "-E", "-v", self.device_uri,
                        "-m", "everywhere", "-o", "printer-error-policy=stop-printer"], timeout)
@@ -325,13 +351,26 @@ class CupsStandIn:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if proc.poll() is not None:
+                self._procs.pop("ippeveprinter", None)
                 raise StandInError("ippeveprinter exited; see " + str(self.root / "log"))
-            try:
-                socket.create_connection(("127.0.0.1", self.ipp_port), timeout=0.2).close()
+            # our process must be the one listening: with stand-ins of other test runs about, a
+            # port picked free may be taken meanwhile, and a connect would reach their printer
+            if _listening(proc.pid, self.ipp_port):
                 return
-            except OSError:
-                time.sleep(0.05)
+            time.sleep(0.05)
         raise StandInError("ippeveprinter did not start listening")
+
+    def _start_printer_on_a_free_port(self, tries: int = 3) -> None:
+        """The first start, before the queue names the port: a port another process took between
+        picking it and ippeveprinter binding it is given up for another."""
+        for attempt in range(tries):
+            try:
+                self.start_printer()
+                return
+            except StandInError:
+                if attempt == tries - 1:
+                    raise
+                self.ipp_port = _free_port()
 
     def stop_printer(self) -> None:
         """Take the printer away (CUPS then finds it unreachable: the offline path)."""
