@@ -353,6 +353,37 @@ _add(_F_NOT_ON_FILE, _SELF, "not_on_file")
 _add(_F_NOT_FOR_TASK, _SELF, "face_login_refused")
 _add(_F_OFFLINE, _SELF, "face_login_offline")
 
+# ask, complain, correct my data (kiosk/flows/feedback.py)
+_FB_EMPTY = QT_TRANSLATE_NOOP("Messages", "Please write something here.")
+_FB_SHORT = QT_TRANSLATE_NOOP("Messages", "Please write a little more, so the department "
+                              "understands you.")
+_FB_LONG = QT_TRANSLATE_NOOP("Messages", "This is too long: please keep it under 500 characters.")
+_FB_PHONE = QT_TRANSLATE_NOOP("Messages", "To be called back, please leave a mobile number.")
+_FB_CATEGORY = QT_TRANSLATE_NOOP("Messages", "Please choose what the complaint is about.")
+_FB_ITEM = QT_TRANSLATE_NOOP("Messages", "A complaint about a service item names the item: please "
+                             "start it from the item's guide, or choose another kind.")
+_FB_FIELD = QT_TRANSLATE_NOOP("Messages", "Please choose the information that is wrong or missing.")
+_FB_PROOF = QT_TRANSLATE_NOOP("Messages", "This change needs a proof: please scan the document "
+                              "that shows it.")
+_FB_OFFLINE = QT_TRANSLATE_NOOP("Messages", "Your data can be shown only with the connection to the "
+                                "service platform, which is down right now. Please try again later "
+                                "or ask at the service window.")
+_FB_NOTHING = QT_TRANSLATE_NOOP("Messages", "The service platform holds no data of yours that can "
+                                "be corrected here.")
+_FB_NOT_SAVED = QT_TRANSLATE_NOOP("Messages", "This could not be saved at this kiosk, so it was not "
+                                  "sent. Nothing was sent.")
+_add(_FB_EMPTY, _SELF, "feedback_text_empty")
+_add(_FB_SHORT, _SELF, "feedback_text_short")
+_add(_FB_LONG, _SELF, "feedback_text_long")
+_add(_FB_PHONE, _SELF, "feedback_phone_required")
+_add(_FB_CATEGORY, _SELF, "feedback_category_missing")
+_add(_FB_ITEM, _SELF, "feedback_item_missing")
+_add(_FB_FIELD, _SELF, "feedback_field_missing")
+_add(_FB_PROOF, _SELF, "feedback_proof_missing")
+_add(_FB_OFFLINE, _SELF, "feedback_offline")
+_add(_FB_NOTHING, _STAFF, "feedback_nothing_held")
+_add(_FB_NOT_SAVED, _STAFF, "feedback_not_saved")
+
 # payment (kiosk/flows/pay_order.py)
 _PAY_OFFLINE = QT_TRANSLATE_NOOP("Messages", "Paying needs the connection to the payment "
                                  "platform, which is down right now. Nothing has been charged. "

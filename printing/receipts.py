@@ -59,6 +59,28 @@ def submission_receipt(hall: str, case_no: str, item_name: str, applicant: str,
     return _footer(r, kiosk_id, when, "本回执仅证明材料已提交，不作为受理决定。").bytes()
 
 
+FEEDBACK_TITLES = {"consultation": "咨询受理回执", "complaint": "投诉受理回执",
+                   "correction": "数据纠错申请回执"}
+
+
+def feedback_receipt(hall: str, kind: str, reference: str, about: str, promised: str, sent: bool,
+                     followed: bool, query_url: str, kiosk_id: str, width: int = 48,
+                     when: datetime | None = None) -> bytes:
+    """A consultation, complaint or correction: its reference, how the answer comes, and whether
+    it has reached the platform yet (nothing the citizen typed is printed)."""
+    r = Receipt(width)
+    _header(r, hall, FEEDBACK_TITLES[kind])
+    r.pair("回执编号", reference[:18], bold=True)
+    r.text(f"事项：{about}")
+    r.text(f"承诺答复：{promised}")
+    r.text("已送达服务平台。" if sent else "网络中断，已保存在本机，恢复后自动发送。")
+    r.rule(".")
+    r.text("答复将通过短信或电话告知，并可在“查询办件”中查看。" if followed else
+           "匿名提交：凭本回执二维码查看答复。", bold=True)
+    r.qr(query_url)
+    return _footer(r, kiosk_id, when, "请妥善保管本回执。").bytes()
+
+
 def guide_notice(item: Any, hall: str, kiosk_id: str, width: int = 48,
                  when: datetime | None = None) -> bytes:
     """一次性告知: every guide element a citizen needs to come back once with everything.

@@ -195,12 +195,14 @@ def _catalog_item(item_code: str) -> dict[str, Any]:
 def record_case(store, *, id_number: str, name: str, item_code: str, channel: str,
                 submitted: dt.datetime, promised_by: dt.date, steps: list[dict[str, Any]],
                 serial: int | None = None, corrections: dict | None = None,
-                collection: dict | None = None) -> str:
+                collection: dict | None = None, subject: dict[str, str] | None = None) -> str:
     """Store a case and return its case number (SL-<region>-<submission date>-<serial>). For the
     demo seed and for other areas of the platform that accept applications. The item (by
     implementation or basic code) gives the name, department and window; an item the catalog
-    does not hold is a ValueError."""
-    item = _catalog_item(item_code)
+    does not hold is a ValueError. `subject` ({"impl_code", "name", "department", "place"})
+    stands in for the item where a case has none (a complaint about waiting, a data
+    correction: routes_feedback)."""
+    item = subject if subject is not None else _catalog_item(item_code)
     with store.lock:
         if serial is None:
             count = store.execute("SELECT COUNT(*) FROM cases").fetchone()[0]

@@ -57,6 +57,10 @@ class GuideScreen(Screen):
             "identify", next="apply_form", code=self.item.impl_code), "apply")
         self.apply_button.hide()
         self.actions.addWidget(self.apply_button)
+        # a question or complaint about this item (screens/feedback.py)
+        self.ask_button = button("", "", lambda: self.nav.go("feedback", item=self.item.impl_code
+                                                             if self.item else None), "staff")
+        self.actions.addWidget(self.ask_button)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.scroll, 1)
         self.layout_.addLayout(self.actions)
@@ -88,6 +92,7 @@ class GuideScreen(Screen):
         self.print_button.setText(self.tr("Print this notice"))
         self.queue_button.setText(self.tr("Take a number for this"))
         self.apply_button.setText(self.tr("Apply here"))
+        self.ask_button.setText(self.tr("Ask or complain"))
         self._render()
 
     # ---- rendering --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ TASKS = (
     ("case", QT_TRANSLATE_NOOP("HomeScreen", "Check my case"), "case", {}),
     ("ticket", QT_TRANSLATE_NOOP("HomeScreen", "Take a number"), "queue_take", {}),
     ("star", QT_TRANSLATE_NOOP("HomeScreen", "Rate a service"), "evaluation", {}),
+    ("staff", QT_TRANSLATE_NOOP("HomeScreen", "Ask or complain"), "feedback", {}),
     ("idcard", QT_TRANSLATE_NOOP("HomeScreen", "Identify myself"), "identify", {"next": "home"}),
 )
 

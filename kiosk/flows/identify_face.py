@@ -16,11 +16,11 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Protocol
 
-from devices.idcard.gb11643 import check_digit
 from kiosk.errors import code_of
 from kiosk.flows.face_check import FaceCheckFlow, FaceCheckSettings
 from kiosk.flows.face_policy import mark_face_verified
 from kiosk.flows.identify import IdentitySession, identify
+from kiosk.forms import check_id_number
 from kiosk.session import Identity
 from sync.client import UNAVAILABLE_CODES
 
@@ -43,13 +43,11 @@ class FaceCameras(Protocol):
 
 
 def id_problem(text: str) -> str | None:
-    """Why a typed ID number cannot be right yet ("id_incomplete", "id_number_check_digit"), or
-    None."""
+    """Why a typed ID number cannot be right yet: "id_incomplete", or the form rules' code
+    (kiosk.forms.check_id_number: shape, check digit, birth date); None when it can be."""
     if len(text) < ID_LENGTH:
         return "id_incomplete"
-    if not text[:17].isdigit() or check_digit(text[:17]) != text[17]:
-        return "id_number_check_digit"
-    return None
+    return check_id_number(text)
 
 
 class _LoginCameras:

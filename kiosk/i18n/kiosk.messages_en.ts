@@ -448,6 +448,50 @@
       <translation>Face login needs the connection to the service platform, which is down right now. Please use your ID card or social security card.</translation>
     </message>
     <message>
+      <source>Please write something here.</source>
+      <translation>Please write something here.</translation>
+    </message>
+    <message>
+      <source>Please write a little more, so the department understands you.</source>
+      <translation>Please write a little more, so the department understands you.</translation>
+    </message>
+    <message>
+      <source>This is too long: please keep it under 500 characters.</source>
+      <translation>This is too long: please keep it under 500 characters.</translation>
+    </message>
+    <message>
+      <source>To be called back, please leave a mobile number.</source>
+      <translation>To be called back, please leave a mobile number.</translation>
+    </message>
+    <message>
+      <source>Please choose what the complaint is about.</source>
+      <translation>Please choose what the complaint is about.</translation>
+    </message>
+    <message>
+      <source>A complaint about a service item names the item: please start it from the item's guide, or choose another kind.</source>
+      <translation>A complaint about a service item names the item: please start it from the item's guide, or choose another kind.</translation>
+    </message>
+    <message>
+      <source>Please choose the information that is wrong or missing.</source>
+      <translation>Please choose the information that is wrong or missing.</translation>
+    </message>
+    <message>
+      <source>This change needs a proof: please scan the document that shows it.</source>
+      <translation>This change needs a proof: please scan the document that shows it.</translation>
+    </message>
+    <message>
+      <source>Your data can be shown only with the connection to the service platform, which is down right now. Please try again later or ask at the service window.</source>
+      <translation>Your data can be shown only with the connection to the service platform, which is down right now. Please try again later or ask at the service window.</translation>
+    </message>
+    <message>
+      <source>The service platform holds no data of yours that can be corrected here.</source>
+      <translation>The service platform holds no data of yours that can be corrected here.</translation>
+    </message>
+    <message>
+      <source>This could not be saved at this kiosk, so it was not sent. Nothing was sent.</source>
+      <translation>This could not be saved at this kiosk, so it was not sent. Nothing was sent.</translation>
+    </message>
+    <message>
       <source>The ticket printer has run out of paper. The staff have been told.</source>
       <translation>The ticket printer has run out of paper. The staff have been told.</translation>
     </message>

@@ -448,6 +448,50 @@
       <translation>刷脸登录需要连接服务平台，目前网络中断。请使用身份证或社保卡。</translation>
     </message>
     <message>
+      <source>Please write something here.</source>
+      <translation>请在这里填写内容。</translation>
+    </message>
+    <message>
+      <source>Please write a little more, so the department understands you.</source>
+      <translation>请再多写一点，方便部门了解情况。</translation>
+    </message>
+    <message>
+      <source>This is too long: please keep it under 500 characters.</source>
+      <translation>内容过长，请控制在500字以内。</translation>
+    </message>
+    <message>
+      <source>To be called back, please leave a mobile number.</source>
+      <translation>需要回电的，请留下手机号码。</translation>
+    </message>
+    <message>
+      <source>Please choose what the complaint is about.</source>
+      <translation>请选择投诉的类别。</translation>
+    </message>
+    <message>
+      <source>A complaint about a service item names the item: please start it from the item's guide, or choose another kind.</source>
+      <translation>投诉办事事项需要指明事项：请从该事项的办事指南进入，或选择其他类别。</translation>
+    </message>
+    <message>
+      <source>Please choose the information that is wrong or missing.</source>
+      <translation>请选择有误或缺失的信息。</translation>
+    </message>
+    <message>
+      <source>This change needs a proof: please scan the document that shows it.</source>
+      <translation>这项更正需要证明材料，请扫描能证明的证件或材料。</translation>
+    </message>
+    <message>
+      <source>Your data can be shown only with the connection to the service platform, which is down right now. Please try again later or ask at the service window.</source>
+      <translation>需要连接服务平台才能显示您的数据，目前网络中断。请稍后再试或到服务窗口咨询。</translation>
+    </message>
+    <message>
+      <source>The service platform holds no data of yours that can be corrected here.</source>
+      <translation>服务平台没有可在本机更正的您的数据。</translation>
+    </message>
+    <message>
+      <source>This could not be saved at this kiosk, so it was not sent. Nothing was sent.</source>
+      <translation>本机未能保存，因此没有提交，也没有发送任何内容。</translation>
+    </message>
+    <message>
       <source>The ticket printer has run out of paper. The staff have been told.</source>
       <translation>取号凭条打印机缺纸，已通知工作人员。</translation>
     </message>

@@ -20,6 +20,10 @@
       <translation>Apply here</translation>
     </message>
     <message>
+      <source>Ask or complain</source>
+      <translation>Ask or complain</translation>
+    </message>
+    <message>
       <source>This service could not be found. It may have been withdrawn; please search again.</source>
       <translation>This service could not be found. It may have been withdrawn; please search again.</translation>
     </message>

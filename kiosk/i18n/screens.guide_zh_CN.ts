@@ -20,6 +20,10 @@
       <translation>在本机申报</translation>
     </message>
     <message>
+      <source>Ask or complain</source>
+      <translation>咨询投诉</translation>
+    </message>
+    <message>
       <source>This service could not be found. It may have been withdrawn; please search again.</source>
       <translation>未找到该事项，可能已调整，请重新搜索。</translation>
     </message>

@@ -28,6 +28,10 @@
       <translation>Rate a service</translation>
     </message>
     <message>
+      <source>Ask or complain</source>
+      <translation>Ask or complain</translation>
+    </message>
+    <message>
       <source>Identify myself</source>
       <translation>Identify myself</translation>
     </message>

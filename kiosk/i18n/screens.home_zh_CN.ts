@@ -28,6 +28,10 @@
       <translation>服务评价</translation>
     </message>
     <message>
+      <source>Ask or complain</source>
+      <translation>咨询投诉</translation>
+    </message>
+    <message>
       <source>Identify myself</source>
       <translation>身份识别</translation>
     </message>
