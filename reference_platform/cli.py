@@ -22,6 +22,8 @@ def register(groups) -> None:
                        help="SQLite database (default: platform.sqlite3 in the kiosk data directory)")
     serve.add_argument("--tls-cert", metavar="PEM", help="serve https with this certificate")
     serve.add_argument("--tls-key", metavar="PEM", help="the private key of --tls-cert")
+    serve.add_argument("--client-ca", metavar="PEM",
+                       help="require a client certificate signed by this CA (mutual TLS)")
     serve.add_argument("--allow-remote", action="store_true",
                        help="listen on an address other machines reach (needs --tls-cert: the "
                             "kiosk credential and citizens' data must not cross a network in "
@@ -46,6 +48,9 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         print(f"kiosk platform serve: --port {args.port}: must be from 0 to 65535", file=sys.stderr)
         return 2
+    if args.client_ca and not args.tls_cert:
+        print("kiosk platform serve: --client-ca needs --tls-cert", file=sys.stderr)
+        return 2
     if bool(args.tls_cert) != bool(args.tls_key):
         print("kiosk platform serve: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2
@@ -64,6 +69,9 @@ def _serve(args: argparse.Namespace) -> int:
             import ssl
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(args.tls_cert, args.tls_key)
+            if args.client_ca:
+                context.verify_mode = ssl.CERT_REQUIRED
+                context.load_verify_locations(args.client_ca)
             server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
     except OSError as exc:
         print(f"kiosk platform serve: cannot listen on {args.host}:{args.port}: "

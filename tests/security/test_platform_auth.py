@@ -174,3 +174,29 @@ def test_the_kiosk_client_opens_a_citizen_session_and_drops_it_at_the_wipe(serve
     assert err.value.code == "platform_unauthorized"
     assert sent[-1] is None                              # nothing of the last citizen went along
     client.close()
+
+
+def test_platform_serve_with_tls_and_mutual_tls(tmp_path, certs):
+    """--tls-cert serves https; --client-ca refuses a client without a certificate."""
+    import requests as plain_requests
+    ca = certs.TestCA("Platform CA")
+    cert, key = ca.issue(tmp_path, "platform", server=True)
+    client_cert, client_key = ca.issue(tmp_path, "kiosk", server=False)
+    ca_pem = ca.write(tmp_path / "ca.pem")
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "platform", "serve", "--port", "0",
+                             "--db", str(tmp_path / "p.sqlite3"), "--tls-cert", str(cert),
+                             "--tls-key", str(key), "--client-ca", str(ca_pem)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = re.search(r"https://127\.0\.0\.1:\d+", proc.stdout.readline()).group(0)
+        with plain_requests.Session() as session:
+            session.trust_env = False
+            health = session.get(url + "/api/v1/health", verify=str(ca_pem), timeout=10,
+                                 cert=(str(client_cert), str(client_key)))
+            assert health.json()["status"] == "ok"
+            with pytest.raises((plain_requests.exceptions.SSLError,
+                                plain_requests.exceptions.ConnectionError)):
+                session.get(url + "/api/v1/health", verify=str(ca_pem), timeout=10)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
