@@ -143,11 +143,16 @@ class ApplyFormScreen(Screen):
             entry.set_problem(messages.message(problem) if problem else "")
             entry.edited.connect(lambda text, n=f.name, e=entry: self._typed(n, text, e))
             # the keyboard takes the bottom of the screen: keep the box being typed in in view
-            entry.focused.connect(lambda e=entry: self.after(
-                120, lambda: self.scroll.ensureWidgetVisible(e, 0, 120)))
+            entry.focused.connect(lambda e=entry: self._keep_in_view(e))
             self.entries[f.name] = entry
             self.scroll.body.addWidget(entry)
         keyboard_panel().attach(self.layout_)
+
+    def _keep_in_view(self, entry: TextEntry) -> None:
+        # once the keyboard has taken its room; the entry is the timer's context, so a form
+        # shown again meanwhile (its boxes rebuilt) cancels it
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(120, entry, lambda: self.scroll.ensureWidgetVisible(entry, 0, 120))
 
     def _caption(self, text: str, required: bool) -> str:
         return self.tr("%1 (required)").replace("%1", text) if required else text

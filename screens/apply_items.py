@@ -78,11 +78,18 @@ class ApplyItemsScreen(Screen):
     def _listed(self, items) -> None:
         self.spinner.stop()
         self.items = items
-        service = self.ctx.services.catalog
-        known = [service.catalog.get(e["code"]) for e in items] if service else []
-        from kiosk.search import SearchIndex
-        self.index = SearchIndex([item for item in known if item is not None])
         self.retranslate()
+
+    def _index(self):
+        """The search over the offered items, made once the catalog has them (it may still be
+        loading when the platform's list comes)."""
+        service = self.ctx.services.catalog
+        known = [service.catalog.get(e["code"]) for e in self.items or ()] if service else []
+        known = [item for item in known if item is not None]
+        if self.index is None or len(self.index) != len(known):
+            from kiosk.search import SearchIndex
+            self.index = SearchIndex(known)
+        return self.index
 
     def type_text(self, text: str) -> None:
         """Type as the on-screen keyboard would (walkthrough and tests)."""
@@ -91,9 +98,9 @@ class ApplyItemsScreen(Screen):
 
     def shown_items(self) -> list[dict]:
         query = self.field.text().strip()
-        if not query or self.index is None:
+        if not query:
             return list(self.items or ())
-        found = {item.impl_code for item in self.index.search(query)}
+        found = {item.impl_code for item in self._index().search(query)}
         return [entry for entry in self.items or () if entry["code"] in found]
 
     def _failed(self, _exc) -> None:

@@ -110,23 +110,34 @@ def sharpness(jpeg: bytes) -> float:
     return float(cv2.Laplacian(image, cv2.CV_64F).var())
 
 
-_JPEG_STREAM = re.compile(rb"/Filter\s*\[\s*/ASCII85Decode\s*/DCTDecode\s*\].*?stream\r?\n(.*?)"
-                          rb"\s*endstream", re.S)
+_IMAGE = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)[^>]*?/Length\s+(\d+)|"
+                    rb"/Length\s+(\d+)[^>]*?/Filter\s*(\[[^\]]*\]|/\w+)", re.S)
 
 
 def pdf_pages(pdf: bytes) -> list[bytes]:
     """The page images of a document camera PDF (devices.camera.document.pages_to_pdf embeds
-    each page's JPEG as it was captured, ASCII85-armoured), in page order."""
+    each page's JPEG as it was captured, raw or ASCII85-armoured as reportlab is set), in order."""
+    data = bytes(pdf)
     pages = []
-    for armoured in _JPEG_STREAM.findall(bytes(pdf)):
-        data = armoured.strip()
-        data = data[2:] if data.startswith(b"<~") else data
-        data = data[:-2] if data.endswith(b"~>") else data
-        try:
-            pages.append(base64.a85decode(data))
-        except ValueError:
-            log.warning("a page of the scanned document could not be read")
-            pages.append(b"")
+    for match in _IMAGE.finditer(data):
+        filters = match.group(1) or match.group(4)
+        if b"DCTDecode" not in filters:
+            continue
+        length = int(match.group(2) or match.group(3))
+        start = data.find(b"stream", match.end())
+        start += len(b"stream")
+        start += 2 if data[start:start + 2] == b"\r\n" else 1
+        stream = data[start:start + length]
+        if b"ASCII85Decode" in filters:
+            stream = stream.strip()
+            stream = stream[2:] if stream.startswith(b"<~") else stream
+            stream = stream[:-2] if stream.endswith(b"~>") else stream
+            try:
+                stream = base64.a85decode(stream)
+            except ValueError:
+                log.warning("a page of the scanned document could not be read")
+                stream = b""
+        pages.append(stream)
     return pages
 
 

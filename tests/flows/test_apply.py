@@ -393,7 +393,10 @@ def test_pages_from_the_document_camera_are_judged_for_sharpness(blur, accepted)
     assert (page_problem(bytes(page.jpeg), page.found_outline) is None) is accepted
 
 
-def test_a_scanned_document_with_a_blurry_page_is_refused_naming_the_page():
+@pytest.mark.parametrize("armoured", [True, False])     # printing.documents turns ASCII85 off
+def test_a_scanned_document_with_a_blurry_page_is_refused_naming_the_page(armoured, monkeypatch):
+    from reportlab import rl_config
+    monkeypatch.setattr(rl_config, "useA85", 1 if armoured else 0)
     from devices.camera.document import PageSettings, pages_to_pdf, process_page
     from devices.virtual import camera_twin
     from kiosk import config

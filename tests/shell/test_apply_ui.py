@@ -120,6 +120,9 @@ def test_the_items_are_searched_like_the_catalog(kiosk, qtbot):
     shell.go("apply")
     screen = shell.current()
     qtbot.waitUntil(lambda: screen.items is not None, timeout=10000)
+    qtbot.waitUntil(lambda: ctx.services.catalog is not None                # titles and search
+                    and ctx.services.catalog.catalog.get("1199010002GG00202000") is not None,
+                    timeout=10000)
     assert len(screen.shown_items()) >= 8
     screen.type_text("gjj")                                  # 公积金, by pinyin initials
     names = touch.button_texts(screen)
