@@ -232,7 +232,7 @@ class PayScreen(Screen):
         card.body.addWidget(capital)
         picture = QLabel()
         picture.setObjectName("PaymentCode")
-        picture.setPixmap(qr_pixmap(payment.code_url, 420 if self.elderly else 360))
+        picture.setPixmap(qr_pixmap(payment.code_url, 540 if self.elderly else 480))
         picture.setAlignment(Qt.AlignCenter)
         card.body.addWidget(picture)
         self.countdown = label(self._countdown_text(), "Heading")

@@ -275,9 +275,12 @@ class PayFlow:
         self.step, self.code = "unavailable", code
 
     def wipe(self) -> None:
-        """Session end: the orders and names go; what is on disk stays until reconciled."""
+        """Session end: the orders, names and any code on screen go; what is on disk stays until
+        its final state is known (the next look, at any kiosk session, reconciles it)."""
         self.orders = []
-        self.payment = None if self.step != "waiting" else self.payment
+        self.payment = None
+        self.deadline = None
+        self.step = "identify"
 
 
 _RETRYABLE = frozenset({"platform_timeout", "platform_connection_reset", "platform_busy",
