@@ -99,16 +99,17 @@ class IdentifyScreen(Screen):
         if len(methods) == 1 and next != "home":
             self.nav.go(methods[0].screen, **dict(methods[0].params))
             return
-        for tile, _m in self.tiles:
-            self.grid.removeWidget(tile)
-            tile.hide()                     # gone now, not when the deferred delete runs
-            tile.deleteLater()
-        self.tiles = []
-        for index, method in enumerate(methods):
-            tile = Tile(method.icon, lambda m=method: self.nav.go(m.screen, **dict(m.params)))
-            tile.setMinimumHeight(360)
-            self.tiles.append((tile, method))
-            self.grid.addWidget(tile, index // 2, index % 2)
+        if [m for _t, m in self.tiles] != methods:      # the same ways as last time: same tiles
+            for tile, _m in self.tiles:
+                self.grid.removeWidget(tile)
+                tile.hide()                     # gone now, not when the deferred delete runs
+                tile.deleteLater()
+            self.tiles = []
+            for index, method in enumerate(methods):
+                tile = Tile(method.icon, lambda m=method: self.nav.go(m.screen, **dict(m.params)))
+                tile.setMinimumHeight(360)
+                self.tiles.append((tile, method))
+                self.grid.addWidget(tile, index // 2, index % 2)
         self.retranslate()
 
     def title(self) -> str:
