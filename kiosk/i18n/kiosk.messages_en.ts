@@ -492,6 +492,14 @@
       <translation>This could not be saved at this kiosk, so it was not sent. Nothing was sent.</translation>
     </message>
     <message>
+      <source>Paying needs the connection to the payment platform, which is down right now. Nothing has been charged. Please try again later or pay at the service window.</source>
+      <translation>Paying needs the connection to the payment platform, which is down right now. Nothing has been charged. Please try again later or pay at the service window.</translation>
+    </message>
+    <message>
+      <source>We cannot reach the payment platform to learn whether you paid. If you paid, the payment counts and is never taken twice; the code stops working by itself. Please do not pay again: come back to “Pay” in a few minutes to see the result.</source>
+      <translation>We cannot reach the payment platform to learn whether you paid. If you paid, the payment counts and is never taken twice; the code stops working by itself. Please do not pay again: come back to “Pay” in a few minutes to see the result.</translation>
+    </message>
+    <message>
       <source>The ticket printer has run out of paper. The staff have been told.</source>
       <translation>The ticket printer has run out of paper. The staff have been told.</translation>
     </message>

@@ -492,6 +492,14 @@
       <translation>本机未能保存，因此没有提交，也没有发送任何内容。</translation>
     </message>
     <message>
+      <source>Paying needs the connection to the payment platform, which is down right now. Nothing has been charged. Please try again later or pay at the service window.</source>
+      <translation>缴费需要连接统一公共支付平台，目前连接中断。未扣任何款项。请稍后再试，或到服务窗口缴费。</translation>
+    </message>
+    <message>
+      <source>We cannot reach the payment platform to learn whether you paid. If you paid, the payment counts and is never taken twice; the code stops working by itself. Please do not pay again: come back to “Pay” in a few minutes to see the result.</source>
+      <translation>暂时无法向支付平台确认您是否已支付。如已支付，款项有效且绝不会重复扣款；付款码到期后自动失效。请勿重复支付，几分钟后回到“缴费”查看结果。</translation>
+    </message>
+    <message>
       <source>The ticket printer has run out of paper. The staff have been told.</source>
       <translation>取号凭条打印机缺纸，已通知工作人员。</translation>
     </message>

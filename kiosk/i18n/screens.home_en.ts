@@ -12,6 +12,10 @@
       <translation>Apply</translation>
     </message>
     <message>
+      <source>Pay</source>
+      <translation>Pay</translation>
+    </message>
+    <message>
       <source>Print my licences</source>
       <translation>Print my licences</translation>
     </message>

@@ -12,6 +12,10 @@
       <translation>我要申报</translation>
     </message>
     <message>
+      <source>Pay</source>
+      <translation>缴费</translation>
+    </message>
+    <message>
       <source>Print my licences</source>
       <translation>打印证照</translation>
     </message>
