@@ -47,7 +47,7 @@ walkthrough: install
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' kiosk/__init__.py)
 PACKAGE_DIR := dist/package
 package: install
-	@$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/package/dist \
+	@$(BIN)/pyinstaller --noconfirm --log-level ERROR --distpath build/package/dist \
 		--workpath build/package/work kiosk.spec
 	@packaging/build-deb.sh build/package/dist/kiosk $(VERSION) $(PACKAGE_DIR)
 

@@ -67,6 +67,9 @@ def test_the_bundle_leaves_out_demo_and_test_tooling(installed_root):
                      "pytest", "hypothesis", "schemathesis"):
         assert left_out not in present, left_out
     assert not list(internal.rglob("libQt6WebEngineCore*"))
+    models = {p.name for p in internal.glob("face_recognition_models/models/*")}
+    assert models == {"shape_predictor_68_face_landmarks.dat",
+                      "dlib_face_recognition_resnet_model_v1.dat"}      # the two the kiosk uses
     helptext = run_app(installed_root, "--help").stdout
     commands = {line.split()[0] for line in helptext.splitlines()
                 if line.startswith("    ") and not line.startswith("     ")}
