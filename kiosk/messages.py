@@ -383,6 +383,10 @@ _add(_FB_PROOF, _SELF, "feedback_proof_missing")
 _add(_FB_OFFLINE, _SELF, "feedback_offline")
 _add(_FB_NOTHING, _STAFF, "feedback_nothing_held")
 _add(_FB_NOT_SAVED, _STAFF, "feedback_not_saved")
+_FB_NOT_ARRIVED = QT_TRANSLATE_NOOP("Messages", "This has not reached the service platform yet: "
+                                    "the kiosk that took it sends it as soon as it is online. "
+                                    "Please look again later.")
+_add(_FB_NOT_ARRIVED, _SELF, "feedback_not_arrived")
 
 # payment (kiosk/flows/pay_order.py)
 _PAY_OFFLINE = QT_TRANSLATE_NOOP("Messages", "Paying needs the connection to the payment "

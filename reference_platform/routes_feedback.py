@@ -6,7 +6,8 @@ Consultations, complaints and corrections reach the platform as outbox records (
 key). Intake opens a ticket once per record key (the receipt's reference) when the kiosk asks for
 its state; a ticket of an identified citizen is also a case (routes_cases.record_case), so it is
 followed in "Check my case" with its answer. An admin endpoint posts the department's answer or
-outcome (demo, tests). Anonymous complaints carry no identity and become no case.
+outcome (demo, tests). Anonymous complaints carry no identity: their case belongs to nobody and is
+reached only through the receipt's QR code.
 """
 from __future__ import annotations
 
@@ -179,10 +180,11 @@ def intake(store, reference: str) -> dict[str, Any] | None:
         received = dt.datetime.fromtimestamp(record["received_at"], _TZ)
         subject, days = _subject(kind, payload)
         promised = _working_days_after(received.date(), days)
-        who = payload.get("who") or {}
-        case_no = None
-        if who.get("id_number") and not payload.get("anonymous"):
-            case_no = record_case(store, id_number=who["id_number"], name=who.get("name", ""),
+        who = payload.get("who") if not payload.get("anonymous") else None
+        who = who or {}
+        # every ticket is a case: an identified one is in its person's list, an anonymous one
+        # (owner: nobody) is reached only by its receipt's QR code (GET /api/v1/cases/{no})
+        case_no = record_case(store, id_number=who.get("id_number", ""), name=who.get("name", ""),
                                   item_code=subject["impl_code"], channel="kiosk",
                                   submitted=received, promised_by=promised,
                                   steps=[{"step": "submitted",

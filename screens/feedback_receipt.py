@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk import messages
+from kiosk.flows.case_codes import feedback_qr
 from kiosk.flows.feedback import Sent
 from screens.tasks import run_in_background
 from screens.widgets import Banner, Card, button, label
@@ -84,7 +85,7 @@ class FeedbackReceipt(Card):
         def build(width: int, hall: str, kiosk_id: str) -> bytes:
             return feedback_receipt(hall, sent.kind, sent.reference, about,
                                     f"{sent.promised_days}个工作日", sent.online, sent.followed,
-                                    sent.reference, kiosk_id, width=width)
+                                    feedback_qr(sent.reference), kiosk_id, width=width)
         self.print_button.setEnabled(False)
         run_in_background(lambda: receipts.print_receipt(sent.kind, sent.reference, build),
                           lambda _r: None, self._not_printed)

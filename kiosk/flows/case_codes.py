@@ -6,10 +6,12 @@ SL-990100-20261122-000123 (docs/platform-api-cases.yaml): two letters, then 20 d
 of 6, 8 and 6. The letters say which register took the case (SL: 受理), so the keypad offers letters
 for the first two places and digits after, and puts the dashes in itself.
 
-A QR code names a case in one of three shapes: the signed receipt code (<follow URL>?e=..&s=..),
+A QR code names a case in one of four shapes: the signed receipt code (<follow URL>?e=..&s=..),
 which only the platform can check (signature, expiry); the unsigned follow URL (our progress
-slip); or the bare case number (a window's acceptance notice). Anything else, a phone's e-ID code
-for one, is "not a case code" and never leaves the kiosk.
+slip); the bare case number (a window's acceptance notice); or FB1.<reference>, the receipt of a
+question, complaint or correction (kiosk.flows.feedback), whose case the platform names once the
+record has arrived. Anything else, a phone's e-ID code for one, is "not a case code" and never
+leaves the kiosk.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ LETTERS = 2
 GROUPS = (6, 8, 6)                        # region, date, serial
 LENGTH = LETTERS + sum(GROUPS)            # characters typed (the dashes come by themselves)
 CASE_NUMBER = re.compile(r"[A-Z]{2}-\d{6}-\d{8}-\d{6}")
+FEEDBACK_PREFIX = "FB1."                  # a feedback receipt's QR code: FB1.<outbox record key>
+FEEDBACK_REFERENCE = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}")
 EXAMPLE = "SL-990100-20261122-000123"
 
 
@@ -70,11 +74,22 @@ class ScannedCase:
     code (only the platform can check it)."""
     case_no: str
     receipt: str | None = None
+    feedback: str | None = None           # a feedback receipt's reference
+
+
+def feedback_qr(reference: str) -> str:
+    """What a feedback receipt's QR code holds."""
+    return FEEDBACK_PREFIX + reference
 
 
 def read_qr(text: str) -> ScannedCase:
     """The case a QR code names, or CaseCodeError("not_a_case_code")."""
     text = (text or "").strip()
+    if text.startswith(FEEDBACK_PREFIX):
+        reference = text[len(FEEDBACK_PREFIX):]
+        if FEEDBACK_REFERENCE.fullmatch(reference):
+            return ScannedCase("", feedback=reference)
+        raise CaseCodeError("a feedback code naming no reference", "not_a_case_code")
     try:
         return ScannedCase(normalise(text))
     except CaseCodeError:

@@ -42,6 +42,7 @@ class CaseSource(Protocol):
     def for_person(self, id_number: str) -> list[Case]: ...
     def by_number(self, case_no: str) -> Case: ...
     def by_receipt(self, code: str) -> Case: ...
+    def by_feedback(self, reference: str) -> Case: ...
 
 
 class ReceiptPrinting(Protocol):
@@ -120,6 +121,8 @@ class CaseProgress:
         except CaseCodeError as exc:
             self.problem = exc.code
             return None
+        if scanned.feedback:
+            return ("feedback", scanned.feedback)
         return ("receipt", scanned.receipt) if scanned.receipt else ("number", scanned.case_no)
 
     def _lookup(self, pending: tuple[str, str] | None) -> bool:
@@ -156,8 +159,12 @@ class CaseProgress:
                 cases, found = self.source.for_person(identity.id_number), None
             else:
                 kind, value = pending
-                found = (self.source.by_receipt(value) if kind == "receipt"
-                         else self.source.by_number(value))
+                if kind == "receipt":
+                    found = self.source.by_receipt(value)
+                elif kind == "feedback":
+                    found = self.source.by_feedback(value)
+                else:
+                    found = self.source.by_number(value)
                 cases = self.source.for_person(identity.id_number) if identity is not None else []
             problem = None
         except CaseLookupError as exc:

@@ -23,7 +23,7 @@ _UNAVAILABLE = frozenset({"platform_unreachable", "platform_connection_reset", "
 class CaseLookupError(KioskError):
     code = "case_lookup_failed"
     codes = ("case_offline", "case_not_found", "receipt_expired", "not_a_case_code",
-             "case_lookup_failed", "case_data_invalid")
+             "case_lookup_failed", "case_data_invalid", "feedback_not_arrived")
 
 
 class PlatformCalls(Protocol):
@@ -92,6 +92,18 @@ class PlatformCases:
         """One case by its (normalised) number: the public view."""
         path = f"/api/v1/cases/{quote(case_no, safe='')}"
         return self._one(self._ask(f"GET {path}", self.client.get_json, path), f"GET {path}")
+
+    def by_feedback(self, reference: str) -> Case:
+        """The case of a question, complaint or correction by its receipt's reference: the public
+        view. 404 while the platform has not received it (the kiosk that took it may still hold
+        it in its outbox)."""
+        path = "/api/v1/feedback/status"
+        ticket = self._ask(f"POST {path}", self.client.post_json, path, {"reference": reference},
+                           not_found="feedback_not_arrived")
+        case_no = ticket.get("case_no") if isinstance(ticket, dict) else None
+        if not isinstance(case_no, str):
+            raise CaseLookupError(f"POST {path}: no case named", "case_data_invalid")
+        return self.by_number(case_no)
 
     def by_receipt(self, code: str) -> Case:
         """The case a signed receipt code names: the public view. 404: the platform signed no such

@@ -492,6 +492,10 @@
       <translation>This could not be saved at this kiosk, so it was not sent. Nothing was sent.</translation>
     </message>
     <message>
+      <source>This has not reached the service platform yet: the kiosk that took it sends it as soon as it is online. Please look again later.</source>
+      <translation>This has not reached the service platform yet: the kiosk that took it sends it as soon as it is online. Please look again later.</translation>
+    </message>
+    <message>
       <source>Paying needs the connection to the payment platform, which is down right now. Nothing has been charged. Please try again later or pay at the service window.</source>
       <translation>Paying needs the connection to the payment platform, which is down right now. Nothing has been charged. Please try again later or pay at the service window.</translation>
     </message>

@@ -492,6 +492,10 @@
       <translation>本机未能保存，因此没有提交，也没有发送任何内容。</translation>
     </message>
     <message>
+      <source>This has not reached the service platform yet: the kiosk that took it sends it as soon as it is online. Please look again later.</source>
+      <translation>尚未送达服务平台：受理它的终端联网后会立即发送，请稍后再查。</translation>
+    </message>
+    <message>
       <source>Paying needs the connection to the payment platform, which is down right now. Nothing has been charged. Please try again later or pay at the service window.</source>
       <translation>缴费需要连接统一公共支付平台，目前连接中断。未扣任何款项。请稍后再试，或到服务窗口缴费。</translation>
     </message>

@@ -176,3 +176,13 @@ def test_an_outbox_refusal_is_never_called_sent():
     none = fb.AskFlow(None, None, session(), lambda: True)
     none.text = "请问周六上班吗？"
     assert not none.submit() and none.code == "no_outbox"
+
+
+def test_a_feedback_receipts_qr_code_names_its_reference_and_nothing_else():
+    from kiosk.flows.case_codes import CaseCodeError, feedback_qr, read_qr
+    reference = "0f8a2c1e-5b7d-4e11-9a3c-2d6e8f0a1b2c"
+    assert read_qr(feedback_qr(reference)).feedback == reference
+    for text in ("FB1.", "FB1.not-a-reference", "FB1." + reference + "x"):
+        with pytest.raises(CaseCodeError) as refused:
+            read_qr(text)
+        assert refused.value.code == "not_a_case_code"

@@ -62,8 +62,10 @@ def test_a_question_arrives_once_and_its_answer_is_followed_in_my_cases(kiosk, p
     assert mine.steps[-1].note == "可以，持居住证办理。"
 
 
-def test_an_anonymous_complaint_is_received_but_is_no_case(kiosk, platform):
-    sync, feedback, session, _link = kiosk
+def test_an_anonymous_complaint_is_followed_only_by_its_receipts_qr_code(kiosk, platform):
+    from kiosk.flows.case_codes import feedback_qr
+    from kiosk.flows.case_progress import CaseProgress
+    sync, feedback, session, link = kiosk
     complain = fb.ComplainFlow(feedback, sync, session, lambda: True)
     complain.load()
     assert {"service_item", "window", "waiting", "kiosk", "other"} <= \
@@ -74,9 +76,32 @@ def test_an_anonymous_complaint_is_received_but_is_no_case(kiosk, platform):
     assert complain.submit()
     assert delivered(sync, platform, "complaint")["count"] == 1
     state = fb.sent_state(feedback, complain.sent)
-    assert state["state"] == "received" and "case_no" not in state
+    assert state["state"] == "received"
     record = platform.admin.received(kind="complaint", include="records")["records"][0]
     assert "who" not in record["payload"] and record["payload"]["anonymous"] is True
+    cases = PlatformCases(link.client)
+    assert state["case_no"] not in [c.case_no for c in cases.for_person(PERSON.id_number)]
+    platform.admin.call("/api/v1/admin/feedback/answer",
+                        {"reference": complain.sent.reference, "answer": "已调换触摸屏。"})
+    nobody = Session()                                   # anyone holding the receipt, later
+    view = CaseProgress(cases, nobody)
+    assert view.open(code=feedback_qr(complain.sent.reference))
+    view.work()
+    assert view.step == "detail" and view.chosen.item_name == "投诉：自助终端"
+    assert view.chosen.steps[-1].note == "已调换触摸屏。"
+
+
+def test_a_receipt_scanned_before_its_record_arrived_says_so(kiosk, platform):
+    from kiosk.flows.case_codes import feedback_qr
+    from kiosk.flows.case_progress import CaseProgress
+    sync, feedback, session, link = kiosk
+    ask = fb.AskFlow(feedback, sync, session, lambda: True)
+    ask.text = "办事大厅周六开门吗？"
+    assert ask.submit()                                  # still in this kiosk's outbox
+    view = CaseProgress(PlatformCases(link.client), Session())
+    assert view.open(code=feedback_qr(ask.sent.reference))
+    view.work()
+    assert view.problem == "feedback_not_arrived"
 
 
 def test_a_correction_lists_the_data_held_and_arrives_with_its_proof(kiosk, platform):
