@@ -109,8 +109,13 @@ class ApplyFormScreen(Screen):
 
     def _render_form(self, language: str) -> None:
         flow = self.flow
-        self.banner.set("info", self.tr("Please check what we filled in and complete the rest. "
-                                        "Touch a box to type."))
+        if flow.offline_form:
+            self.banner.set("warn", self.tr("The connection to the platform is down: only what "
+                                            "your card holds is filled in, and materials from "
+                                            "the e-licence library are scanned instead."))
+        else:
+            self.banner.set("info", self.tr("Please check what we filled in and complete the "
+                                            "rest. Touch a box to type."))
         self.next_button.setText(self.tr("Next: materials"))
         for f in flow.form.asked():
             value = flow.form.values.get(f.name, "")

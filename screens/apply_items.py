@@ -11,7 +11,8 @@ from screens.widgets import Banner, Scroll, Spinner, button, label
 def apply_client(ctx) -> ApplyClient | None:
     from kiosk.wiring.platform import platform_client
     try:
-        return ApplyClient(platform_client(ctx))
+        # the forms are kept for offline use beside the catalog cache (no personal data)
+        return ApplyClient(platform_client(ctx), ctx.config.data_path("apply-forms.json"))
     except Exception as exc:          # no platform configured or wired on this kiosk
         import logging
         logging.getLogger(__name__).warning("no platform for applications: %s", type(exc).__name__)

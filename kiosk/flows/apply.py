@@ -31,6 +31,7 @@ from typing import Any, Callable, Protocol
 from kiosk.errors import KioskError
 from kiosk.flows.evaluation import RatingOffer
 from kiosk.forms import FormDefinition, FormState, Material, parse_definition, prefill_sources
+from sync.client import UNAVAILABLE_CODES
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,7 @@ class ApplyFlow:
         self.case_no: str | None = None          # the platform's case number, once it is known
         self.corrects: str | None = None         # the case a correction (补正) is for
         self.page_index: int | None = None       # the page a refusal is about
+        self.offline_form = False                # loaded without the platform's person data
         self.next_step: RatingOffer | None = None
 
     # ---- identification and loading --------------------------------------------------------
@@ -200,7 +202,7 @@ class ApplyFlow:
             return
         try:
             self.definition = parse_definition(self.platform.form(self.item_code))
-            known = self.platform.prefill(self.item_code, who.id_number, who.name)
+            known = self._known(who)
         except Exception as exc:      # the client's coded errors: unreachable, not found, ...
             code = getattr(exc, "code", "") or "platform_needed"
             log.warning("application form not loaded: %s (%s)", code, type(exc).__name__)
@@ -230,6 +232,18 @@ class ApplyFlow:
             return
         self.corrects = case_no
         self.step = "materials"
+
+    def _known(self, who: Identity) -> dict[str, Any]:
+        """The platform's person data and held e-licences; offline (a form from the cache, for an
+        item that allows it) none: the card fills what it can, e-licence materials are scanned."""
+        try:
+            return self.platform.prefill(self.item_code, who.id_number, who.name)
+        except Exception as exc:
+            if getattr(exc, "code", "") in UNAVAILABLE_CODES and self.definition.offline:
+                log.info("person data not fetched (%s): the card alone fills the form", exc.code)
+                self.offline_form = True
+                return {}
+            raise
 
     def _unavailable(self, code: str) -> None:
         self.step, self.code = "unavailable", code

@@ -16,6 +16,10 @@
       <translation>Getting your form…</translation>
     </message>
     <message>
+      <source>The connection to the platform is down: only what your card holds is filled in, and materials from the e-licence library are scanned instead.</source>
+      <translation>The connection to the platform is down: only what your card holds is filled in, and materials from the e-licence library are scanned instead.</translation>
+    </message>
+    <message>
       <source>Please check what we filled in and complete the rest. Touch a box to type.</source>
       <translation>Please check what we filled in and complete the rest. Touch a box to type.</translation>
     </message>

@@ -16,6 +16,10 @@
       <translation>正在获取申请表…</translation>
     </message>
     <message>
+      <source>The connection to the platform is down: only what your card holds is filled in, and materials from the e-licence library are scanned instead.</source>
+      <translation>目前与政务服务平台的网络中断：只能根据您的证件信息填写，原本可从电子证照库调取的材料需改为扫描。</translation>
+    </message>
+    <message>
       <source>Please check what we filled in and complete the rest. Touch a box to type.</source>
       <translation>请核对已为您填好的内容，并补全其余各项。点击输入框即可输入。</translation>
     </message>

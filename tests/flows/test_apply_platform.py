@@ -134,3 +134,25 @@ def test_a_correction_request_sends_the_citizen_back_to_add_a_page(platform):
     assert [s["step"] for s in case["steps"]][-2:] == ["corrections_requested",
                                                        "corrections_received"]
     assert case["status"] == "corrections_received" and not case.get("corrections")
+
+
+def test_offline_an_item_that_allows_it_is_applied_for_from_the_cached_form(platform, tmp_path):
+    client, token = kiosk_client(platform)
+    cache = tmp_path / "apply-forms.json"
+    online = ApplyClient(client, cache)
+    assert len(online.items()) >= 8 and online.form(RENT)["code"] == RENT
+    assert "张三" not in cache.read_text("utf-8") and ID not in cache.read_text("utf-8")
+    platform.stop()                                         # the extranet goes down
+    offline = ApplyClient(PlatformClient(ClientSettings(url=platform.url, connect_timeout_s=0.5)),
+                          cache)
+    assert len(offline.items()) >= 8
+    who = Identity("idcard", "张三", ID, {"sex": "男"})
+    box = Outbox(platform, token)
+    flow = ApplyFlow(RENT, offline, box, lambda: who)
+    flow.load()
+    assert flow.step == "form" and flow.offline_form
+    assert flow.form.values["name"] == "张三" and "phone" not in flow.form.values   # card only
+    assert [m.how for m in flow.materials] == ["scan", "scan", "scan"]   # no e-licences offline
+    shop = ApplyFlow("1199010003XK00304001", offline, box, lambda: who)
+    shop.load()                                 # never loaded online, and online only anyway
+    assert shop.step == "unavailable" and shop.code == "platform_needed"
