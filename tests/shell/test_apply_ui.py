@@ -129,3 +129,19 @@ def test_the_items_are_searched_like_the_catalog(kiosk, qtbot):
     assert "住房公积金提取（租赁住房）" in names and "失业登记" not in names
     screen.type_text("zzzz")
     touch.reads(qtbot, screen, "没有")
+
+
+def test_a_guide_whose_item_the_kiosk_takes_offers_apply_here(kiosk, qtbot):
+    ctx, shell = kiosk
+    qtbot.waitUntil(lambda: ctx.services.catalog is not None, timeout=10000)
+    shell.go("guide", code="1199010006GG00602002")
+    guide = shell.current()
+    qtbot.waitUntil(lambda: "在本机申报" in touch.button_texts(guide), timeout=10000)
+    shell.go("guide", code="1199010001XK00101001")           # 户口迁移: not taken at the kiosk
+    guide = shell.current()
+    qtbot.wait(500)
+    assert "在本机申报" not in touch.button_texts(guide)
+    shell.go("guide", code="1199010006GG00602002")
+    qtbot.waitUntil(lambda: "在本机申报" in touch.button_texts(shell.current()), timeout=10000)
+    touch.tap(qtbot, shell.current(), "在本机申报")
+    assert shell.current().name.startswith("identify")      # identification first (the one way here)
