@@ -81,6 +81,8 @@ class _WriteScreen(Screen):
         self.phone = TextEntry(kind="phone", max_length=20)
         self.phone.edited.connect(lambda value: setattr(self.flow, "phone", value))
         self.send_button = button("", "primary", self._send)
+        # about one item: find it in the catalogue; its guide's "Ask or complain" comes back here
+        self.item_button = button("", "", lambda: self.nav.go("catalog"), "guide")
         self.receipt = FeedbackReceipt(self)
         self.receipt.hide()
         self.layout_.addWidget(self.banner)
@@ -118,6 +120,8 @@ class _WriteScreen(Screen):
         self.text.set_problem(messages.message(problems["text"]) if "text" in problems else "")
         self.phone.set_problem(messages.message(problems["phone"]) if "phone" in problems else "")
         sent = self.flow is not None and self.flow.step == "sent"
+        self.item_button.setVisible(not sent and self.flow is not None and
+                                    not self.flow.item_code)
         self.scroll.setVisible(not sent)
         self.send_button.setVisible(not sent)
         if self.flow is not None and self.flow.code:
@@ -132,6 +136,8 @@ class _WriteScreen(Screen):
 
     def retranslate(self) -> None:
         self.send_button.setText(QCoreApplication.translate("FeedbackScreen", "Send"))
+        self.item_button.setText(QCoreApplication.translate("FeedbackScreen",
+                                                            "About a service item: find it"))
         self.receipt.retranslate()
 
 
@@ -147,6 +153,7 @@ class FeedbackAskScreen(_WriteScreen):
         self.call_back = button("", "chip", self._toggle_call_back)
         self.call_back.setCheckable(True)
         body = self.scroll.body
+        body.addWidget(self.item_button)
         body.addWidget(self.about)
         body.addWidget(self.questions)
         body.addWidget(self.text)
@@ -212,6 +219,7 @@ class FeedbackComplainScreen(_WriteScreen):
         self.anonymous = button("", "chip", self._toggle_anonymous)
         self.anonymous.setCheckable(True)
         body = self.scroll.body
+        body.addWidget(self.item_button)
         body.addWidget(self.pick)
         body.addLayout(self.chips)
         body.addWidget(self.anonymous)

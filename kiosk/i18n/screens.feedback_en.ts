@@ -77,5 +77,9 @@
       <source>Send</source>
       <translation>Send</translation>
     </message>
+    <message>
+      <source>About a service item: find it</source>
+      <translation>About a service item: find it</translation>
+    </message>
   </context>
 </TS>

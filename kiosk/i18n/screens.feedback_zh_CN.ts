@@ -77,5 +77,9 @@
       <source>Send</source>
       <translation>提交</translation>
     </message>
+    <message>
+      <source>About a service item: find it</source>
+      <translation>关于某个办事事项：先查找事项</translation>
+    </message>
   </context>
 </TS>

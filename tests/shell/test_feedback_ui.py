@@ -132,3 +132,15 @@ def test_correcting_asks_for_identity_first(shell, qtbot):
     shell.go("feedback")
     tap(qtbot, shell, tr("Correct my data"))
     assert shell.current().name == "identify"
+
+
+def test_a_question_about_an_item_starts_by_finding_it(shell, qtbot):
+    shell.go("feedback_ask")
+    tap(qtbot, shell, tr("About a service item: find it"))
+    assert shell.current().name == "catalog"
+    shell.go("guide", code=ITEM)                         # found: its guide
+    tap(qtbot, shell, tr("Ask or complain", "GuideScreen"))
+    tap(qtbot, shell, tr("Make a complaint"))
+    qtbot.waitUntil(lambda: bool(shell.current().flow.categories), timeout=8000)
+    assert tr("About a service item: find it") not in button_texts(shell)
+    assert shell.current().flow.item_code == ITEM
