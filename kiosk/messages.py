@@ -399,6 +399,21 @@ _PAY_UNSURE = QT_TRANSLATE_NOOP("Messages", "We cannot reach the payment platfor
 _add(_PAY_OFFLINE, _SELF, "payment_offline")
 _add(_PAY_UNSURE, _STAFF, "payment_unsure")
 
+# delivery by post (kiosk/flows/delivery_post.py)
+_DLV_MOBILE = QT_TRANSLATE_NOOP("Messages", "A mobile number has 11 digits and starts with 1, "
+                                "for example 13912345678. The courier calls or texts it.")
+_DLV_REGION = QT_TRANSLATE_NOOP("Messages", "Please choose the province, city, district and "
+                                "street of the address.")
+_DLV_OFFLINE = QT_TRANSLATE_NOOP("Messages", "Posting needs the connection to the service "
+                                 "platform, which is down right now. You can collect the result "
+                                 "at the window instead.")
+_DLV_NOT_SAVED = QT_TRANSLATE_NOOP("Messages", "Your delivery choice could not be saved at this "
+                                   "kiosk. The result waits for you at the window.")
+_add(_DLV_MOBILE, _SELF, "mobile_shape")
+_add(_DLV_REGION, _SELF, "region_incomplete")
+_add(_DLV_OFFLINE, _SELF, "delivery_offline")
+_add(_DLV_NOT_SAVED, _STAFF, "delivery_not_saved")
+
 # a device's own wording for a code it shares with others (the card in the citizen's hand differs)
 _BY_DEVICE: dict[tuple[str, str], tuple[str, bool]] = {}
 

@@ -14,6 +14,12 @@ Never charged twice, whatever the kiosk does:
     payable is unpaid; otherwise it is refused and the money goes back (state failed, reason
     duplicate_refused), so a payable is charged once.
 The simulated payer (admin: pay, fail, pay_late) plays the wallet app for tests and the demo.
+
+Delivery by post (邮寄送达): the region table (GB/T 2260 codes down to districts, street codes
+below them), a quote for an address (free within the hall's city, else a fee that becomes a
+payable order of the person, paid like any other), and the state of a delivery order. A delivery
+order itself arrives as an outbox record of kind `delivery` (POST /api/v1/records); the carrier's
+tracking number is assigned later (admin `ship`, as the provincial delivery platform would).
 """
 from __future__ import annotations
 
@@ -39,6 +45,8 @@ SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS pay_payables (
     payable_id TEXT PRIMARY KEY, owner TEXT NOT NULL, code TEXT NOT NULL,
     payer_name TEXT NOT NULL, paid_by TEXT);
+CREATE TABLE IF NOT EXISTS delivery_tracking (
+    reference TEXT PRIMARY KEY, tracking_no TEXT NOT NULL, shipped_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS pay_payments (
     payment_id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE,
     payable_id TEXT NOT NULL, kiosk_id TEXT NOT NULL, state TEXT NOT NULL, reason TEXT,
@@ -127,6 +135,45 @@ class PayableCharges(Answer):
     charged: int = Field(description="Payments that took money (at most one)")
 
 
+class Region(Answer):
+    code: str = Field(description="GB/T 2260 code (6 digits), or a street's 9-digit code")
+    name: str
+    parent: str = Field(description="The parent region's code; empty for a province")
+
+
+class Locker(Answer):
+    available: bool = Field(description="The hall has a 24-hour locker (24小时智能柜)")
+    place: str
+
+
+class RegionTable(Answer):
+    regions: list[Region]
+    carrier: str
+    locker: Locker
+
+
+class QuoteRequest(Strict):
+    id_number: str = Field(pattern=r"^[0-9]{17}[0-9Xx]$",
+                           description="GB 11643 citizen identification number")
+    name: str = Field(min_length=1, max_length=60)
+    region: str = Field(pattern=r"^[0-9]{6}([0-9]{3})?$", description="The street's code")
+    reference: str = Field(min_length=8, max_length=64,
+                           description="The delivery order's key (the outbox record's)")
+
+
+class Quote(Answer):
+    fee_fen: int = Field(description="0: free")
+    carrier: str
+    payable_id: str = optional(description="The payable order of the fee, when there is one")
+
+
+class DeliveryState(Answer):
+    reference: str
+    state: Literal["unknown", "received", "shipped"]
+    carrier: str
+    tracking_no: str = optional(description="The carrier's tracking number, once shipped")
+
+
 # -- the store ------------------------------------------------------------------------------------
 
 def payable_id_for(owner: str, code: str) -> str:
@@ -185,14 +232,17 @@ def payables_for(store, id_number: str, name: str) -> list[dict[str, Any]]:
     out = []
     with store.lock:
         for kind in data()["payables"]:
-            payable_id = payable_id_for(owner, kind["code"])
-            store.execute("INSERT OR IGNORE INTO pay_payables (payable_id, owner, code, "
-                          "payer_name) VALUES (?, ?, ?, ?)", (payable_id, owner, kind["code"], name))
-            if _payable(store, payable_id)["paid_by"]:
+            if kind.get("on_request"):          # made by what asks for it (a delivery fee)
                 continue
+            store.execute("INSERT OR IGNORE INTO pay_payables (payable_id, owner, code, "
+                          "payer_name) VALUES (?, ?, ?, ?)",
+                          (payable_id_for(owner, kind["code"]), owner, kind["code"], name))
+        for row in store.execute("SELECT * FROM pay_payables WHERE owner = ? AND paid_by IS NULL "
+                                 "ORDER BY rowid", (owner,)).fetchall():
+            payable_id, kind = row["payable_id"], _kind(row["code"])
             entry = {"payable_id": payable_id, "code": kind["code"], "title": kind["title"],
                      "title_en": kind["title_en"], "collector": kind["collector"],
-                     "payer_name": name, "amount_fen": kind["amount_fen"],
+                     "payer_name": row["payer_name"], "amount_fen": kind["amount_fen"],
                      "due_date": kind["due_date"]}
             live = _live_payment(store, payable_id)
             if live is not None:
@@ -267,6 +317,8 @@ def settle(store, payment_id: str, outcome: str) -> dict[str, Any]:
 
 
 def register(router, store) -> None:
+    register_delivery(router, store)
+
     @router.post("/api/v1/pay/payables", tags=["pay"], operation_id="listPayables",
                  summary="The identified person's unpaid orders",
                  openapi_extra=body(PayablesRequest),
@@ -348,3 +400,87 @@ def register(router, store) -> None:
                              (payable_id,)).fetchall()
         return {"payable_id": payable_id, "payments": len(rows),
                 "charged": sum(1 for r in rows if r["state"] == "paid")}
+
+
+# -- delivery by post -------------------------------------------------------------------------------
+
+def regions() -> dict[str, dict[str, str]]:
+    return {r["code"]: r for r in data()["delivery"]["regions"]}
+
+
+def quote(store, id_number: str, name: str, region: str, reference: str) -> dict[str, Any]:
+    delivery = data()["delivery"]
+    if region not in regions():
+        raise HttpError(422, "region: not in the region table")
+    if region.startswith(delivery["free_within"][:4]):
+        return {"fee_fen": 0, "carrier": delivery["carrier"]}
+    owner = owner_of(id_number)
+    payable_id = payable_id_for(owner, "delivery_fee:" + reference)
+    with store.lock:
+        store.execute("INSERT OR IGNORE INTO pay_payables (payable_id, owner, code, payer_name) "
+                      "VALUES (?, ?, 'delivery_fee', ?)", (payable_id, owner, name))
+    return {"fee_fen": delivery["fee_fen_elsewhere"], "carrier": delivery["carrier"],
+            "payable_id": payable_id}
+
+
+def delivery_state(store, reference: str) -> dict[str, Any]:
+    carrier = data()["delivery"]["carrier"]
+    shipped = store.execute("SELECT tracking_no FROM delivery_tracking WHERE reference = ?",
+                            (reference,)).fetchone()
+    if shipped is not None:
+        return {"reference": reference, "state": "shipped", "carrier": carrier,
+                "tracking_no": shipped["tracking_no"]}
+    received = store.execute("SELECT 1 FROM sync_records WHERE key = ? AND kind = 'delivery'",
+                             (reference,)).fetchone()
+    return {"reference": reference, "state": "received" if received else "unknown",
+            "carrier": carrier}
+
+
+def register_delivery(router, store) -> None:
+    @router.get("/api/v1/delivery/regions", tags=["pay"], operation_id="getDeliveryRegions",
+                summary="The region table for addresses, the carrier and the hall's locker",
+                responses={200: {"model": RegionTable, "description": "The table"},
+                           **kiosk_refusal()})
+    def table(_kiosk: str = Depends(require_kiosk)) -> dict:
+        delivery = data()["delivery"]
+        return {"regions": delivery["regions"], "carrier": delivery["carrier"],
+                "locker": delivery["locker"]}
+
+    @router.post("/api/v1/delivery/quote", tags=["pay"], operation_id="quoteDelivery",
+                 summary="The fee of posting a result to a street (a payable order if not free)",
+                 openapi_extra=body(QuoteRequest),
+                 responses={200: {"model": Quote, "description": "The fee"},
+                            400: error("Not JSON"),
+                            413: error("Body larger than the platform accepts"),
+                            422: error("A member missing or malformed, or an unknown region"),
+                            **citizen_refusals()})
+    def quote_route(raw: bytes = Depends(raw_body),
+                    citizen: CitizenSession = Depends(require_citizen)) -> dict:
+        request = parse_body(raw, QuoteRequest)
+        id_number = request.id_number.upper()
+        citizen.require_owner(id_number)
+        return quote(store, id_number, request.name, request.region, request.reference)
+
+    @router.get("/api/v1/delivery/orders/{reference}", tags=["pay"],
+                operation_id="getDeliveryState",
+                summary="Whether a delivery order arrived, and its tracking number",
+                responses={200: {"model": DeliveryState, "description": "The state"},
+                           **kiosk_refusal()})
+    def state(reference: str, _kiosk: str = Depends(require_kiosk)) -> dict:
+        return delivery_state(store, reference)
+
+    @router.post("/api/v1/admin/delivery/orders/{reference}/ship", tags=["admin"],
+                 operation_id="adminShipDelivery",
+                 summary="The carrier took the item: a tracking number is assigned",
+                 dependencies=[Depends(require_admin)],
+                 responses={200: {"model": DeliveryState, "description": "The state after it"},
+                            401: error("Missing or wrong admin token"),
+                            404: error("No delivery order with this reference arrived")})
+    def ship(reference: str) -> dict:
+        with store.lock:
+            if delivery_state(store, reference)["state"] == "unknown":
+                raise HttpError(404, "no delivery order with this reference arrived")
+            tracking = "EM" + hashlib.sha256(reference.encode()).hexdigest()[:9].upper() + "CN"
+            store.execute("INSERT OR IGNORE INTO delivery_tracking (reference, tracking_no, "
+                          "shipped_at) VALUES (?, ?, ?)", (reference, tracking, time.time()))
+        return delivery_state(store, reference)
