@@ -172,3 +172,28 @@ def test_a_rolled_back_update_is_shown(tls_platform, tmp_path):
     found = by_check(doctor.run_checks(str(path), doctor.Options(devices=False)))
     assert found["update"].status == "warn"
     assert f"update to 9.0 rolled back to {__version__}: not ready within 90 s" in found["update"].detail
+
+
+@pytest.mark.parametrize("paper, status", [("ok", "ok"), ("near-end", "warn"), ("out", "fail")])
+def test_the_receipt_printer_and_its_paper(tls_platform, tmp_path, paper, status):
+    """The virtual ESC/POS printer on 127.0.0.1 answers DLE EOT as a real one would."""
+    from devices.virtual.escpos_printer import VirtualEscposPrinter
+    printer = VirtualEscposPrinter(tmp_path / "receipts", tcp=True).start()
+    try:
+        printer.paper = paper
+        host, port = printer.address
+        path = kiosk_config(tmp_path, tls_platform, **{
+            "receipt_printer.enabled": "true", "receipt_printer.transport": "network",
+            "receipt_printer.host": host})
+        text = path.read_text().replace('transport = "network"',
+                                        f'transport = "network"\ntcp_port = {port}')
+        path.write_text(text)
+        found = by_check(doctor.run_checks(str(path), doctor.Options(devices=True,
+                                                                     camera_seconds=0.2)))
+    finally:
+        printer.stop()
+    receipt = found["receipt"]
+    assert receipt.status == status, receipt
+    assert receipt.detail.startswith("network: ")
+    if status == "fail":
+        assert "Refill the paper roll" in receipt.advice
