@@ -137,7 +137,11 @@ the ESC/POS twin, cupsd with ippeveprinter, the reference platform and its fault
 tmpfs, a kiosk process killed with SIGKILL) and checks that the citizen is told the truth, staff are
 alerted, nothing queued is lost or sent twice (the outbox against what the reference platform
 received), and that the kiosk recovers by itself when the fault goes away. Every cell is what the
-test observed in this run. The citizen's words are the kiosk's Simplified Chinese text as shown.
+test observed in this run. Where a screen (or the flow behind it) had words for the citizen,
+they are the kiosk's Simplified Chinese text as shown; otherwise the cell says what the citizen
+met. "Alert raised" names the alert codes staff got (into the outbox, the error log and the
+heartbeat) or the device state the heartbeat and the staff menu report. A case that could not run
+here says why (skipped).
 
 """
 
