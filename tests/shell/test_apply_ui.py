@@ -133,7 +133,9 @@ def test_the_items_are_searched_like_the_catalog(kiosk, qtbot):
 
 def test_a_guide_whose_item_the_kiosk_takes_offers_apply_here(kiosk, qtbot):
     ctx, shell = kiosk
-    qtbot.waitUntil(lambda: ctx.services.catalog is not None, timeout=10000)
+    qtbot.waitUntil(lambda: ctx.services.catalog is not None                  # the guides
+                    and ctx.services.catalog.catalog.get("1199010006GG00602002") is not None,
+                    timeout=10000)
     shell.go("guide", code="1199010006GG00602002")
     guide = shell.current()
     qtbot.waitUntil(lambda: "在本机申报" in touch.button_texts(guide), timeout=10000)
