@@ -243,8 +243,8 @@ class DeliveryScreen(Screen):
     def _show_done(self) -> None:
         flow = self.flow
         if flow.method == "post":
-            text = self.tr("Recorded. You will get a text message with the tracking number when "
-                           "it is posted; “Check my case” shows it too.")
+            text = self.tr("Recorded. The result is posted to this address when it is ready; the "
+                           "carrier's tracking number is assigned then.")
         elif flow.method == "locker":
             text = self.tr("Recorded. You will get a text message with the pick-up code when the "
                            "result is in the locker.")

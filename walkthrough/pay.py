@@ -1,8 +1,10 @@
 """Walkthrough states of paying at the kiosk: the identified person's orders, the payment code with
 the amount and its countdown, paid (the receipt printed, with its fiscal-receipt QR), the rating
 offered, a code cancelled, a code expired, a payment the wallet completed after the kiosk gave up
-(reconciled on the next look: the order is no longer listed, charged once), and large text in the other language. The wallet app is the embedded
-platform's simulated payer (admin)."""
+(reconciled on the next look: the order is no longer listed, charged once), large text in the
+other language; then the delivery choice an application hands over to: post, the region by its
+lists (searched by initials), the address typed in pinyin, the fee, the confirmation. The wallet
+app is the embedded platform's simulated payer (admin)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -144,5 +146,92 @@ def back_to_normal(w) -> None:
     screen = _screen(w)
     screen.cancel()
     _settled(w, "cancelled")
+    w.nav.end_session()
+    w.settle(200)
+
+
+# ---- delivery by post (the screen an application hands over to) ----------------------------
+DELIVERY = "DeliveryScreen"
+CARD_PERSON = Identity("idcard", "林示例", "990101198805160026",
+                       {"address": "示范市东湖区学府街88号"})
+
+
+def _delivery(w):
+    screen = w.shell.current()
+    assert screen.name == "delivery", screen.name
+    w.wait_for(lambda: screen.flow.step != "loading", 15000)
+    w.settle(250)
+    return screen
+
+
+@step(740, "pay-delivery-choose", expect=(tr(DELIVERY, "How would you like to receive the "
+                                                   "result?"),))
+def delivery_choose(w) -> None:
+    w.nav.end_session()
+    w.ctx.session.identity = CARD_PERSON
+    w.nav.go("delivery", case_ref="SL-990100-20261202-000001", item_code="1199010002GG00206002")
+    screen = _delivery(w)
+    assert screen.flow.methods() == ("window", "post", "locker"), screen.flow.methods()
+
+
+@step(742, "pay-delivery-region-search", expect=("东湖区",))
+def delivery_region(w) -> None:
+    screen = _delivery(w)
+    screen.choose("post")
+    for name in ("示范省", "示范市"):
+        [region] = [r for r in screen.flow.options() if r.name == name]
+        screen.pick(region.code)
+    screen.type_search("dhq")
+    w.settle(200)
+    assert [r.name for r in screen.flow.options()] == ["东湖区"]
+
+
+@step(744, "pay-delivery-address-pinyin", expect=(tr(DELIVERY, "Street, number, building and "
+                                                            "room"),))
+def delivery_address(w) -> None:
+    from screens.text_entry import keyboard_panel
+    screen = _delivery(w)
+    screen.pick("990102")
+    screen.pick("990102003")
+    screen.use_card_address()
+    screen.entries["phone"].set_value("13912345678")
+    detail = screen.entries["detail"]
+    detail.focus()
+    w.wait_for(lambda: keyboard_panel().isVisible() and keyboard_panel().ready(), 5000)
+    detail.box.end(False)
+    keyboard_panel().type_keys("danyuan")
+    w.wait_for(lambda: "单元" in keyboard_panel().candidates(), 5000)
+    w.settle(200)
+
+
+@step(746, "pay-delivery-fee", expect=("12.00", "临江市江北区码头街道"))
+def delivery_fee(w) -> None:
+    from screens.text_entry import keyboard_panel
+    screen = _delivery(w)
+    keyboard_panel().choose("单元")
+    w.settle(200)
+    # a street in the other city, so the fee shows (the hall's own city posts for free)
+    screen.unpick("city")
+    for code in ("990200", "990201", "990201002"):
+        screen.pick(code)
+    screen.next_step()
+    w.wait_for(lambda: screen.flow.step == "confirm", 15000)
+    w.settle(250)
+    assert screen.flow.fee_fen == 1200
+
+
+@step(748, "pay-delivery-confirmed")
+def delivery_confirmed(w) -> None:
+    screen = _delivery(w)
+    if w.ctx.services.sync is None:
+        return          # no outbox on this kiosk: the screen says it was not saved
+    screen.confirm()
+    w.wait_for(lambda: screen.flow.step in ("done", "not_saved"), 15000)
+    w.settle(250)
+    assert screen.flow.step == "done", screen.flow.code
+
+
+@step(750, "pay-delivery-finished")
+def delivery_finished(w) -> None:
     w.nav.end_session()
     w.settle(200)

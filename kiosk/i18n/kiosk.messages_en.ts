@@ -504,6 +504,22 @@
       <translation>We cannot reach the payment platform to learn whether you paid. If you paid, the payment counts and is never taken twice; the code stops working by itself. Please do not pay again: come back to “Pay” in a few minutes to see the result.</translation>
     </message>
     <message>
+      <source>A mobile number has 11 digits and starts with 1, for example 13912345678. The courier calls or texts it.</source>
+      <translation>A mobile number has 11 digits and starts with 1, for example 13912345678. The courier calls or texts it.</translation>
+    </message>
+    <message>
+      <source>Please choose the province, city, district and street of the address.</source>
+      <translation>Please choose the province, city, district and street of the address.</translation>
+    </message>
+    <message>
+      <source>Posting needs the connection to the service platform, which is down right now. You can collect the result at the window instead.</source>
+      <translation>Posting needs the connection to the service platform, which is down right now. You can collect the result at the window instead.</translation>
+    </message>
+    <message>
+      <source>Your delivery choice could not be saved at this kiosk. The result waits for you at the window.</source>
+      <translation>Your delivery choice could not be saved at this kiosk. The result waits for you at the window.</translation>
+    </message>
+    <message>
       <source>The ticket printer has run out of paper. The staff have been told.</source>
       <translation>The ticket printer has run out of paper. The staff have been told.</translation>
     </message>

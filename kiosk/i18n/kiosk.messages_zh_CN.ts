@@ -504,6 +504,22 @@
       <translation>暂时无法向支付平台确认您是否已支付。如已支付，款项有效且绝不会重复扣款；付款码到期后自动失效。请勿重复支付，几分钟后回到“缴费”查看结果。</translation>
     </message>
     <message>
+      <source>A mobile number has 11 digits and starts with 1, for example 13912345678. The courier calls or texts it.</source>
+      <translation>手机号码为11位，以1开头，例如13912345678。快递员会拨打或发短信到此号码。</translation>
+    </message>
+    <message>
+      <source>Please choose the province, city, district and street of the address.</source>
+      <translation>请选择地址所在的省、市、区（县）和街道（乡镇）。</translation>
+    </message>
+    <message>
+      <source>Posting needs the connection to the service platform, which is down right now. You can collect the result at the window instead.</source>
+      <translation>邮寄需要连接政务服务平台，目前连接中断。您可以改为到窗口领取。</translation>
+    </message>
+    <message>
+      <source>Your delivery choice could not be saved at this kiosk. The result waits for you at the window.</source>
+      <translation>本终端未能保存您的送达方式，办理结果请到窗口领取。</translation>
+    </message>
+    <message>
       <source>The ticket printer has run out of paper. The staff have been told.</source>
       <translation>取号凭条打印机缺纸，已通知工作人员。</translation>
     </message>
