@@ -85,6 +85,23 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "attract_after_s": Field(int, 60, "seconds on the home screen before the attract loop",
                                  min=10, max=3600),
     },
+    # voice guidance (screens/speech.py, policy in kiosk/speech.py)
+    "speech": {
+        "enabled": Field(bool, False, "voice guidance on at the start of every session"),
+        "with_large_text": Field(bool, False, "turn voice guidance on when the citizen turns "
+                                 "large text on"),
+        "engine": Field(str, "speechd", "QtTextToSpeech engine ('speechd' = speech-dispatcher "
+                        "with espeak-ng; a province's own engine plugin by its name; 'mock' "
+                        "says nothing, for tests)", pattern=r"[A-Za-z0-9_.-]{1,64}"),
+        "volume": Field(int, 80, "speech volume in percent", min=0, max=100),
+        "rate": Field(float, -0.2, "speech rate, -1 slowest to 1 fastest, 0 the voice's normal",
+                      min=-1, max=1),
+        "voice_zh_CN": Field(str, "Chinese (Mandarin", "part of the Chinese voice's name"),
+        "voice_en": Field(str, "English", "part of the English voice's name"),
+        "headphones": Field(str, "never", "whether speech reaches the citizen alone: 'never' "
+                            "(a loudspeaker: nothing personal is said) or 'always' (a handset "
+                            "or headphones only)", choices=("never", "always")),
+    },
     "privacy": {
         "id_keep_head": Field(int, 6, "ID number digits shown at the start when masked", min=0, max=10),
         "id_keep_tail": Field(int, 4, "ID number digits shown at the end when masked", min=0, max=8),

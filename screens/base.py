@@ -61,6 +61,18 @@ class Screen(QWidget):
     def title(self) -> str:
         return ""
 
+    def instruction(self) -> str:
+        """The one thing to do here, said aloud on entry after the title (voice guidance)."""
+        return ""
+
+    def spoken_intro(self) -> str:
+        """What voice guidance says when the screen is shown: the title, then the instruction.
+        A screen whose state decides what to say overrides instruction(), rarely this."""
+        from kiosk import i18n
+        stop = "。" if i18n.current_language() == "zh_CN" else ". "
+        parts = [t.strip().rstrip("。.") for t in (self.title(), self.instruction()) if t.strip()]
+        return (stop.join(parts) + stop).strip() if parts else ""
+
     # helpers for subclasses
     @property
     def elderly(self) -> bool:

@@ -51,6 +51,10 @@ class HomeScreen(Screen):
             self.tiles.append(Tile(icon_name, lambda s=screen, p=params: self.nav.go(s, **p)))
         self._columns = 0
 
+    def instruction(self) -> str:
+        # the home screen has no title bar: its greeting and hint are what voice guidance says
+        return " ".join((self.greeting.text(), self.hint.text()))
+
     def retranslate(self) -> None:
         self.greeting.setText(self.tr("Welcome. What would you like to do?"))
         self.hint.setText(self.tr("Touch a button below. Tap “Large text” at the top for bigger "

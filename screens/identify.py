@@ -115,6 +115,9 @@ class IdentifyScreen(Screen):
     def title(self) -> str:
         return self.tr("Identify yourself")
 
+    def instruction(self) -> str:
+        return self.intro.text()
+
     def retranslate(self) -> None:
         self.intro.setText(self.tr("Choose how you want to identify yourself. Your information is "
                                    "used only for this visit and cleared when you finish."))

@@ -21,6 +21,7 @@ from kiosk.restart_policy import EXIT_RESTART, RestartPolicy, RestartSettings
 from screens import theme
 from screens.base import SCREENS, Screen
 from screens.idle import AttractOverlay, IdleWarning
+from screens.speech import Speaker
 from screens.widgets import button, label
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,8 @@ class Shell(QWidget):
         # nobody is there (see _restart_if_due)
         self.restart_policy = RestartPolicy(RestartSettings.from_config(ctx.config.kiosk))
         self.restart_requested: str | None = None     # the reason, once the restart is asked
+        # voice guidance: one engine for the kiosk, switched in the header (screens/speech.py)
+        self.speaker = Speaker(ctx, self, large_text=lambda: self.ctx.session.elderly_mode)
 
         root = QVBoxLayout(self)
         # the kiosk's size is the screen's, never its content's: a screen that wants more height
@@ -126,6 +129,11 @@ class Shell(QWidget):
         row.addWidget(self.elderly_button)
         self.lang_button = button("", "header", self.toggle_language)
         row.addWidget(self.lang_button)
+        self.voice_button = button("", "header", self.toggle_voice)
+        self.voice_button.setCheckable(True)
+        row.addWidget(self.voice_button)
+        self.repeat_button = button("", "header", self.speaker.repeat)
+        row.addWidget(self.repeat_button)
         # staff entry: a long press on the hall name, so citizens do not find it by accident
         self.hall_label.installEventFilter(self)
         self._press_timer = QTimer(self)
@@ -202,6 +210,7 @@ class Shell(QWidget):
         if self.ctx.session.elderly_mode != self.ctx.config.ui.elderly_mode:
             self.ctx.session.elderly_mode = self.ctx.config.ui.elderly_mode
             self.apply_style()
+        self.speaker.new_session()
         self.home()
 
     def _show(self, name: str, params: dict[str, Any]) -> None:
@@ -213,10 +222,12 @@ class Shell(QWidget):
             self.restart_policy.session_started()
         elif not self.ctx.session.active:
             self.restart_policy.session_ended()
+        self.speaker.screen_changing()
         self.stack.setCurrentWidget(target)
         target.retranslate()
         target.enter(**params)
         self._refresh_chrome()
+        self.speaker.screen_entered(target.spoken_intro())
         self._touch()
 
     def _on_device_event(self, device: str, kind: str, _payload) -> None:
@@ -229,11 +240,27 @@ class Shell(QWidget):
     def toggle_language(self) -> None:
         i18n.install("en" if i18n.current_language() == "zh_CN" else "zh_CN")
         self.retranslate_all()
+        # the citizen switched to the language they understand: say the screen again in it
+        self._speak_current()
 
     def toggle_elderly(self) -> None:
+        was_speaking = self.speaker.enabled
         self.ctx.session.elderly_mode = not self.ctx.session.elderly_mode
         self.apply_style()
         self.retranslate_all()
+        if self.speaker.enabled and not was_speaking:
+            self._speak_current()
+
+    def toggle_voice(self) -> None:
+        self.speaker.set_enabled(not self.speaker.enabled)
+        self._refresh_chrome()
+        if self.speaker.enabled:
+            self._speak_current()
+
+    def _speak_current(self) -> None:
+        current = self.current()
+        if current is not None:
+            self.speaker.screen_entered(current.spoken_intro())
 
     def apply_style(self) -> None:
         self.setStyleSheet(theme.style_sheet(self.ctx.session.elderly_mode))
@@ -257,6 +284,10 @@ class Shell(QWidget):
         self.home_button.setText(self.tr("Home"))
         self.elderly_button.setText(self.tr("Large text"))
         self.elderly_button.setChecked(self.ctx.session.elderly_mode)
+        self.voice_button.setText(self.tr("Voice"))
+        self.voice_button.setChecked(self.speaker.enabled)
+        self.repeat_button.setText(self.tr("Repeat"))
+        self.repeat_button.setVisible(self.speaker.enabled)
         # the switch names the other language in that language, so either reader can find it
         self.lang_button.setText("English" if i18n.current_language() == "zh_CN" else "中文")
         self._refresh_header()
@@ -301,6 +332,12 @@ class Shell(QWidget):
             self.attract.start()
         else:
             self.idle_warning.start(self.ctx.config.ui.warning_s)
+            self.speaker.stop()
+            warning = self.idle_warning
+            self.speaker.announce(" ".join((
+                warning.heading.text(),
+                self.tr("%1 seconds left.").replace("%1", warning.count.text()),
+                warning.explain.text())), "countdown")
 
     def after_attract(self) -> None:
         self._touch()

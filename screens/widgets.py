@@ -81,6 +81,9 @@ class Card(QFrame):
         self.body.setSpacing(12)
 
 
+_SPOKEN_KIND = {"error": "error", "warn": "error", "ok": "result", "info": "info"}
+
+
 class Banner(QFrame):
     """A message strip; level 'info', 'ok', 'warn' or 'error' is said in words too, not colour alone."""
 
@@ -99,6 +102,11 @@ class Banner(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         self.setVisible(bool(text))
+        if text and self.isVisible():
+            # voice guidance says what the banner on the current screen says (screens/speech.py decides if and how)
+            speaker = getattr(self.window(), "speaker", None)
+            if speaker is not None:
+                speaker.announce(text, _SPOKEN_KIND.get(level, "info"))
 
 
 class Scroll(QScrollArea):
