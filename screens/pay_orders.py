@@ -16,7 +16,7 @@ from kiosk.flows.pay_receipt import PaymentReceipt
 from screens.base import Screen, register_screen
 from screens.guide import qr_pixmap
 from screens.tasks import run_in_background
-from screens.widgets import Banner, Card, Scroll, Spinner, button, label
+from screens.widgets import Banner, Card, Scroll, Spinner, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 RATING_AFTER_MS = 10000    # the receipt stays this long before the rating is offered
@@ -163,10 +163,7 @@ class PayScreen(Screen):
     def render(self) -> None:
         self.scroll.clear()
         self.countdown = None
-        while self.actions.count():
-            item = self.actions.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.actions)
         flow = self.flow
         if flow is None or flow.step in ("identify", "loading"):
             self.banner.set("info", self.tr("Finding what you have to pay…"))
