@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QTimer, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk import i18n, messages
 from kiosk.flows.pay_order import PayFlow
@@ -220,21 +220,33 @@ class PayScreen(Screen):
         card = Card()
         title = payment.title_en if language.startswith("en") and payment.title_en \
             else payment.title
-        card.body.addWidget(label(title, "Heading"))
+        facts = QVBoxLayout()
+        facts.addWidget(label(title, "Heading"))
         amount = label(self.tr("%1 yuan").replace("%1", payment.yuan), "ScreenTitle")
-        amount.setAlignment(Qt.AlignCenter)
-        card.body.addWidget(amount)
         capital = label(payment.capital, "Muted")
-        capital.setAlignment(Qt.AlignCenter)
-        card.body.addWidget(capital)
+        self.countdown = label(self._countdown_text(), "Heading")
         picture = QLabel()
         picture.setObjectName("PaymentCode")
-        picture.setPixmap(qr_pixmap(payment.code_url, 540 if self.elderly else 480))
         picture.setAlignment(Qt.AlignCenter)
-        card.body.addWidget(picture)
-        self.countdown = label(self._countdown_text(), "Heading")
-        self.countdown.setAlignment(Qt.AlignCenter)
-        card.body.addWidget(self.countdown)
+        if self.landscape:
+            # side by side, so the code, the amount and the countdown are all in view at once
+            picture.setPixmap(qr_pixmap(payment.code_url, 380 if self.elderly else 400))
+            for widget in (amount, capital, self.countdown):
+                facts.addWidget(widget)
+            facts.addStretch(1)
+            row = QHBoxLayout()
+            row.addWidget(picture)
+            row.addLayout(facts, 1)
+            card.body.addLayout(row)
+        else:
+            picture.setPixmap(qr_pixmap(payment.code_url, 540 if self.elderly else 480))
+            for widget in (amount, capital, self.countdown):
+                widget.setAlignment(Qt.AlignCenter)
+            facts.addWidget(amount)
+            facts.addWidget(capital)
+            card.body.addLayout(facts)
+            card.body.addWidget(picture)
+            card.body.addWidget(self.countdown)
         self.scroll.body.addWidget(card)
         self._action(self.tr("Cancel payment"), "", self.cancel)
 
