@@ -317,3 +317,22 @@ def reconcile(client: PayClient, pending: PendingPayments) -> list[tuple[str, st
             pending.done(entry.payable_id)
         out.append((entry.payable_id, answer["state"]))
     return out
+
+
+def reconcile_at_start(folder, platform_client) -> list[tuple[str, str]]:
+    """Start-up: the payments a previous run left on disk (a crash, a power cut) to their true
+    state, before any citizen touches "Pay". Meant for kiosk.app.start_services, on its worker:
+    reconcile_at_start(cfg.data_path("payments"), platform_client(ctx)). An unreachable platform
+    leaves them on disk for the next look; nothing is charged either way."""
+    from pathlib import Path
+    if not (Path(folder) / "payments_pending.sealed").exists():
+        return []
+    try:
+        outcomes = reconcile(PayClient(platform_client), PendingPayments(Path(folder)))
+    except Exception as exc:     # offline at start: the next look at "Pay" tries again
+        log.warning("payments on disk not reconciled at start: %s",
+                    getattr(exc, "code", type(exc).__name__))
+        return []
+    for _payable, state in outcomes:
+        log.info("payment on disk from the last run: %s", state)
+    return outcomes

@@ -101,3 +101,15 @@ def test_the_pending_file_is_sealed(platform, tmp_path):
     raw = (folder / "payments_pending.sealed").read_bytes()
     assert b"pay-" not in raw and b"PAY" not in raw and b"PB" not in raw
     assert oct((folder / "payments.key").stat().st_mode & 0o777) == "0o600"
+
+
+def test_start_up_reconciles_what_the_last_run_left(platform, tmp_path):
+    from flows.test_pay_support import kiosk_client
+    from kiosk.flows.pay_order import reconcile_at_start
+    folder = tmp_path / "pay"
+    assert reconcile_at_start(folder, kiosk_client(platform)) == []          # nothing on disk
+    child = kill_while_paying(platform, folder, "waiting")
+    payment_id, payable_id = child.stdout.split()
+    wallet(platform, payment_id)
+    assert reconcile_at_start(folder, kiosk_client(platform)) == [(payable_id, "paid")]
+    assert PendingPayments(folder).all() == []
