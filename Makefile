@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMPS := .stamps
 QM_STAMP := $(STAMPS)/translations
 
-.PHONY: demo test bench install walkthrough clean i18n package package-test
+.PHONY: demo test bench install walkthrough clean i18n e2e package package-test
 
 install: $(STAMPS)/apt $(STAMPS)/venv $(QM_STAMP)
 	@:
@@ -33,6 +33,10 @@ test: install
 
 # the fault matrix (tests/faults): one line per fault, printed and written to RELIABILITY.md
 .PHONY: faults
+# every walkthrough state at both sizes in both languages, as real processes (tests/e2e)
+e2e: install
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m e2e tests/e2e
+
 faults: install
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m faults tests/faults --reliability-out=RELIABILITY.md
 

@@ -18,7 +18,7 @@ def test_walkthrough_every_state(tmp_path, size, lang):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "-m", "kiosk", "walkthrough", "--out", str(out),
                              "--size", size, "--lang", lang], env=env, capture_output=True,
-                            text=True, timeout=400)
+                            text=True, timeout=1100)
     assert result.returncode == 0, result.stderr[-4000:]
     shots = sorted(out.glob("*.png"))
     names = [p.name.split("-", 1)[1] for p in shots]
