@@ -483,4 +483,37 @@ def register_delivery(router, store) -> None:
             tracking = "EM" + hashlib.sha256(reference.encode()).hexdigest()[:9].upper() + "CN"
             store.execute("INSERT OR IGNORE INTO delivery_tracking (reference, tracking_no, "
                           "shipped_at) VALUES (?, ?, ?)", (reference, tracking, time.time()))
+            _posted_on_case(store, reference, tracking)
         return delivery_state(store, reference)
+
+
+def _case_of(store, named: str) -> str | None:
+    """The case a delivery order names: a case number, or the application's reference (the
+    outbox key of its submission) once intake opened its case."""
+    if not named:
+        return None
+    if store.execute("SELECT 1 FROM cases WHERE case_no = ?", (named,)).fetchone():
+        return named
+    taken = store.execute("SELECT case_no FROM apply_intake WHERE reference = ?",
+                          (named,)).fetchone()
+    return taken["case_no"] if taken else None
+
+
+def _posted_on_case(store, reference: str, tracking: str) -> None:
+    """The case of a posted result says so: issued, collected by post with the tracking number
+    (the person's view of "Check my case" shows it). The case's storage is routes_cases'."""
+    row = store.execute("SELECT payload FROM sync_records WHERE key = ? AND kind = 'delivery'",
+                        (reference,)).fetchone()
+    case_no = _case_of(store, str(json.loads(row["payload"]).get("case") or "")) if row else None
+    if case_no is None:
+        return
+    stored = store.execute("SELECT payload FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+    case = json.loads(stored["payload"])
+    case["collection"] = {"method": "post", "carrier": data()["delivery"]["carrier"],
+                          "tracking_no": tracking}
+    if not case["steps"] or case["steps"][-1]["step"] not in ("issued", "collected"):
+        case["steps"].append({"step": "issued",
+                              "at": dt.datetime.now(_TZ).isoformat(timespec="seconds"),
+                              "note": "结果已邮寄"})
+    store.execute("UPDATE cases SET payload = ? WHERE case_no = ?",
+                  (json.dumps(case, ensure_ascii=False), case_no))

@@ -195,3 +195,31 @@ def test_an_unknown_region_is_refused_by_the_platform(platform, client):
         "id_number": PERSON.id_number, "name": "张三", "region": "110101001",
         "reference": "dlv-000000000001"})
     assert answer.status_code == 422
+
+
+def test_the_tracking_number_shows_on_the_case_in_check_my_case(platform, client):
+    import datetime as dt
+
+    from kiosk.flows.case_source import PlatformCases
+    from reference_platform.routes_cases import record_case
+    submitted = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    with platform.store.lock:
+        case_no = record_case(platform.store, id_number=PERSON.id_number, name=PERSON.name,
+                              item_code="1199010002GG00206002", channel="kiosk",
+                              submitted=submitted, promised_by=submitted.date(),
+                              steps=[{"step": "submitted", "at": submitted.isoformat()},
+                                     {"step": "approved", "at": submitted.isoformat()}])
+    flow = DeliveryFlow(DeliveryPlatform(client), Outbox(platform, client), lambda: CARD,
+                        case_ref=case_no)
+    flow.load()
+    flow.choose("post")
+    to_street(flow, "示范省", "示范市", "东湖区", "学府街道")
+    flow.set_fields("张三", "13912345678", "学府街88号")
+    assert flow.to_confirm()
+    flow.quote()
+    flow.confirm()
+    shipped = admin(platform).call(f"/api/v1/admin/delivery/orders/{flow.reference}/ship", {})
+    [case] = [c for c in PlatformCases(client).for_person(PERSON.id_number) if c.case_no == case_no]
+    assert case.status == "issued"
+    assert case.collection["method"] == "post"
+    assert case.collection["tracking_no"] == shipped["tracking_no"]
