@@ -69,8 +69,9 @@ def platform_client(url: str, credential: Credential | None = None, *, timeout=(
 def enroll():
     """enroll(platform_url, path, client=None) -> Credential, with a fresh single-use token."""
     def do(url: str, path: Path, client=None, kiosk_id: str = KIOSK_ID) -> Credential:
+        # issued for this kiosk id: it may also re-enroll that kiosk (revoking its credential)
         token = requests.post(url + "/api/v1/admin/enrollment", headers=ADMIN_HEADERS,
-                              timeout=5).json()["enrollment_token"]
+                              params={"kiosk_id": kiosk_id}, timeout=5).json()["enrollment_token"]
         return provision(client or platform_client(url), url, kiosk_id, token, path)
     return do
 
