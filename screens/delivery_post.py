@@ -51,6 +51,9 @@ class DeliveryScreen(Screen):
     def title(self) -> str:
         return self.tr("How you receive the result")
 
+    def instruction(self) -> str:
+        return self.tr("Choose the window, post or the locker.")
+
     def enter(self, case_ref: str = "", item_code: str = "", **_params) -> None:
         self.flow = DeliveryFlow(delivery_platform(self.ctx), self.ctx.services.sync,
                                  lambda: self.ctx.session.identity, case_ref=case_ref,

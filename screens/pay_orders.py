@@ -72,6 +72,9 @@ class PayScreen(Screen):
     def title(self) -> str:
         return self.tr("Pay a fee")
 
+    def instruction(self) -> str:
+        return self.tr("Choose the order to pay, then scan the code with a wallet or bank app.")
+
     # ---- entering and leaving ---------------------------------------------------------------
     def enter(self, **_params) -> None:
         self.flow = PayFlow(pay_client(self.ctx), pending_payments(self.ctx),

@@ -8,6 +8,10 @@
       <translation>How you receive the result</translation>
     </message>
     <message>
+      <source>Choose the window, post or the locker.</source>
+      <translation>Choose the window, post or the locker.</translation>
+    </message>
+    <message>
       <source>Getting the ways to receive the result…</source>
       <translation>Getting the ways to receive the result…</translation>
     </message>

@@ -8,6 +8,10 @@
       <translation>选择送达方式</translation>
     </message>
     <message>
+      <source>Choose the window, post or the locker.</source>
+      <translation>请选择窗口领取、邮寄到家或智能柜自取。</translation>
+    </message>
+    <message>
       <source>Getting the ways to receive the result…</source>
       <translation>正在查询可选的送达方式…</translation>
     </message>

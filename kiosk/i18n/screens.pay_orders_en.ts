@@ -8,6 +8,10 @@
       <translation>Pay a fee</translation>
     </message>
     <message>
+      <source>Choose the order to pay, then scan the code with a wallet or bank app.</source>
+      <translation>Choose the order to pay, then scan the code with a wallet or bank app.</translation>
+    </message>
+    <message>
       <source>Finding what you have to pay…</source>
       <translation>Finding what you have to pay…</translation>
     </message>

@@ -8,6 +8,10 @@
       <translation>缴费</translation>
     </message>
     <message>
+      <source>Choose the order to pay, then scan the code with a wallet or bank app.</source>
+      <translation>请选择要缴纳的费用，然后用微信、支付宝或银行App扫码支付。</translation>
+    </message>
+    <message>
       <source>Finding what you have to pay…</source>
       <translation>正在查询您的待缴费用…</translation>
     </message>
