@@ -51,7 +51,7 @@ def identity_from_card(read: Any) -> Identity:
     card = read.text
     extra = {
         "card_type": card.card_type, "sex": card.sex, "birth_date": card.birth_date,
-        "nation": card.nation, "valid_until": card.valid_until,
+        "nation": card.nation, "valid_until": card.valid_until, "address": card.address,
         "photo": bytearray(read.photo_bmp) if read.photo_bmp else None,
         "photo_wlt": read.photo_wlt, "photo_status": read.photo_status,
     }

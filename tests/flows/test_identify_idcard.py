@@ -113,6 +113,7 @@ def test_read_summary_masked_then_confirm_into_the_session(connected):
     assert flow.phase == f.IDENTIFIED and session.identity is identity
     assert (identity.source, identity.name, identity.id_number) == \
         ("idcard", "林示例", "990101198805160026")
+    assert identity.extra["address"] == "示范省示范市演示区样例路8号"     # pre-fills forms
     photo = identity.extra["photo_wlt"]
     assert any(photo)
     session.wipe()
