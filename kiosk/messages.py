@@ -460,6 +460,7 @@ STAFF_ONLY = frozenset({
     "ciphertext_format", "ciphertext_tampered", "key_invalid", "key_permissions",
     "closed", "corrupt", "disk_full", "io_error", "key_mismatch", "payload_too_large",
     "update_refused",
+    "audit_action_unknown",     # a programming error in a staff command's audit call
 })
 
 
