@@ -1,4 +1,4 @@
-"""Walkthrough states of applying at the kiosk (自助申报, orders 662-687; the offline state last, as it stops the platform): choose the
+"""Walkthrough states of applying at the kiosk (自助申报, orders 1300-1324, and 1993 among the offline states at the end, as it stops the platform): choose the
 item, the pre-filled form, a validation error, Pinyin entry, e-licence materials, three pages
 scanned and one retaken, the signature, the review, submitted online and offline, large text."""
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _entry(w, name: str):
     return entry
 
 
-@step(662, "apply-choose-item")
+@step(1300, "apply-choose-item")
 def choose_item(w) -> None:
     w.nav.home()
     w.nav.go("apply")
@@ -45,7 +45,7 @@ def choose_item(w) -> None:
     assert screen.items and len(screen.items) >= 8
 
 
-@step(664, "apply-form-prefilled")
+@step(1302, "apply-form-prefilled")
 def prefilled(w) -> None:
     screen = _form(w)
     assert screen.flow.step == "form"
@@ -53,7 +53,7 @@ def prefilled(w) -> None:
     assert screen.entries["phone"].value()            # the platform's person data
 
 
-@step(666, "apply-form-validation-error")
+@step(1304, "apply-form-validation-error")
 def validation_error(w) -> None:
     screen = _form(w)
     phone = _entry(w, "phone")
@@ -65,7 +65,7 @@ def validation_error(w) -> None:
     _entry(w, "phone")
 
 
-@step(668, "apply-pinyin-candidates")
+@step(1306, "apply-pinyin-candidates")
 def pinyin_candidates(w) -> None:
     from screens.text_entry import keyboard_panel
     screen = _form(w)
@@ -79,7 +79,7 @@ def pinyin_candidates(w) -> None:
     w.settle(300)
 
 
-@step(670, "apply-pinyin-entered")
+@step(1308, "apply-pinyin-entered")
 def pinyin_entered(w) -> None:
     from screens.text_entry import keyboard_panel
     screen = w.shell.current()
@@ -96,7 +96,7 @@ def pinyin_entered(w) -> None:
     w.settle(300)
 
 
-@step(672, "apply-materials-elicence")
+@step(1310, "apply-materials-elicence")
 def materials(w) -> None:
     screen = w.shell.current()
     if screen.name != "apply_form" or screen.flow.step != "form":
@@ -121,7 +121,7 @@ def _take(w) -> None:
     assert len(screen.batch.pages) >= count
 
 
-@step(674, "apply-scan-three-pages")
+@step(1312, "apply-scan-three-pages")
 def scan_three(w) -> None:
     form = w.shell.current()
     if form.name != "apply_form" or form.flow.step != "materials":
@@ -140,7 +140,7 @@ def scan_three(w) -> None:
     assert len(screen.batch.pages) == 3
 
 
-@step(676, "apply-scan-retake-page")
+@step(1314, "apply-scan-retake-page")
 def retake(w) -> None:
     screen = w.shell.current()
     if screen.name != "document_capture":
@@ -151,7 +151,7 @@ def retake(w) -> None:
     assert len(screen.batch.pages) == 3
 
 
-@step(678, "apply-materials-scanned")
+@step(1316, "apply-materials-scanned")
 def scanned(w) -> None:
     screen = w.shell.current()
     if screen.name != "document_capture":
@@ -164,7 +164,7 @@ def scanned(w) -> None:
     assert state.page_count == 3 and state.complete
 
 
-@step(680, "apply-signature")
+@step(1318, "apply-signature")
 def signature(w) -> None:
     form = w.shell.current()
     if form.name != "apply_form" or form.flow.step != "materials":
@@ -180,7 +180,7 @@ def signature(w) -> None:
     pad.draw([(width * (0.55 + i / 80), height * (0.4 + 0.25 * ((i % 7) / 7))) for i in range(25)])
 
 
-@step(682, "apply-review")
+@step(1320, "apply-review")
 def review(w) -> None:
     form = w.shell.current()
     if form.name != "apply_form" or form.flow.step != "signature":
@@ -190,7 +190,7 @@ def review(w) -> None:
     assert form.flow.step == "review" and form.flow.signature
 
 
-@step(684, "apply-submitted-online")
+@step(1322, "apply-submitted-online")
 def submitted(w) -> None:
     form = w.shell.current()
     if form.name != "apply_form" or form.flow.step != "review":
@@ -201,7 +201,7 @@ def submitted(w) -> None:
     assert not form.flow.offline and form.flow.reference
 
 
-@step(685, "apply-form-large-text")
+@step(1323, "apply-form-large-text")
 def large_text(w) -> None:
     w.ctx.session.wipe()
     w.nav.home()               # a new application: the form again, in large text
@@ -210,7 +210,7 @@ def large_text(w) -> None:
     w.settle(300)
 
 
-@step(686, "apply-form-large-text-done")
+@step(1324, "apply-form-large-text-done")
 def large_text_done(w) -> None:
     if w.ctx.session.elderly_mode:
         w.shell.toggle_elderly()
@@ -218,7 +218,7 @@ def large_text_done(w) -> None:
     w.nav.home()
 
 
-@step(687, "apply-submitted-offline")
+@step(1993, "apply-submitted-offline")
 def submitted_offline(w) -> None:
     """Last of the area: the platform goes away after the form came; the item allows offline."""
     w.ctx.session.identity = PERSON

@@ -1,4 +1,4 @@
-"""Walkthrough states of "check my case" (orders 570-589, and 697 for offline): how to find a case,
+"""Walkthrough states of "check my case" (orders 570-589, and 1997 for offline): how to find a case,
 the case number typed on its keypad, a receipt's QR code scanned by the virtual QR camera, a number
 that does not exist, an expired receipt, the identified citizen's list and each kind of case
 (overdue, corrections, locker, post, e-licence, refused, not accepted, collected), the progress
@@ -297,7 +297,7 @@ def skipped(w) -> None:
     assert w.shell.current().name == "home" and w.ctx.session.identity is None
 
 
-@step(697, "case-offline",
+@step(1997, "case-offline",
       expect=(said("case_offline"),))
 def offline(w) -> None:
     """Last: the platform goes away (as the offline area leaves it)."""

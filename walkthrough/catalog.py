@@ -94,7 +94,7 @@ def guide_rating_skipped(w) -> None:
     assert w.shell.current().name == "guide"
 
 
-@step(690, "offline-guides-from-cache")
+@step(1990, "offline-guides-from-cache")
 def offline(w) -> None:
     server = w.ctx.embedded_platform
     service = w.ctx.services.catalog

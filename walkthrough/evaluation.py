@@ -25,7 +25,7 @@ def recorded(w) -> None:
     assert screen.submitted
 
 
-@step(695, "rate-offline-saved-for-later", area="offline")
+@step(1995, "rate-offline-saved-for-later", area="offline")
 def offline(w) -> None:
     # the platform is down (the offline catalog step stopped it); one delivery attempt tells sync
     w.ctx.embedded_platform.stop()

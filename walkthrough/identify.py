@@ -1,4 +1,4 @@
-"""Walkthrough states of the ways to identify beyond the cards (orders 630-659, before the offline states at the end): every way offered,
+"""Walkthrough states of the ways to identify beyond the cards (orders 1100-1124, before the offline states at the end, 1990 on): every way offered,
 the phone's e-ID code accepted and refused, face login's consent, match and refusal, a service
 whose policy hides a way, large text and English. The phone is the embedded platform's demo phone
 (its admin endpoint issues codes) held up to the virtual QR camera; the face is the virtual face
@@ -31,7 +31,7 @@ def _phone_screen(w):
     return w.shell.current()
 
 
-@step(630, "identify-all-ways")
+@step(1100, "identify-all-ways")
 def all_ways(w) -> None:
     w.ctx.session.wipe()
     w.nav.go("identify", next="home")
@@ -43,12 +43,12 @@ def all_ways(w) -> None:
     assert keys == expected, keys
 
 
-@step(632, "identify-phone-waiting")
+@step(1102, "identify-phone-waiting")
 def phone_waiting(w) -> None:
     _phone_screen(w)
 
 
-@step(634, "identify-phone-accepted")
+@step(1104, "identify-phone-accepted")
 def phone_accepted(w) -> None:
     screen = _phone_screen(w)
     _show(w, _issue(w))
@@ -56,7 +56,7 @@ def phone_accepted(w) -> None:
     assert screen.summary_values[0].text() == "林*例"
 
 
-@step(636, "identify-phone-confirmed")
+@step(1106, "identify-phone-confirmed")
 def phone_confirmed(w) -> None:
     screen = w.shell.current()
     if screen.name != "identify_phone" or screen.flow.phase != "confirm":
@@ -67,7 +67,7 @@ def phone_confirmed(w) -> None:
     assert w.ctx.session.identity.source == "phone_eid" and w.shell.current().is_home
 
 
-@step(638, "identify-phone-expired")
+@step(1108, "identify-phone-expired")
 def phone_expired(w) -> None:
     screen = _phone_screen(w)
     _show(w, _issue(w, expired=True))
@@ -75,7 +75,7 @@ def phone_expired(w) -> None:
     assert screen.flow.reason == "code_expired"
 
 
-@step(640, "identify-phone-screenshot")
+@step(1110, "identify-phone-screenshot")
 def phone_screenshot(w) -> None:
     code = _issue(w)
     screen = _phone_screen(w)
@@ -95,13 +95,13 @@ def _face_login(w):
     return w.shell.current()
 
 
-@step(642, "identify-face-consent")
+@step(1112, "identify-face-consent")
 def face_consent(w) -> None:
     screen = _face_login(w)
     assert screen.flow.phase == "consent" and screen.consent.isVisible()
 
 
-@step(644, "identify-face-enter-id")
+@step(1114, "identify-face-enter-id")
 def face_enter_id(w) -> None:
     screen = w.shell.current()
     if screen.name != "identify_face":
@@ -112,7 +112,7 @@ def face_enter_id(w) -> None:
     assert screen.flow.problem == "id_number_check_digit" and screen.problem.isVisible()
 
 
-@step(646, "identify-face-matched")
+@step(1116, "identify-face-matched")
 def face_matched(w) -> None:
     screen = w.shell.current()
     if screen.name != "identify_face":
@@ -127,7 +127,7 @@ def face_matched(w) -> None:
     assert w.ctx.session.identity.name == "林示例"
 
 
-@step(648, "identify-face-not-on-file")
+@step(1118, "identify-face-not-on-file")
 def face_not_on_file(w) -> None:
     screen = _face_login(w)
     screen.agree_button.click()
@@ -138,7 +138,7 @@ def face_not_on_file(w) -> None:
     assert screen.flow.reason == "not_on_file"
 
 
-@step(650, "identify-policy-hides-phone")
+@step(1120, "identify-policy-hides-phone")
 def policy_hides(w) -> None:
     w.ctx.session.wipe()
     w.nav.go("identify", next="home", code=NO_PHONE_ITEM)
@@ -146,14 +146,14 @@ def policy_hides(w) -> None:
     assert "phone" not in keys and "idcard" in keys, keys
 
 
-@step(652, "identify-ways-large-text-english")
+@step(1122, "identify-ways-large-text-english")
 def large_english(w) -> None:
     w.shell.toggle_elderly()
     w.shell.toggle_language()
     all_ways(w)
 
 
-@step(654, "identify-ways-back-to-normal")
+@step(1124, "identify-ways-back-to-normal")
 def back_to_normal(w) -> None:
     w.shell.toggle_elderly()
     w.shell.toggle_language()
