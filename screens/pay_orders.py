@@ -98,6 +98,11 @@ class PayScreen(Screen):
         else:
             self.render()
 
+    def receipt_for(self, payment_id: str) -> None:
+        if self.flow is not None and not self._working:
+            flow = self.flow
+            self._work(lambda: flow.show_paid(payment_id))
+
     def cancel(self) -> None:
         if self.flow is not None and not self._working:
             self.poll_timer.stop()
@@ -199,6 +204,16 @@ class PayScreen(Screen):
             card.body.addWidget(label(self.tr("Pay by %1").replace("%1", order.due_date)))
             card.body.addWidget(button(self.tr("Pay %1 yuan").replace("%1", order.yuan),
                                        "primary", lambda p=order.payable_id: self.choose(p)))
+            self.scroll.body.addWidget(card)
+        if self.flow.recent:
+            # a payment that arrived late or while the kiosk was down is seen as what it is
+            self.scroll.body.addWidget(label(self.tr("Paid in the last day"), "Heading"))
+        for order in self.flow.recent:
+            card = Card()
+            card.body.addWidget(label(order.text(language), "Heading"))
+            card.body.addWidget(label(self.tr("%1 yuan paid").replace("%1", order.yuan)))
+            card.body.addWidget(button(self.tr("Show and print the receipt"), "",
+                                       lambda p=order.paid_payment_id: self.receipt_for(p)))
             self.scroll.body.addWidget(card)
 
     def _show_creating(self) -> None:

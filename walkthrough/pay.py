@@ -123,13 +123,14 @@ def expired(w) -> None:
     _settled(w, "expired")
 
 
-@step(730, "pay-late-payment-reconciled")
+@step(730, "pay-late-payment-reconciled", expect=(tr(CONTEXT, "Paid in the last day"),))
 def late(w) -> None:
     flow = _screen(w).flow
     payable_id = flow.payment.payable_id
     assert _wallet(w, "pay_late")["state"] == "paid"     # the wallet completed after expiry
     flow = _open(w)                                       # the next look
     assert payable_id not in [o.payable_id for o in flow.orders]
+    assert payable_id in [o.payable_id for o in flow.recent]          # seen as paid
     counts = _admin(w).call(f"/api/v1/admin/pay/payables/{payable_id}", method="GET")
     assert counts["charged"] == 1, counts
 

@@ -53,6 +53,7 @@ class Order:
     amount_fen: int
     due_date: str
     live_payment_id: str = ""
+    paid_payment_id: str = ""       # paid in the last day (late, or while the kiosk was down)
 
     @property
     def yuan(self) -> str:
@@ -114,6 +115,7 @@ class PayFlow:
         self.step = "identify" if identity() is None else "loading"
         self.code: str | None = None
         self.orders: list[Order] = []
+        self.recent: list[Order] = []            # paid in the last day
         self.payment: Payment | None = None
         self.deadline: float | None = None       # monotonic time the code expires
         self.polls = 0
@@ -138,10 +140,13 @@ class PayFlow:
         except Exception as exc:     # the platform's coded errors; nothing was charged
             self._unavailable("payment_offline", exc)
             return
-        self.orders = [Order(a["payable_id"], a["title"], a.get("title_en", ""),
-                             a.get("collector", ""), a.get("payer_name", ""),
-                             int(a["amount_fen"]), a.get("due_date", ""),
-                             a.get("live_payment_id", "")) for a in answers]
+        listed = [Order(a["payable_id"], a["title"], a.get("title_en", ""),
+                        a.get("collector", ""), a.get("payer_name", ""),
+                        int(a["amount_fen"]), a.get("due_date", ""),
+                        a.get("live_payment_id", ""), a.get("paid_payment_id", ""))
+                  for a in answers]
+        self.orders = [o for o in listed if not o.paid_payment_id]
+        self.recent = [o for o in listed if o.paid_payment_id]
         resumed = next((p for p in self.pending.all()
                         if p.payment_id and any(o.payable_id == p.payable_id
                                                 for o in self.orders)), None)
@@ -152,7 +157,16 @@ class PayFlow:
             except Exception as exc:
                 self._unavailable("payment_offline", exc)
                 return
-        self.step = "orders" if self.orders else "none"
+        self.step = "orders" if self.orders or self.recent else "none"
+
+    def show_paid(self, payment_id: str) -> None:
+        """Worker: a recently paid order as paid (its receipt prints again on the screen)."""
+        if payment_id not in [o.paid_payment_id for o in self.recent]:
+            return
+        try:
+            self._settle(Payment.of(self.client.state(payment_id)))
+        except Exception as exc:
+            self._unavailable("payment_offline", exc)
 
     def order(self, payable_id: str) -> Order | None:
         return next((o for o in self.orders if o.payable_id == payable_id), None)
@@ -215,6 +229,7 @@ class PayFlow:
             self.deadline = None
             if payment.state == "paid":
                 self.orders = [o for o in self.orders if o.payable_id != payment.payable_id]
+                self.recent = [o for o in self.recent if o.payable_id != payment.payable_id]
                 self.next_step = RatingOffer(PAY_ITEM)
         else:
             self.step = "waiting"
@@ -266,7 +281,7 @@ class PayFlow:
         """Back to the order list (after expired, cancelled, failed)."""
         if self.step in ("expired", "cancelled", "failed", "already_paid"):
             self.payment = None
-            self.step = "orders" if self.orders else "none"
+            self.step = "orders" if self.orders or self.recent else "none"
 
     def _unavailable(self, code: str, exc: BaseException | None = None) -> None:
         if exc is not None:
@@ -278,6 +293,7 @@ class PayFlow:
         """Session end: the orders, names and any code on screen go; what is on disk stays until
         its final state is known (the next look, at any kiosk session, reconciles it)."""
         self.orders = []
+        self.recent = []
         self.payment = None
         self.deadline = None
         self.step = "identify"

@@ -44,6 +44,14 @@
       <translation>Pay %1 yuan</translation>
     </message>
     <message>
+      <source>Paid in the last day</source>
+      <translation>Paid in the last day</translation>
+    </message>
+    <message>
+      <source>Show and print the receipt</source>
+      <translation>Show and print the receipt</translation>
+    </message>
+    <message>
       <source>Getting the payment code…</source>
       <translation>Getting the payment code…</translation>
     </message>

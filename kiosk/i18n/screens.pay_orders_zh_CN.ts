@@ -44,6 +44,14 @@
       <translation>缴纳 %1 元</translation>
     </message>
     <message>
+      <source>Paid in the last day</source>
+      <translation>近一天内已缴</translation>
+    </message>
+    <message>
+      <source>Show and print the receipt</source>
+      <translation>查看并打印缴费凭条</translation>
+    </message>
+    <message>
       <source>Getting the payment code…</source>
       <translation>正在生成付款码…</translation>
     </message>

@@ -110,6 +110,10 @@ def test_expired_and_a_payment_that_completes_after_the_kiosk_gave_up(platform, 
     assert wallet(platform, payment_id, "pay_late")["state"] == "paid"
     next_look = flow_for(platform, tmp_path)
     assert payable_id not in [o.payable_id for o in next_look.orders]
+    [late] = [o for o in next_look.recent if o.payable_id == payable_id]   # seen as paid
+    assert late.paid_payment_id == payment_id
+    next_look.show_paid(payment_id)
+    assert next_look.step == "paid" and next_look.payment.reference
     # a retry of the same order now is refused as already paid: never a second charge
     assert charges(platform, payable_id)["charged"] == 1
 
