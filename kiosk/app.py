@@ -53,6 +53,18 @@ def start_services(ctx: AppContext) -> None:
     come up; screens treat a service that is not there yet as unavailable."""
     start_platform(ctx)
     wire_all(ctx)
+    _reconcile_payments(ctx)
     if ctx.services.sync is not None:
         from kiosk.print_spool import check_at_start
         check_at_start(ctx.config, ctx.services.sync.security_notice)
+
+
+def _reconcile_payments(ctx: AppContext) -> None:
+    """Payments a previous run left on disk (killed or powered off mid-payment) to their true
+    state before any citizen opens "Pay", on a worker: this runs on the UI thread at start."""
+    if ctx.platform is None:
+        return
+    import threading
+    from kiosk.flows.pay_order import reconcile_at_start
+    threading.Thread(target=reconcile_at_start, name="pay-reconcile", daemon=True,
+                     args=(ctx.config.data_path("payments"), ctx.platform.client)).start()
