@@ -278,6 +278,10 @@ class ApplyFormScreen(Screen):
                                               "the screen.")))
         elif printed:
             card.body.addWidget(label(messages.message(printed, fallback="receipt_printer")))
+        if not flow.offline:
+            # the result by post or to the hall's locker instead of a window (screens/delivery_post.py)
+            card.body.addWidget(button(self.tr("Have the result posted"), "", lambda: self.nav.go(
+                "delivery", case_ref=flow.case_no or flow.reference, item_code=flow.item_code)))
         self.scroll.body.addWidget(card)
         if not getattr(flow, "receipt_started", False):
             flow.receipt_started = True

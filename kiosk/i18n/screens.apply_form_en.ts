@@ -163,5 +163,9 @@
       <source>Please take your receipt from the slot below the screen.</source>
       <translation>Please take your receipt from the slot below the screen.</translation>
     </message>
+    <message>
+      <source>Have the result posted</source>
+      <translation>Have the result posted</translation>
+    </message>
   </context>
 </TS>

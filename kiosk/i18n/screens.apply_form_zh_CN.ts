@@ -163,5 +163,9 @@
       <source>Please take your receipt from the slot below the screen.</source>
       <translation>请从屏幕下方出纸口取走回执。</translation>
     </message>
+    <message>
+      <source>Have the result posted</source>
+      <translation>办理结果邮寄送达</translation>
+    </message>
   </context>
 </TS>

@@ -89,6 +89,8 @@ def test_apply_from_home_to_receipt_and_the_case_is_opened(kiosk, qtbot):
     from kiosk.wiring.platform import platform_client
     state = ApplyClient(platform_client(ctx)).submission_state(reference)
     assert state["state"] == "received" and state["case_no"].startswith("SL-")
+    touch.tap(qtbot, form, "办理结果邮寄送达")                  # the result by post next
+    assert shell.current().name == "delivery"
 
 
 def test_leaving_half_way_wipes_the_draft(kiosk, qtbot):
