@@ -16,6 +16,14 @@
       <translation>Large text</translation>
     </message>
     <message>
+      <source>Voice</source>
+      <translation>Voice</translation>
+    </message>
+    <message>
+      <source>Repeat</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
       <source>Online</source>
       <translation>Online</translation>
     </message>
@@ -26,6 +34,10 @@
     <message>
       <source>Offline</source>
       <translation>Offline</translation>
+    </message>
+    <message>
+      <source>%1 seconds left.</source>
+      <translation>%1 seconds left.</translation>
     </message>
   </context>
 </TS>

@@ -16,6 +16,14 @@
       <translation>大字模式</translation>
     </message>
     <message>
+      <source>Voice</source>
+      <translation>语音</translation>
+    </message>
+    <message>
+      <source>Repeat</source>
+      <translation>重听</translation>
+    </message>
+    <message>
       <source>Online</source>
       <translation>网络正常</translation>
     </message>
@@ -26,6 +34,10 @@
     <message>
       <source>Offline</source>
       <translation>网络已断开</translation>
+    </message>
+    <message>
+      <source>%1 seconds left.</source>
+      <translation>还剩%1秒。</translation>
     </message>
   </context>
 </TS>
