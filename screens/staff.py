@@ -5,7 +5,7 @@ audit record through the outbox (kiosk.audit)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHBoxLayout
 
 from kiosk.area_state import StatePart
 from kiosk.audit import StaffAudit
@@ -106,6 +106,7 @@ class StaffScreen(Screen):
         if self.ctx.demo:
             actions.body.addWidget(button(self.tr("Quit (demo only)"), "", self._quit))
         body.addWidget(actions)
+        body.addWidget(self._volume_card())
         controls = self.ctx.services.demo_controls
         if self.ctx.demo and controls:
             demo = Card()
@@ -116,6 +117,30 @@ class StaffScreen(Screen):
                                            control.run))
             body.addWidget(demo)
         body.addStretch(1)
+
+    def _volume_card(self) -> Card:
+        """Voice guidance volume: heard at once, and kept in config.toml for the next start."""
+        card = Card()
+        card.body.addWidget(label(self.tr("Voice guidance volume"), "Heading"))
+        speaker = getattr(self.nav, "speaker", None)
+        level = label("%d%%" % (speaker.volume if speaker else self.ctx.config.speech.volume))
+        row = QHBoxLayout()
+        for caption, step in (("−", -10), ("+", 10)):
+            row.addWidget(button(caption, "", lambda s=step: self._change_volume(s, level)))
+        row.addWidget(level, 1)
+        card.body.addLayout(row)
+        return card
+
+    def _change_volume(self, step: int, level) -> None:
+        speaker = getattr(self.nav, "speaker", None)
+        if speaker is None:
+            return
+        speaker.set_volume(speaker.volume + step)
+        level.setText("%d%%" % speaker.volume)
+        if self.ctx.config.path:
+            from kiosk import config
+            config.set_value(self.ctx.config.path, "speech.volume", speaker.volume)
+        self.audit("config_change", details={"key": "speech.volume"})
 
     def _enqueue(self, kind: str, payload) -> None:
         """Audit records go through the outbox (durable, delivered when online)."""

@@ -66,5 +66,9 @@
       <source>Demo controls</source>
       <translation>Demo controls</translation>
     </message>
+    <message>
+      <source>Voice guidance volume</source>
+      <translation>Voice guidance volume</translation>
+    </message>
   </context>
 </TS>

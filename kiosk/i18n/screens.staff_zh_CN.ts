@@ -66,5 +66,9 @@
       <source>Demo controls</source>
       <translation>演示控制</translation>
     </message>
+    <message>
+      <source>Voice guidance volume</source>
+      <translation>语音播报音量</translation>
+    </message>
   </context>
 </TS>
