@@ -121,9 +121,11 @@ class Shell(QWidget):
         self.clock_label = label("", "Clock", wrap=False)
         left.addWidget(self.hall_label)
         left.addWidget(self.clock_label)
-        row.addLayout(left, 1)
+        # the platform state under the clock: the row beside keeps its width for the header's
+        # four switches (large text, language, voice, repeat)
         self.status_label = label("", "Clock", wrap=False)
-        row.addWidget(self.status_label)
+        left.addWidget(self.status_label)
+        row.addLayout(left, 1)
         self.elderly_button = button("", "header", self.toggle_elderly)
         self.elderly_button.setCheckable(True)
         row.addWidget(self.elderly_button)
