@@ -83,7 +83,8 @@ class Speaker(QObject):
         """Say the screen's title and instruction, then what it announced on entry; once the
         event loop turns, so a screen that moves straight on is not introduced at all."""
         self._collecting = False
-        self._pending.insert(0, (text, "screen"))
+        # one introduction: a screen shown again before the last one was said replaces it
+        self._pending = [(text, "screen")] + [p for p in self._pending if p[1] != "screen"]
         self._flush.start(0)
 
     def announce(self, text: str, kind: str) -> None:

@@ -145,7 +145,7 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.png"):
+    for old in [*out_dir.glob("*.png"), *out_dir.glob("*.spoken.txt")]:
         old.unlink()
     data_dir = tempfile.mkdtemp(prefix="kiosk-walkthrough-")
     overrides = {"kiosk": {"data_dir": data_dir}, "platform": {"url": "embedded"}}
@@ -172,6 +172,7 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
     failures = 0
     steps = select(load_steps(), only)
     texts: dict[str, dict[str, list[str]]] = {}
+    heard = 0
     try:
         for index, st in enumerate(steps, start=1):
             target = out_dir / f"{index:02d}-{st.name}.png"
@@ -182,6 +183,12 @@ def run_walkthrough(out: str | os.PathLike, size: str | None = None, lang: str |
                 expected = [expected_text(walker, item) for item in st.expect]
                 texts[st.name] = {"expected": expected, "shown": shown}
                 shell.grab().save(str(target))
+                # voice guidance: what this state said aloud, beside its picture
+                spoken = [u.text for u in shell.speaker.history[heard:]]
+                heard = len(shell.speaker.history)
+                if spoken:
+                    target.with_suffix(".spoken.txt").write_text("\n".join(spoken) + "\n",
+                                                                 encoding="utf-8")
                 screen = "\n".join(shown)
                 missing = [text for text in expected if text not in screen]
                 if missing:

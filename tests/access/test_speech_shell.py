@@ -108,3 +108,10 @@ def test_large_text_turns_voice_on_where_the_hall_says_so(make_ctx, show_shell, 
     shell.elderly_button.click()
     qtbot.waitUntil(lambda: bool(shell.speaker.history), timeout=2000)
     assert shell.voice_button.isChecked()
+
+
+def test_a_screen_is_introduced_once_when_voice_comes_on_mid_change(shell, qtbot):
+    shell.home()                    # its introduction is pending when the switch is touched
+    shell.voice_button.click()
+    qtbot.wait(50)
+    assert [k for k, _l, _t in said(shell)] == ["screen"]
