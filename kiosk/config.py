@@ -216,14 +216,15 @@ MAX_ID_SHOWN = 10        # digits of an ID number a mask may show in all (GB/T 3
 MIN_ID_HIDDEN = 8        # and it always hides at least this many
 
 
-def mask_id(number: str, privacy: Mapping[str, Any]) -> str:
+def mask_id(number: str, privacy: Mapping[str, Any], min_hidden: int = MIN_ID_HIDDEN) -> str:
     """Mask an ID number for screens and paper as configured (e.g. first 6 + last 4).
 
     Whatever the configuration says, at most MAX_ID_SHOWN characters are shown and at least
-    MIN_ID_HIDDEN hidden (a 17-digit head + tail would print the whole number): the larger of
-    head and tail gives way first."""
+    `min_hidden` (MIN_ID_HIDDEN for identity numbers) hidden (a 17-digit head + tail would print
+    the whole number): the larger of head and tail gives way first. A card's own number (not an
+    identity number) keeps enough to recognise the card: its callers pass a smaller min_hidden."""
     head, tail = privacy["id_keep_head"], privacy["id_keep_tail"]
-    shown = max(0, min(head + tail, MAX_ID_SHOWN, len(number) - MIN_ID_HIDDEN))
+    shown = max(0, min(head + tail, MAX_ID_SHOWN, len(number) - min_hidden))
     while head + tail > shown:
         if head >= tail:
             head -= 1

@@ -133,7 +133,8 @@ class SscIdentifyFlow:
             return None
         card_mask = {**CARD_NUMBER_KEEP, "mask_char": self.privacy["mask_char"]}
         return SscSummary(mask_name(r.name), mask_id(r.id_number, self.privacy),
-                          mask_id(r.card_number, card_mask), r.expiry_date, r.expired())
+                          mask_id(r.card_number, card_mask, min_hidden=len(r.card_number) // 2),
+                          r.expiry_date, r.expired())
 
     # ---- the citizen's actions ------------------------------------------------------------------
     def start(self) -> None:
