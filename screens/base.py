@@ -70,7 +70,10 @@ class Screen(QWidget):
         A screen whose state decides what to say overrides instruction(), rarely this."""
         from kiosk import i18n
         stop = "。" if i18n.current_language() == "zh_CN" else ". "
-        parts = [t.strip().rstrip("。.") for t in (self.title(), self.instruction()) if t.strip()]
+        said = self.instruction
+        # a screen may hold its instruction as a label of that name (face_verify): its text
+        said = said() if callable(said) else (said.text() if hasattr(said, "text") else "")
+        parts = [t.strip().rstrip("。.") for t in (self.title(), said) if t.strip()]
         return (stop.join(parts) + stop).strip() if parts else ""
 
     # helpers for subclasses
