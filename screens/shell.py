@@ -226,6 +226,10 @@ class Shell(QWidget):
             self.restart_policy.session_ended()
         self.speaker.screen_changing()
         self.stack.setCurrentWidget(target)
+        if self.isVisible() and not self.isActiveWindow():
+            # the kiosk's one window must hold the keyboard focus, or no field takes typing (a
+            # window that came and went, a preview or a dialog of a library, deactivated it)
+            self.activateWindow()
         target.retranslate()
         target.enter(**params)
         self._refresh_chrome()
