@@ -1,4 +1,4 @@
-"""Walkthrough states of applying at the kiosk (自助申报, orders 1300-1324, and 1993 among the offline states at the end, as it stops the platform): choose the
+"""Walkthrough states of applying at the kiosk (自助申报, orders 1300-1324, and 1980, first of the offline states at the end, as it stops the platform): choose the
 item, the pre-filled form, a validation error, Pinyin entry, e-licence materials, three pages
 scanned and one retaken, the signature, the review, submitted online and offline, large text."""
 from __future__ import annotations
@@ -218,7 +218,7 @@ def large_text_done(w) -> None:
     w.nav.home()
 
 
-@step(1993, "apply-submitted-offline")
+@step(1980, "apply-submitted-offline")
 def submitted_offline(w) -> None:
     """Last of the area: the platform goes away after the form came; the item allows offline."""
     w.ctx.session.identity = PERSON

@@ -1,4 +1,4 @@
-"""Walkthrough states of ask, complain and correct my data (orders 1200-1226, and 1999 among the offline states at the end): the item's frequent
+"""Walkthrough states of ask, complain and correct my data (orders 1400-1426, after apply, and 1999 among the offline states at the end): the item's frequent
 questions, a question typed with the Pinyin keyboard, the receipts, a complaint anonymous and with
 identity, a data correction with its proof from the document camera, the department's answer in
 Check my case, offline, large text and English. Everything goes through the kiosk's outbox to the
@@ -29,13 +29,13 @@ def _type(w, entry, pieces) -> None:
         panel.choose(word)
 
 
-@step(1200, "feedback-choose")
+@step(1400, "feedback-choose")
 def choose(w) -> None:
     w.ctx.session.wipe()
     w.nav.go("feedback", item=ITEM)
 
 
-@step(1202, "feedback-ask-questions")
+@step(1402, "feedback-ask-questions")
 def ask_questions(w) -> None:
     w.ctx.session.wipe()
     screen = _screen(w, "feedback_ask", item=ITEM)
@@ -44,7 +44,7 @@ def ask_questions(w) -> None:
     w.wait_for(lambda: screen.questions.isVisible(), 8000)
 
 
-@step(1204, "feedback-ask-typed")
+@step(1404, "feedback-ask-typed")
 def ask_typed(w) -> None:
     screen = _screen(w, "feedback_ask", item=ITEM)
     _type(w, screen.text, [("waidi", "外地"), ("huji", "户籍"), ("keyi", "可以"), ("ban", "办"),
@@ -52,7 +52,7 @@ def ask_typed(w) -> None:
     w.wait_for(lambda: screen.text.value() == "外地户籍可以办吗", 5000)
 
 
-@step(1206, "feedback-ask-sent")
+@step(1406, "feedback-ask-sent")
 def ask_sent(w) -> None:
     screen = _screen(w, "feedback_ask", item=ITEM)
     if not screen.text.value():
@@ -62,7 +62,7 @@ def ask_sent(w) -> None:
     assert screen.flow.sent.kind == "consultation"
 
 
-@step(1208, "feedback-complain-anonymous")
+@step(1408, "feedback-complain-anonymous")
 def complain_anonymous(w) -> None:
     w.ctx.session.wipe()
     w.nav.go("feedback_complain")
@@ -75,7 +75,7 @@ def complain_anonymous(w) -> None:
     assert screen.flow.anonymous
 
 
-@step(1210, "feedback-complain-identified")
+@step(1410, "feedback-complain-identified")
 def complain_identified(w) -> None:
     w.ctx.session.wipe()
     w.ctx.session.identity = PERSON
@@ -88,7 +88,7 @@ def complain_identified(w) -> None:
     screen.text.box.setText("取号后等了一个多小时，叫号屏幕也看不清。")
 
 
-@step(1212, "feedback-complain-identified-sent")
+@step(1412, "feedback-complain-identified-sent")
 def complain_identified_sent(w) -> None:
     screen = w.shell.current()
     if screen.name != "feedback_complain" or screen.flow.category is None:
@@ -99,7 +99,7 @@ def complain_identified_sent(w) -> None:
     assert screen.flow.sent.followed
 
 
-@step(1214, "feedback-correct-list")
+@step(1414, "feedback-correct-list")
 def correct_list(w) -> None:
     w.ctx.session.wipe()
     w.ctx.session.identity = PERSON
@@ -108,7 +108,7 @@ def correct_list(w) -> None:
     w.wait_for(lambda: bool(screen.flow.records), 10000)
 
 
-@step(1216, "feedback-correct-proof-needed")
+@step(1416, "feedback-correct-proof-needed")
 def correct_proof(w) -> None:
     screen = _screen(w, "feedback_correct")
     if not screen.flow.records:
@@ -120,7 +120,7 @@ def correct_proof(w) -> None:
     assert screen.flow.problems.get("proof") == "feedback_proof_missing"
 
 
-@step(1218, "feedback-correct-scanned")
+@step(1418, "feedback-correct-scanned")
 def correct_scanned(w) -> None:
     screen = _screen(w, "feedback_correct")
     if screen.flow.field is None:
@@ -137,14 +137,14 @@ def correct_scanned(w) -> None:
     assert w.shell.current().flow.proof
 
 
-@step(1220, "feedback-correct-sent")
+@step(1420, "feedback-correct-sent")
 def correct_sent(w) -> None:
     screen = _screen(w, "feedback_correct")
     screen.send_button.click()
     assert screen.flow.step == "sent", (screen.flow.problems, screen.flow.code)
 
 
-@step(1222, "feedback-answer-in-my-cases")
+@step(1422, "feedback-answer-in-my-cases")
 def answer_in_cases(w) -> None:
     sync = w.ctx.services.sync
     reference = w.shell.current().flow.sent.reference if w.shell.current().name == \
@@ -179,7 +179,7 @@ def offline(w) -> None:
     assert not screen.flow.sent.online
 
 
-@step(1224, "feedback-large-text-english")
+@step(1424, "feedback-large-text-english")
 def large_english(w) -> None:
     w.shell.toggle_elderly()
     w.shell.toggle_language()
@@ -189,7 +189,7 @@ def large_english(w) -> None:
     w.wait_for(lambda: len(screen.flow.categories) >= 5 and len(screen.chip_buttons) >= 5, 8000)
 
 
-@step(1226, "feedback-back-to-normal")
+@step(1426, "feedback-back-to-normal")
 def back_to_normal(w) -> None:
     w.shell.toggle_elderly()
     w.shell.toggle_language()
