@@ -32,11 +32,12 @@ MAX_PROOF_PAGES = 4
 OFFLINE = "feedback_offline"          # correcting needs the platform: the data is there
 
 
-def text_problem(text: str) -> str | None:
+def text_problem(text: str, min_length: int = MIN_TEXT) -> str | None:
+    """A question or complaint needs a sentence; a corrected value (a name) may be short."""
     stripped = text.strip()
     if not stripped:
         return "feedback_text_empty"
-    if len(stripped) < MIN_TEXT:
+    if len(stripped) < min_length:
         return "feedback_text_short"
     if len(stripped) > MAX_TEXT:
         return "feedback_text_long"
@@ -281,8 +282,7 @@ class CorrectFlow(_Submission):
         return None
 
     def _check(self) -> dict[str, str]:
-        out = {"text": None if self.text.strip() and len(self.text.strip()) <= MAX_TEXT else
-               ("feedback_text_empty" if not self.text.strip() else "feedback_text_long")}
+        out = {"text": text_problem(self.text, min_length=1)}
         if self.field is None:
             out["field"] = "feedback_field_missing"
         if self.proof_needed and not self.proof:
